@@ -1,0 +1,144 @@
+"""The mails the candidate stages send. Wording here is the default until HR edits the template."""
+
+from communications.events import MailEvent, register
+
+PROCEDURE = {"procedure_title": "titel van de procedure"}
+REASON = {"reason": "motivering van de beslissing"}
+
+SIGNATURE_NL = "\n\nMet vriendelijke groeten,\nHet selectieteam van stad Kortrijk"
+SIGNATURE_EN = "\n\nKind regards,\nThe selection team of the city of Kortrijk"
+
+
+def _event(key, label, subject_nl, body_nl, subject_en, body_en, placeholders=None, held=False):
+    return register(MailEvent(
+        key=key, label=label,
+        subject={"nl": subject_nl, "en": subject_en},
+        body={"nl": "Beste {{ candidate_name }},\n\n" + body_nl + SIGNATURE_NL,
+              "en": "Dear {{ candidate_name }},\n\n" + body_en + SIGNATURE_EN},
+        placeholders={**PROCEDURE, **(placeholders or {})},
+        held_for_release=held,
+    ))
+
+
+APPLICATION_RECEIVED = _event(
+    "application_received", "Ontvangstbevestiging kandidatuur",
+    "We ontvingen je kandidatuur voor {{ procedure_title }}",
+    "Bedankt voor je kandidatuur voor {{ procedure_title }}. We kijken eerst na of je een diploma hebt dat "
+    "toegang geeft tot de functie. Je krijgt daarover een mail.\n\nJe volgt alles op via {{ portal_url }}",
+    "We received your application for {{ procedure_title }}",
+    "Thank you for applying for {{ procedure_title }}. We first check that your diploma gives access to the "
+    "position. You will receive an e-mail about it.\n\nFollow every step at {{ portal_url }}",
+)
+SCREENING_ELIGIBLE = _event(
+    "screening_eligible", "Screening: toegelaten",
+    "Je bent toegelaten tot de selectie voor {{ procedure_title }}",
+    "Goed nieuws: je diploma geeft toegang tot de functie. De volgende stap is een online "
+    "kennismakingsinterview van 20 minuten. Je krijgt binnenkort een uitnodiging om zelf een moment te kiezen."
+    "\n\n{{ portal_url }}",
+    "You are admitted to the selection for {{ procedure_title }}",
+    "Good news: your diploma gives access to the position. The next step is a 20-minute online intake "
+    "interview. You will soon be invited to choose a time slot yourself.\n\n{{ portal_url }}",
+)
+SCREENING_NOT_ELIGIBLE = _event(
+    "screening_not_eligible", "Screening: niet toegelaten",
+    "Je kandidatuur voor {{ procedure_title }}",
+    "Helaas kunnen we je niet toelaten tot deze selectieprocedure.\n\nReden: {{ reason }}\n\n"
+    "Je kan wel deelnemen aan andere selectieprocedures van stad Kortrijk.",
+    "Your application for {{ procedure_title }}",
+    "Unfortunately we cannot admit you to this selection procedure.\n\nReason: {{ reason }}\n\n"
+    "You are welcome to take part in other selection procedures of the city of Kortrijk.",
+    placeholders=REASON, held=True,
+)
+INTAKE_INVITATION = _event(
+    "intake_invitation", "Uitnodiging kennismakingsinterview",
+    "Kies een moment voor je kennismakingsinterview ({{ procedure_title }})",
+    "Je bent uitgenodigd voor een online kennismakingsinterview van 20 minuten via Microsoft Teams. "
+    "Kies zelf een vrij moment op {{ portal_url }}",
+    "Choose a time for your intake interview ({{ procedure_title }})",
+    "You are invited to a 20-minute online intake interview on Microsoft Teams. "
+    "Choose a free time slot at {{ portal_url }}",
+)
+INTAKE_FAILED = _event(
+    "intake_failed", "Kennismakingsinterview: niet geslaagd",
+    "Resultaat van je kennismakingsinterview ({{ procedure_title }})",
+    "Helaas ben je niet geslaagd voor het kennismakingsinterview.\n\n{{ reason }}\n\n"
+    "Je kan tot {{ ban_until }} niet opnieuw deelnemen aan deze selectieprocedure. "
+    "Andere selectieprocedures van stad Kortrijk staan wel voor je open.",
+    "Result of your intake interview ({{ procedure_title }})",
+    "Unfortunately you did not pass the intake interview.\n\n{{ reason }}\n\n"
+    "You cannot take part in this selection procedure again until {{ ban_until }}. "
+    "Other selection procedures of the city of Kortrijk remain open to you.",
+    placeholders={**REASON, "ban_until": "datum waarop de kandidaat opnieuw mag deelnemen"}, held=True,
+)
+WAITLIST = _event(
+    "waitlist", "Kennismakingsinterview: geslaagd, op de wachtlijst",
+    "Je staat op de wachtlijst voor {{ procedure_title }}",
+    "Proficiat, je bent geslaagd voor het kennismakingsinterview. Je staat op de wachtlijst voor concrete "
+    "jobinterviews tot en met {{ valid_until }}. Voor elke concrete vacature nodigen we je uit.",
+    "You are on the waiting list for {{ procedure_title }}",
+    "Congratulations, you passed the intake interview. You are on the waiting list for job interviews "
+    "until {{ valid_until }}. We will invite you for every concrete vacancy.",
+    placeholders={"valid_until": "laatste geldige dag van de wachtlijst"},
+)
+WAITLIST_EXPIRED = _event(
+    "waitlist_expired", "Wachtlijst verlopen",
+    "Je plaats op de wachtlijst is verlopen ({{ procedure_title }})",
+    "Je plaats op de wachtlijst voor {{ procedure_title }} was een jaar geldig en is nu verlopen. "
+    "Je kan opnieuw solliciteren wanneer de procedure openstaat.",
+    "Your place on the waiting list has expired ({{ procedure_title }})",
+    "Your place on the waiting list for {{ procedure_title }} was valid for one year and has now expired. "
+    "You may apply again when the procedure is open.",
+)
+JURY_FAILED = _event(
+    "jury_failed", "Jurygesprek: niet geslaagd",
+    "Resultaat van je jurygesprek ({{ procedure_title }})",
+    "De jury heeft vastgesteld dat je competenties onvoldoende aansluiten bij de vacature. Je mag hierover "
+    "feedback van de jury vragen via {{ portal_url }}\n\nJe kan tot {{ ban_until }} niet opnieuw deelnemen aan "
+    "deze selectieprocedure. Andere selectieprocedures van stad Kortrijk staan wel voor je open.",
+    "Result of your jury interview ({{ procedure_title }})",
+    "The jury found that your competencies do not sufficiently match the vacancy. You may ask the jury for "
+    "feedback at {{ portal_url }}\n\nYou cannot take part in this selection procedure again until "
+    "{{ ban_until }}. Other selection procedures of the city of Kortrijk remain open to you.",
+    placeholders={**REASON, "ban_until": "datum waarop de kandidaat opnieuw mag deelnemen"}, held=True,
+)
+RESERVE = _event(
+    "reserve", "Jurygesprek: geslaagd, wervingsreserve",
+    "Je bent opgenomen in de wervingsreserve ({{ procedure_title }})",
+    "Zeer goed gesprek, maar een andere kandidaat kreeg de job. We nemen je op in de wervingsreserve tot en "
+    "met {{ valid_until }}. Voor een volgende vacature volgt enkel nog een matchgesprek.",
+    "You are in the recruitment reserve ({{ procedure_title }})",
+    "A very good interview, but another candidate got the job. You are in the recruitment reserve until "
+    "{{ valid_until }}. For a next vacancy only a matching conversation follows.",
+    placeholders={"valid_until": "laatste geldige dag van de wervingsreserve"}, held=True,
+)
+RESERVE_EXPIRED = _event(
+    "reserve_expired", "Wervingsreserve verlopen",
+    "Je plaats in de wervingsreserve is verlopen ({{ procedure_title }})",
+    "De geldigheid van de wervingsreserve voor {{ procedure_title }} is verstreken.",
+    "Your place in the recruitment reserve has expired ({{ procedure_title }})",
+    "The recruitment reserve for {{ procedure_title }} is no longer valid.",
+)
+OFFER_WITHDRAWN = _event(
+    "offer_withdrawn", "Jobaanbod ingetrokken",
+    "Je jobaanbod voor {{ procedure_title }}",
+    "We moeten het jobaanbod intrekken.\n\nReden: {{ reason }}",
+    "Your job offer for {{ procedure_title }}",
+    "We have to withdraw the job offer.\n\nReason: {{ reason }}",
+    placeholders=REASON, held=True,
+)
+HIRED = _event(
+    "hired", "Aanwerving bevestigd",
+    "Welkom bij stad Kortrijk",
+    "Je aanwerving als {{ procedure_title }} is definitief. Welkom bij stad Kortrijk!",
+    "Welcome to the city of Kortrijk",
+    "Your recruitment as {{ procedure_title }} is final. Welcome to the city of Kortrijk!",
+)
+WITHDRAWN = _event(
+    "withdrawn", "Kandidatuur ingetrokken",
+    "Je kandidatuur voor {{ procedure_title }} is ingetrokken",
+    "Je kandidatuur voor {{ procedure_title }} is ingetrokken. Je kan deelnemen aan andere "
+    "selectieprocedures van stad Kortrijk.",
+    "Your application for {{ procedure_title }} has been withdrawn",
+    "Your application for {{ procedure_title }} has been withdrawn. You are welcome to take part in other "
+    "selection procedures of the city of Kortrijk.",
+)

@@ -1,0 +1,236 @@
+"""Who applies: the person, the application and its stage history, bans, waitlist and reserve entries."""
+
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from candidates.stages import Stage
+from procedures.models import Diploma, Function, Procedure
+
+
+class Candidate(models.Model):
+    """A person who applies, linked to their own user account."""
+
+    class Language(models.TextChoices):
+        DUTCH = "nl-be", "Nederlands"
+        ENGLISH = "en", "English"
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="candidate")
+    first_name = models.CharField(_("voornaam"), max_length=100)
+    last_name = models.CharField(_("achternaam"), max_length=100)
+    email = models.EmailField(_("e-mailadres"))
+    phone = models.CharField(_("telefoon"), max_length=40, blank=True)
+    street = models.CharField(_("straat en nummer"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postcode"), max_length=12, blank=True)
+    city = models.CharField(_("gemeente"), max_length=100, blank=True)
+    birth_date = models.DateField(_("geboortedatum"), null=True, blank=True)
+    language = models.CharField(_("taal"), max_length=5, choices=Language, default=Language.DUTCH)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("kandidaat")
+        verbose_name_plural = _("kandidaten")
+        ordering = ["last_name", "first_name"]
+        indexes = [models.Index(fields=["email"])]
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self):
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+class ApplicationQuerySet(models.QuerySet):
+    def open(self):
+        from candidates.stages import OPEN_STAGES
+
+        return self.filter(stage__in=OPEN_STAGES)
+
+    def for_list(self):
+        """What the HR list shows, fetched in a constant number of queries."""
+        return self.select_related("candidate", "procedure__function", "diploma")
+
+
+class Application(models.Model):
+    """A candidate's application (kandidatuur) for one procedure; its stage changes only via change_stage()."""
+
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="applications")
+    procedure = models.ForeignKey(Procedure, on_delete=models.PROTECT, related_name="applications")
+    stage = models.CharField(_("fase"), max_length=20, choices=Stage, default=Stage.SCREENING, db_index=True)
+    stage_changed_at = models.DateTimeField(_("fase gewijzigd op"), default=timezone.now)
+    diploma = models.ForeignKey(Diploma, on_delete=models.PROTECT, related_name="applications",
+                                verbose_name=_("diploma"))
+    diploma_detail = models.CharField(
+        _("diploma zoals vermeld"), max_length=300, blank=True,
+        help_text=_("Naam van het buitenlandse diploma of de gelijkgestelde titel."),
+    )
+    years_public_sector = models.DecimalField(_("jaren ervaring openbare sector"), max_digits=4, decimal_places=1,
+                                              default=0)
+    years_private_sector = models.DecimalField(_("jaren relevante ervaring privésector"), max_digits=4,
+                                               decimal_places=1, default=0)
+    motivation = models.TextField(_("motivatie"), blank=True)
+    accommodations = models.TextField(
+        _("redelijke aanpassingen"), blank=True,
+        help_text=_("Alleen zichtbaar voor het selectieteam."),
+    )
+    privacy_acknowledged_at = models.DateTimeField(_("privacyverklaring gelezen op"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("ingediend op"), default=timezone.now)
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+    mails = GenericRelation("communications.Mail", related_query_name="application")
+
+    objects = ApplicationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("kandidatuur")
+        verbose_name_plural = _("kandidaturen")
+        ordering = ["-submitted_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["candidate", "procedure"], name="one_application_per_procedure"),
+            models.CheckConstraint(condition=models.Q(stage__in=Stage.values), name="application_stage_valid"),
+        ]
+        indexes = [models.Index(fields=["procedure", "stage"])]
+
+    def __str__(self):
+        return f"{self.candidate} — {self.procedure}"
+
+    @property
+    def function(self):
+        return self.procedure.function
+
+
+class Transition(models.Model):
+    """One change of an application's stage: the audit trail and the source of the reports. Append-only."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="transitions")
+    from_stage = models.CharField(max_length=20, choices=Stage)
+    to_stage = models.CharField(max_length=20, choices=Stage)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                              related_name="+")
+    actor_label = models.CharField(max_length=150, help_text=_("wie of wat de wijziging deed"))
+    reason = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("faseovergang")
+        verbose_name_plural = _("faseovergangen")
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"{self.get_from_stage_display()} → {self.get_to_stage_display()}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Transitions are append-only.")
+        super().save(*args, **kwargs)
+
+
+class BanQuerySet(models.QuerySet):
+    def in_force(self, on):
+        return self.filter(starts_on__lte=on, ends_on__gt=on)
+
+
+class Ban(models.Model):
+    """A bar from a function's procedure (uitsluiting) after failing the intake or the jury interview."""
+
+    function = models.ForeignKey(Function, on_delete=models.PROTECT, related_name="bans")
+    candidate = models.ForeignKey(Candidate, on_delete=models.SET_NULL, null=True, blank=True,
+                                  related_name="bans")
+    application = models.OneToOneField(Application, on_delete=models.SET_NULL, null=True, blank=True,
+                                       related_name="ban")
+    # A keyed hash of the identity keeps the ban enforceable after the personal data is erased.
+    identity_hash = models.CharField(max_length=64, db_index=True)
+    starts_on = models.DateField(_("vanaf"))
+    ends_on = models.DateField(_("opnieuw welkom vanaf"), help_text=_("De eerste dag waarop de persoon weer mag deelnemen."))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = BanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("uitsluiting")
+        verbose_name_plural = _("uitsluitingen")
+        ordering = ["-ends_on"]
+        constraints = [models.CheckConstraint(condition=models.Q(ends_on__gt=models.F("starts_on")),
+                                              name="ban_ends_after_start")]
+
+    def __str__(self):
+        return f"{self.function} tot {self.ends_on:%d/%m/%Y}"
+
+
+class PoolEntryQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(ended_at__isnull=True)
+
+    def due_for_expiry(self, today):
+        return self.active().filter(expires_on__lte=today)
+
+
+class PoolEntry(models.Model):
+    """A place on the waitlist (wachtlijst) or in the recruitment reserve (wervingsreserve) of a function."""
+
+    class Kind(models.TextChoices):
+        WAITLIST = "waitlist", _("wachtlijst")
+        RESERVE = "reserve", _("wervingsreserve")
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="pool_entries")
+    function = models.ForeignKey(Function, on_delete=models.PROTECT, related_name="pool_entries")
+    kind = models.CharField(max_length=10, choices=Kind)
+    valid_from = models.DateField(_("geldig vanaf"))
+    expires_on = models.DateField(_("vervalt op"), help_text=_("De eerste dag waarop de plaats niet meer geldt."))
+    ended_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PoolEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("wachtlijst- of reserveplaats")
+        verbose_name_plural = _("wachtlijst en wervingsreserve")
+        ordering = ["valid_from", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["application", "kind"], condition=models.Q(ended_at__isnull=True),
+                                    name="one_active_pool_entry_per_kind"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} tot en met {self.last_valid_day:%d/%m/%Y}"
+
+    @property
+    def last_valid_day(self):
+        return self.expires_on - timedelta(days=1)
+
+
+def document_upload_to(instance, filename):
+    # The stored name is generated: nothing the candidate typed reaches the file system.
+    return f"documents/{uuid.uuid4().hex}"
+
+
+class Document(models.Model):
+    """A file of an application (diploma copy, equivalence certificate, CV), stored outside every web root."""
+
+    class Kind(models.TextChoices):
+        DIPLOMA = "diploma", _("diploma")
+        EQUIVALENCE = "equivalence", _("gelijkwaardigheidsattest")
+        CV = "cv", _("cv")
+        OTHER = "other", _("ander document")
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="documents")
+    kind = models.CharField(_("soort"), max_length=12, choices=Kind)
+    file = models.FileField(upload_to=document_upload_to, max_length=200)
+    original_name = models.CharField(_("oorspronkelijke bestandsnaam"), max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documenten")
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.original_name}"

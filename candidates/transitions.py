@@ -1,0 +1,137 @@
+"""The one door through which every change of an application's stage passes.
+
+Admin actions, the portal, interviewers' forms and periodic jobs all call change_stage(); nothing else
+writes Application.stage.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from candidates import mail_events
+from candidates.bans import impose_ban
+from candidates.dates import add_months
+from candidates.models import Application, PoolEntry, Transition
+from candidates.stages import BANNING_STAGES, CLOSED_STAGES, REASON_REQUIRED, Stage, is_allowed
+from communications.outbox import queue_mail
+
+# The mail each new stage sends to the candidate (outcome mails wait for HR's release: see mail_events).
+STAGE_MAIL = {
+    Stage.ELIGIBLE: mail_events.SCREENING_ELIGIBLE,
+    Stage.NOT_ELIGIBLE: mail_events.SCREENING_NOT_ELIGIBLE,
+    Stage.INTAKE_INVITED: mail_events.INTAKE_INVITATION,
+    Stage.INTAKE_FAILED: mail_events.INTAKE_FAILED,
+    Stage.WAITLIST: mail_events.WAITLIST,
+    Stage.WAITLIST_EXPIRED: mail_events.WAITLIST_EXPIRED,
+    Stage.JURY_FAILED: mail_events.JURY_FAILED,
+    Stage.RESERVE: mail_events.RESERVE,
+    Stage.RESERVE_EXPIRED: mail_events.RESERVE_EXPIRED,
+    Stage.OFFER_WITHDRAWN: mail_events.OFFER_WITHDRAWN,
+    Stage.HIRED: mail_events.HIRED,
+    Stage.WITHDRAWN: mail_events.WITHDRAWN,
+}
+
+
+class TransitionRefused(Exception):
+    """A stage change the rules do not allow; the message says why, in Dutch, for the user."""
+
+
+class StageConflict(TransitionRefused):
+    """Someone else changed the application first."""
+
+
+def change_stage(application, *, to, by=None, by_label="", reason="", expected_stage=None):
+    """Move an application to stage `to`, if the transition table allows it.
+
+    In one transaction: lock the row, check the transition (and, when given, that the stage is still the one
+    the user saw), write the transition row, apply the rule consequences (ban, waitlist, reserve) and queue
+    the candidate's mail, which leaves only after commit. Returns the Transition.
+    """
+    to = Stage(to)
+    reason = (reason or "").strip()
+    if to in REASON_REQUIRED and not reason:
+        raise TransitionRefused(f"Een motivering is verplicht voor ‘{to.label}’.")
+    with transaction.atomic():
+        locked = (Application.objects.select_for_update(of=("self",))
+                  .select_related("candidate", "procedure__function").get(pk=application.pk))
+        current = Stage(locked.stage)
+        if expected_stage is not None and current != Stage(expected_stage):
+            raise StageConflict(
+                f"Iemand anders was sneller: deze kandidatuur staat intussen op ‘{current.label}’. "
+                "Er is niets gewijzigd."
+            )
+        if not is_allowed(current, to):
+            raise TransitionRefused(f"Van ‘{current.label}’ naar ‘{to.label}’ kan niet. Er is niets gewijzigd.")
+        now = timezone.now()
+        transition = Transition.objects.create(
+            application=locked, from_stage=current, to_stage=to, actor=by,
+            actor_label=by_label or (by.get_username() if by else "systeem"), reason=reason, created_at=now,
+        )
+        locked.stage, locked.stage_changed_at = to, now
+        locked.save(update_fields=["stage", "stage_changed_at"])
+        mail_context = _apply_consequences(locked, current, to, today=timezone.localdate(now))
+        _queue_stage_mail(locked, to, reason=reason, extra=mail_context)
+    application.stage, application.stage_changed_at = locked.stage, locked.stage_changed_at
+    return transition
+
+
+def _apply_consequences(application, from_stage, to, *, today):
+    """The rules attached to entering a stage. Returns what the mail needs to know about them."""
+    function = application.procedure.function
+    active = application.pool_entries.active()
+    context = {}
+    if to in BANNING_STAGES:
+        ban = impose_ban(application, decided_on=today)
+        context["ban_until"] = date_format(ban.ends_on, "d/m/Y")
+    if to == Stage.WAITLIST and from_stage != Stage.JURY_INVITED:
+        entry = _open_pool_entry(application, PoolEntry.Kind.WAITLIST, today, function.waitlist_months)
+        context["valid_until"] = date_format(entry.last_valid_day, "d/m/Y")
+    if to in (Stage.RESERVE, Stage.OFFER):
+        active.filter(kind=PoolEntry.Kind.WAITLIST).update(ended_at=timezone.now())
+    if to == Stage.RESERVE:
+        entry = active.filter(kind=PoolEntry.Kind.RESERVE).first() or _open_pool_entry(
+            application, PoolEntry.Kind.RESERVE, today, function.reserve_months)
+        context["valid_until"] = date_format(entry.last_valid_day, "d/m/Y")
+    if to in CLOSED_STAGES:
+        active.update(ended_at=timezone.now())
+    return context
+
+
+def _open_pool_entry(application, kind, today, months):
+    return PoolEntry.objects.create(
+        application=application, function=application.procedure.function, kind=kind,
+        valid_from=today, expires_on=add_months(today, months),
+    )
+
+
+def _queue_stage_mail(application, to, *, reason, extra):
+    event = STAGE_MAIL.get(to)
+    if event is None or (to == Stage.WAITLIST and "valid_until" not in extra):
+        return None
+    candidate = application.candidate
+    return queue_mail(
+        event.key, to=candidate.email, language=candidate.language, related=application,
+        context={"candidate_name": candidate.full_name, "procedure_title": application.procedure.title,
+                 "reason": reason, **extra},
+    )
+
+
+@dataclass
+class BulkOutcome:
+    changed: list = field(default_factory=list)
+    refused: list = field(default_factory=list)  # (application, message)
+
+
+def change_stages(applications, *, to, by=None, reason="", expected_stage=None):
+    """Apply change_stage() to many applications, each on its own; one refusal does not stop the others."""
+    outcome = BulkOutcome()
+    for application in applications:
+        try:
+            change_stage(application, to=to, by=by, reason=reason, expected_stage=expected_stage)
+        except TransitionRefused as refusal:
+            outcome.refused.append((application, str(refusal)))
+        else:
+            outcome.changed.append(application)
+    return outcome

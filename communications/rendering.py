@@ -1,0 +1,40 @@
+"""Mail templates use `{{ name }}` placeholders only: no tags, no filters, nothing HR could abuse.
+
+Values are substituted in a single pass, so text a candidate typed is never parsed as a placeholder,
+and in the HTML part every value is escaped.
+"""
+
+import re
+
+from django.utils.html import escape, linebreaks
+
+PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
+TEMPLATE_SYNTAX = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
+
+
+def template_errors(text, allowed):
+    """The Dutch error messages for a template text, given the placeholder names it may use."""
+    errors = []
+    unknown = sorted({name for name in PLACEHOLDER.findall(text) if name not in allowed})
+    if unknown:
+        errors.append("Onbekende plaatshouder(s): " + ", ".join(f"{{{{ {n} }}}}" for n in unknown)
+                      + ". Gebruik alleen de plaatshouders uit de lijst.")
+    if TEMPLATE_SYNTAX.search(PLACEHOLDER.sub("", text)):
+        errors.append("Alleen plaatshouders van de vorm {{ naam }} zijn toegestaan; "
+                      "andere accolades of {% ... %} kunnen niet.")
+    return errors
+
+
+def render_text(text, context):
+    return PLACEHOLDER.sub(lambda m: str(context.get(m.group(1), "")), text)
+
+
+def render_subject(text, context):
+    # A subject is one line: CR/LF from any value would allow header injection.
+    return " ".join(render_text(text, context).split())
+
+
+def render_html(text, context):
+    escaped_template = escape(text)
+    body = PLACEHOLDER.sub(lambda m: escape(str(context.get(m.group(1), ""))), escaped_template)
+    return linebreaks(body, autoescape=False)
