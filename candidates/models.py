@@ -147,7 +147,8 @@ class Ban(models.Model):
     # A keyed hash of the identity keeps the ban enforceable after the personal data is erased.
     identity_hash = models.CharField(max_length=64, db_index=True)
     starts_on = models.DateField(_("vanaf"))
-    ends_on = models.DateField(_("opnieuw welkom vanaf"), help_text=_("De eerste dag waarop de persoon weer mag deelnemen."))
+    ends_on = models.DateField(_("opnieuw welkom vanaf"),
+                               help_text=_("De eerste dag waarop de persoon weer mag deelnemen."))
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = BanQuerySet.as_manager()
