@@ -85,3 +85,22 @@ def enqueue(mail_id):
         send_mail.delay(mail_id)
     except Exception:  # noqa: BLE001 — any broker failure must not break the request that queued the mail
         log.warning("Broker unreachable; mail %s stays queued for the sweep.", mail_id)
+
+
+def queue_rendered_mail(event_key, *, to, subject, body_text, body_html="", language="nl-be"):
+    """Put a mail whose text was rendered elsewhere (e.g. allauth's account mails) in the outbox.
+
+    Such mails are routine (verification, log-in code, password reset): queued at once, sent after commit.
+    """
+    mail = Mail.objects.create(
+        event=event_key,
+        to=to,
+        subject=" ".join(subject.split()),  # one line: no header injection
+        body_text=body_text,
+        body_html=body_html,
+        language=language,
+        state=Mail.State.QUEUED,
+        queued_at=timezone.now(),
+    )
+    enqueue_after_commit(mail.pk)
+    return mail

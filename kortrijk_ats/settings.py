@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "crispy_forms",
     "crispy_bootstrap5",
+    "allauth",
+    "allauth.account",
     "communications",
     "procedures",
     "candidates",
@@ -60,6 +62,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
 ]
 
 ROOT_URLCONF = "kortrijk_ats.urls"
@@ -76,6 +79,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "kortrijk_ats.context_processors.portal",
             ],
         },
     },
@@ -100,6 +104,8 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Candidates log in with their e-mail address (and by e-mailed code) through allauth.
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 
 LANGUAGE_CODE = "nl-be"
@@ -120,7 +126,33 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-LOGIN_URL = "/admin/login/"
+# Candidates log in on the portal; the HR back office keeps its own /admin/login/.
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "/mijn-kandidaturen/"
+
+# Candidate accounts (django-allauth): e-mail only, verified before first use; mails go through our outbox.
+ACCOUNT_ADAPTER = "candidates.accounts.CandidateAccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "Stad Kortrijk: "
+ACCOUNT_PRESERVE_USERNAME_CASING = False
+
+# What the portal shows as contact; the DPO text is the city's to configure.
+PORTAL_CONTACT_EMAIL = env.str("PORTAL_CONTACT_EMAIL", default="vacatures@kortrijk.be")
+PORTAL_CONTACT_PHONE = env.str("PORTAL_CONTACT_PHONE", default="056 27 85 03")
+PRIVACY_DPO_CONTACT = env.str(
+    "PRIVACY_DPO_CONTACT",
+    default="de functionaris voor gegevensbescherming (DPO) van stad Kortrijk, via vacatures@kortrijk.be "
+            "met als onderwerp 'privacy'",
+)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

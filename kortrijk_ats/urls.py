@@ -1,6 +1,13 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
+
+from kortrijk_ats import views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("account/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("toegankelijkheid/", views.accessibility_statement, name="accessibility"),
+    path("privacy/", views.privacy_notice, name="privacy"),
+    path("", include("procedures.urls")),
 ]

@@ -1,0 +1,55 @@
+"""Public vacancy pages: the list of open procedures and one procedure's vacancy page."""
+
+from django.shortcuts import get_object_or_404, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import ngettext
+
+from procedures.models import Diploma, Procedure, Team
+
+
+def procedure_list(request):
+    procedures = Procedure.objects.filter(status=Procedure.Status.OPEN).select_related("function")
+    return render(request, "procedures/procedure_list.html", {"procedures": procedures})
+
+
+def vacancy_detail(request, slug):
+    """Everything a candidate needs to decide to apply, from the procedure's own data. Only open procedures."""
+    procedure = get_object_or_404(
+        Procedure.objects.select_related("function"), slug=slug, status=Procedure.Status.OPEN,
+    )
+    diplomas = list(procedure.diplomas.all())
+    function = procedure.function
+    teams = list(Team.objects.filter(active=True))
+    return render(request, "procedures/vacancy_detail.html", {
+        "procedure": procedure,
+        "function": function,
+        "current_diplomas": [d for d in diplomas if d.kind == Diploma.Kind.CURRENT],
+        "old_diplomas": [d for d in diplomas if d.kind == Diploma.Kind.OLD],
+        "foreign_diplomas": [d for d in diplomas if d.kind == Diploma.Kind.FOREIGN],
+        "intake_sessions": list(procedure.intake_sessions.all()),
+        "neighbourhood_teams": [t for t in teams if t.kind == Team.Kind.NEIGHBOURHOOD],
+        "central_teams": [t for t in teams if t.kind == Team.Kind.CENTRAL],
+        "competencies": list(function.competencies.all()),
+        "ban_period": format_months(function.ban_months),
+        "waitlist_period": format_months(function.waitlist_months),
+        "reserve_period": format_months(function.reserve_months),
+        "apply_url": apply_url(procedure),
+    })
+
+
+def apply_url(procedure):
+    """The application form of the portal app; the agreed path while that view is not installed."""
+    try:
+        return reverse("candidates:apply", kwargs={"slug": procedure.slug})
+    except NoReverseMatch:
+        return f"/vacatures/{procedure.slug}/solliciteren/"
+
+
+def format_months(months):
+    """A period in words: whole years as years ("1 jaar"), otherwise months."""
+    if months and months % 12 == 0:
+        years = months // 12
+        return ngettext("%(count)d jaar", "%(count)d jaar", years) % {"count": years}
+    return ngettext("%(count)d maand", "%(count)d maanden", months) % {"count": months}
+
+
