@@ -1,0 +1,39 @@
+"""Who may do what in the back office: the HR role, not per-user Django permissions.
+
+The admin site lets in only HR (see admin_site.py); these mixins make every model page follow the same role,
+so a new HR colleague needs only the group, never a hand-picked list of permissions.
+"""
+
+from kortrijk_ats.roles import is_hr
+
+
+class HRAccessMixin:
+    """HR may view, add, change and delete."""
+
+    def has_module_permission(self, request):
+        return is_hr(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return is_hr(request.user)
+
+    def has_add_permission(self, request, *args):
+        return is_hr(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return is_hr(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return is_hr(request.user)
+
+
+class HRReadOnlyMixin(HRAccessMixin):
+    """HR may only look: the rows are written by domain functions (e.g. change_stage), never by hand."""
+
+    def has_add_permission(self, request, *args):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

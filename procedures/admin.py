@@ -1,0 +1,108 @@
+"""Back office for what is recruited for: functions, procedures with their diplomas and intake days, teams,
+competencies with their behavioural indicators."""
+
+from django import forms
+from django.contrib import admin
+from django.db import models
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from kortrijk_ats.admin_access import HRAccessMixin
+from procedures.models import BehaviouralIndicator, Competency, Diploma, Function, IntakeSession, Procedure, Team
+
+# Long texts in table rows stay readable without taking the whole screen.
+COMPACT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 60})}}
+
+
+class CompetencyInline(HRAccessMixin, admin.TabularInline):
+    model = Competency
+    fields = ("position", "name", "definition")
+    formfield_overrides = COMPACT_TEXT
+    extra = 0
+    show_change_link = True  # the indicators are edited on the competency's own page
+
+
+@admin.register(Function)
+class FunctionAdmin(HRAccessMixin, admin.ModelAdmin):
+    list_display = ("name", "grade", "ban_months", "waitlist_months", "reserve_months")
+    search_fields = ("name",)
+    ordering = ("name",)
+    prepopulated_fields = {"slug": ("name",)}
+    fieldsets = (
+        (None, {"fields": ("name", "slug", "grade")}),
+        (_("Regels"), {"fields": ("ban_months", "waitlist_months", "reserve_months",
+                                   "private_seniority_cap_years")}),
+    )
+    inlines = (CompetencyInline,)
+
+
+class DiplomaInline(HRAccessMixin, admin.TabularInline):
+    model = Diploma
+    fields = ("position", "name", "kind")
+    extra = 0
+
+
+class IntakeSessionInline(HRAccessMixin, admin.TabularInline):
+    model = IntakeSession
+    fields = ("date", "starts_at", "ends_at", "label", "meeting_url")
+    extra = 0
+
+
+@admin.register(Procedure)
+class ProcedureAdmin(HRAccessMixin, admin.ModelAdmin):
+    list_display = ("title", "function", "status", "applications_open_from", "applications_close_on",
+                    "application_count")
+    list_filter = ("status", "function")
+    list_select_related = ("function",)
+    search_fields = ("title", "function__name")
+    ordering = ("-created_at",)
+    prepopulated_fields = {"slug": ("title",)}
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 6, "cols": 90})}}
+    fieldsets = (
+        (None, {"fields": ("function", "title", "slug", "status", "applications_open_from",
+                           "applications_close_on")}),
+        (_("Vacaturepagina"), {"fields": ("intro", "responsibilities", "workplace", "offer", "conditions",
+                                          "procedure_steps", "faq")}),
+        (_("Contact"), {"fields": ("contact_name", "contact_email", "contact_phone")}),
+        (_("Kandidatuurformulier"), {"fields": ("motivation_required", "cv_required")}),
+    )
+    inlines = (DiplomaInline, IntakeSessionInline)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(application_count=Count("applications"))
+
+    @admin.display(description=_("kandidaturen"), ordering="application_count")
+    def application_count(self, obj):
+        return obj.application_count
+
+
+@admin.register(Team)
+class TeamAdmin(HRAccessMixin, admin.ModelAdmin):
+    list_display = ("name", "kind", "active")
+    list_filter = ("kind", "active")
+    search_fields = ("name", "description")
+    ordering = ("kind", "name")
+
+
+class BehaviouralIndicatorInline(HRAccessMixin, admin.TabularInline):
+    model = BehaviouralIndicator
+    fields = ("position", "text")
+    formfield_overrides = COMPACT_TEXT
+    extra = 0
+
+
+@admin.register(Competency)
+class CompetencyAdmin(HRAccessMixin, admin.ModelAdmin):
+    list_display = ("name", "function", "position", "indicator_count")
+    list_filter = ("function",)
+    list_select_related = ("function",)
+    search_fields = ("name", "definition")
+    ordering = ("function", "position", "id")
+    inlines = (BehaviouralIndicatorInline,)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(indicator_count=Count("indicators"))
+
+    @admin.display(description=_("gedragsindicatoren"), ordering="indicator_count")
+    def indicator_count(self, obj):
+        return obj.indicator_count

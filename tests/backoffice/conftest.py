@@ -1,0 +1,37 @@
+"""A fixed cast for the back-office tests: HR, an interviewer (staff without the HR role), a candidate."""
+
+import pytest
+
+from candidates.transitions import change_stage
+from kortrijk_ats import roles
+from tests.factories import ApplicationFactory, CandidateFactory, staff_user
+
+
+def walk(application, *stages, by):
+    """Move an application through stages the way HR would: one change_stage() per step."""
+    for stage in stages:
+        change_stage(application, to=stage, by=by)
+    return application
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # The factories hash a password per user; the production hasher would spend most of this suite's time on it.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def hr_client(client, hr):
+    client.force_login(hr)
+    return client
+
+
+@pytest.fixture
+def interviewer(db):
+    return staff_user(roles.INTERVIEWER, username="interviewer")
+
+
+@pytest.fixture
+def named_application(procedure):
+    candidate = CandidateFactory(first_name="Griet", last_name="Vandenbussche", email="griet@example.org")
+    return ApplicationFactory(candidate=candidate, procedure=procedure)
