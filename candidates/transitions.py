@@ -49,7 +49,7 @@ def change_stage(application, *, to, by=None, by_label="", reason="", expected_s
     the user saw), write the transition row, apply the rule consequences (ban, waitlist, reserve) and queue
     the candidate's mail, which leaves only after commit. Returns the Transition.
     """
-    to = Stage(to)
+    to = _known_stage(to)
     reason = (reason or "").strip()
     if to in REASON_REQUIRED and not reason:
         raise TransitionRefused(f"Een motivering is verplicht voor ‘{to.label}’.")
@@ -75,6 +75,14 @@ def change_stage(application, *, to, by=None, by_label="", reason="", expected_s
         _queue_stage_mail(locked, to, reason=reason, extra=mail_context)
     application.stage, application.stage_changed_at = locked.stage, locked.stage_changed_at
     return transition
+
+
+def _known_stage(value):
+    # A stage name from a form or a URL must be refused kindly, not raise a ValueError (a 500).
+    try:
+        return Stage(value)
+    except ValueError:
+        raise TransitionRefused(f"Onbekende fase ‘{value}’. Er is niets gewijzigd.") from None
 
 
 def _apply_consequences(application, from_stage, to, *, today):
