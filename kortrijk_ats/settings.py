@@ -190,7 +190,22 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     "expire-pool-entries": {"task": "candidates.tasks.expire_pool_entries", "schedule": timedelta(hours=1)},
     "requeue-stuck-mails": {"task": "communications.tasks.requeue_stuck_mails", "schedule": timedelta(minutes=2)},
+    "send-intake-reminders": {"task": "interviews.tasks.send_intake_reminders", "schedule": timedelta(minutes=10)},
 }
+
+# Intake booking. Per-procedure values live in the back office (intake policy); these are the defaults.
+KATS_INTAKE_CUTOFF_HOURS = env.int("KATS_INTAKE_CUTOFF_HOURS", default=24)
+KATS_INTAKE_UNBOOKED_REMINDER_DAYS = env.int("KATS_INTAKE_UNBOOKED_REMINDER_DAYS", default=3)
+# Online meeting links: "manual" (HR enters the Teams link) or "graph" (Microsoft Graph creates the meetings).
+KATS_MEETING_PROVIDER = env.str("KATS_MEETING_PROVIDER", default="manual")
+MS_GRAPH_TENANT_ID = env.str("MS_GRAPH_TENANT_ID", default="")
+MS_GRAPH_CLIENT_ID = env.str("MS_GRAPH_CLIENT_ID", default="")
+MS_GRAPH_CLIENT_SECRET = env.str("MS_GRAPH_CLIENT_SECRET", default="")
+MS_GRAPH_URL = env.str("MS_GRAPH_URL", default="https://graph.microsoft.com/v1.0")
+MS_GRAPH_LOGIN_URL = env.str("MS_GRAPH_LOGIN_URL", default="https://login.microsoftonline.com")
+if KATS_MEETING_PROVIDER not in ("manual", "graph"):
+    raise ImproperlyConfigured("KATS_MEETING_PROVIDER must be 'manual' or 'graph'.")
+# KATS_BOOKING_UNSAFE is deliberately not read here: only a test may set it (the race test's negative control).
 
 # Security. With DEBUG off these pass `manage.py check --deploy --fail-level WARNING`.
 SESSION_COOKIE_HTTPONLY = True

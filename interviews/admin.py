@@ -1,0 +1,174 @@
+"""HR's back office for the intake: slots (generate, close, add), bookings, interviewers' links, who is waiting."""
+
+from datetime import timedelta
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from candidates.stages import Stage
+from interviews.booking import BookingRefused, cancel_booking
+from interviews.meeting_links import MeetingLinkError, provide_links
+from interviews.models import IntakeBooking, IntakePolicy, IntakeSlot, SessionInterviewer, WaitingForSlot
+from interviews.slots import SlotPlanError, close_slots, generate_slots, parse_breaks, reopen_slots
+from kortrijk_ats.admin_access import HRAccessMixin, HRReadOnlyMixin
+from procedures.models import IntakeSession
+
+
+class GenerateSlotsForm(forms.Form):
+    session = forms.ModelChoiceField(IntakeSession.objects.select_related("procedure"), label=_("Intakemoment"))
+    interviewers = forms.ModelMultipleChoiceField(
+        get_user_model().objects.filter(is_staff=True, is_active=True).order_by("username"),
+        label=_("Aanwezige interviewers"), help_text=_("Eén plaats per moment per interviewer."),
+    )
+    length = forms.IntegerField(label=_("Duur van een gesprek (minuten)"), min_value=5, max_value=240, initial=20)
+    breaks = forms.CharField(label=_("Pauzes"), required=False, help_text=_("bv. 10:20-10:40, 12:00-13:00"))
+
+    def clean_breaks(self):
+        try:
+            return parse_breaks(self.cleaned_data["breaks"] or "")
+        except SlotPlanError as error:
+            raise forms.ValidationError(str(error)) from None
+
+
+class BookingInline(HRReadOnlyMixin, admin.TabularInline):
+    model = IntakeBooking
+    fields = ("application", "interviewer", "meeting_url", "created_at", "cancelled_at")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+
+class IntakeSlotForm(forms.ModelForm):
+    class Meta:
+        model = IntakeSlot
+        fields = ("session", "starts_at", "ends_at", "seats", "interviewers", "meeting_url", "is_closed")
+
+
+@admin.register(IntakeSlot)
+class IntakeSlotAdmin(HRAccessMixin, admin.ModelAdmin):
+    form = IntakeSlotForm
+    list_display = ("starts_at", "session", "seats", "booked_count", "seats_left", "is_closed")
+    list_filter = ("session__procedure", "session", "is_closed")
+    list_select_related = ("session",)
+    readonly_fields = ("booked_count",)
+    filter_horizontal = ("interviewers",)
+    inlines = [BookingInline]
+    actions = ["close_selected", "reopen_selected"]
+    date_hierarchy = "starts_at"
+    change_list_template = "interviews/admin/intakeslot_change_list.html"
+
+    @admin.display(description=_("vrij"))
+    def seats_left(self, slot):
+        return slot.seats_left
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            # booked_count belongs to the booking functions: never write back the value the form loaded.
+            fields = [f.name for f in obj._meta.concrete_fields if f.name not in ("id", "booked_count")]
+            obj.save(update_fields=fields)
+        else:
+            obj.save()
+
+    @admin.action(description=_("Sluit de geselecteerde momenten voor nieuwe boekingen"))
+    def close_selected(self, request, queryset):
+        count = close_slots(queryset)
+        self.message_user(request, _("%(n)s moment(en) gesloten. Bestaande boekingen blijven staan.") % {"n": count})
+
+    @admin.action(description=_("Heropen de geselecteerde momenten"))
+    def reopen_selected(self, request, queryset):
+        count = reopen_slots(queryset)
+        self.message_user(request, _("%(n)s moment(en) heropend.") % {"n": count})
+
+    def get_urls(self):
+        return [path("genereer/", self.admin_site.admin_view(self.generate_view), name="interviews_generate_slots"),
+                *super().get_urls()]
+
+    def generate_view(self, request):
+        """Generate the slots of a session: a thin form over slots.generate_slots()."""
+        if not self.has_add_permission(request):
+            return redirect("admin:index")
+        form = GenerateSlotsForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            try:
+                result = generate_slots(data["session"], interviewers=data["interviewers"],
+                                        length=timedelta(minutes=data["length"]), breaks=data["breaks"])
+                provide_links(data["session"])
+            except (SlotPlanError, MeetingLinkError) as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, _("%(c)s moment(en) aangemaakt, %(e)s bestonden al.")
+                                 % {"c": len(result.created), "e": len(result.existing)})
+                return redirect(reverse("admin:interviews_intakeslot_changelist") + f"?session__id__exact="
+                                f"{data['session'].pk}")
+        context = {**self.admin_site.each_context(request), "form": form, "opts": self.model._meta,
+                   "title": _("Momenten genereren")}
+        return TemplateResponse(request, "interviews/admin/generate_slots.html", context)
+
+
+@admin.register(IntakeBooking)
+class IntakeBookingAdmin(HRAccessMixin, admin.ModelAdmin):
+    list_display = ("slot", "application", "interviewer", "created_at", "cancelled_at")
+    list_filter = ("slot__session__procedure", "slot__session", ("cancelled_at", admin.EmptyFieldListFilter))
+    list_select_related = ("slot", "application__candidate", "application__procedure", "interviewer")
+    search_fields = ("application__candidate__last_name", "application__candidate__email")
+    readonly_fields = ("uid", "slot", "application", "interviewer", "meeting_url", "sequence", "created_at",
+                       "moved_at", "cancelled_at", "cancelled_by")
+    actions = ["cancel_selected"]
+
+    def has_add_permission(self, request, *args):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description=_("Annuleer de geselecteerde boekingen (de kandidaat krijgt een mail)"))
+    def cancel_selected(self, request, queryset):
+        cancelled = 0
+        for booking in queryset.filter(cancelled_at__isnull=True):
+            try:
+                cancel_booking(booking, by=request.user)
+            except BookingRefused as refusal:
+                messages.error(request, f"{booking}: {refusal}")
+            else:
+                cancelled += 1
+        self.message_user(request, _("%(n)s boeking(en) geannuleerd.") % {"n": cancelled})
+
+
+@admin.register(SessionInterviewer)
+class SessionInterviewerAdmin(HRAccessMixin, admin.ModelAdmin):
+    list_display = ("session", "interviewer", "meeting_url")
+    list_filter = ("session__procedure", "session")
+    list_select_related = ("session", "interviewer")
+    list_editable = ("meeting_url",)
+
+
+@admin.register(IntakePolicy)
+class IntakePolicyAdmin(HRAccessMixin, admin.ModelAdmin):
+    list_display = ("procedure", "change_cutoff_hours", "unbooked_reminder_days", "no_show_policy")
+
+
+@admin.register(WaitingForSlot)
+class WaitingForSlotAdmin(HRReadOnlyMixin, admin.ModelAdmin):
+    """Who is invited but holds no booking: HR's list when the slots run out."""
+
+    list_display = ("candidate", "candidate_email", "procedure", "stage_changed_at")
+    list_filter = ("procedure",)
+    list_select_related = ("candidate", "procedure")
+    search_fields = ("candidate__last_name", "candidate__email")
+    ordering = ("stage_changed_at",)
+
+    def get_queryset(self, request):
+        active = IntakeBooking.objects.active().filter(application=OuterRef("pk"))
+        return super().get_queryset(request).filter(stage=Stage.INTAKE_INVITED).exclude(Exists(active))
+
+    @admin.display(description=_("e-mail"))
+    def candidate_email(self, application):
+        return application.candidate.email

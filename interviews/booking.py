@@ -1,0 +1,266 @@
+"""Booking, moving and cancelling an intake slot: the one door for every change of a booking.
+
+Never a double booking: a seat is taken by one conditional UPDATE (`booked_count < seats`, not closed, before
+the cut-off) whose row count says whether it worked, in the same transaction as the booking row. PostgreSQL
+re-checks the condition after waiting for a concurrent booker's lock, so a full slot can never be taken twice.
+The database backs it: booked_count <= seats is a CHECK constraint and one active booking per application is a
+partial unique index. Mails (with the calendar invitation) leave only after commit.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import mail as django_mail
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F, Q
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+
+from candidates.models import Application
+from candidates.stages import Stage
+from communications.outbox import queue_mail
+from interviews import mail_events
+from interviews.calendar import build_invitation
+from interviews.meeting_links import join_url_for
+from interviews.models import IntakeBooking, IntakeSlot, policy_for
+from kortrijk_ats.roles import is_hr
+
+log = logging.getLogger(__name__)
+
+
+class BookingRefused(Exception):
+    """A booking change the rules do not allow; the message says why, in Dutch, for the candidate."""
+
+
+class SlotTaken(BookingRefused):
+    """Someone else took the last seat first (or the slot closed meanwhile)."""
+
+
+class AlreadyBooked(BookingRefused):
+    """The application already holds a booking."""
+
+
+class NotInvited(BookingRefused):
+    """Only an application invited to the intake (stage intake_invited) may book."""
+
+
+class TooLate(BookingRefused):
+    """The cut-off before the slot has passed."""
+
+
+def change_cutoff(procedure):
+    """How long before a slot booking, moving and cancelling close (default 24 hours)."""
+    return timedelta(hours=policy_for(procedure).change_cutoff_hours)
+
+
+def change_deadline(booking, *, cutoff=None):
+    """Until when the candidate may move or cancel this booking."""
+    return booking.slot.starts_at - (cutoff if cutoff is not None else change_cutoff(booking.application.procedure))
+
+
+def describe_slot(slot, *, language="nl-be"):
+    """The day and the hours of a slot as a candidate reads them, e.g. ("dinsdag 20 januari 2026", "09:00–09:20")."""
+    starts, ends = timezone.localtime(slot.starts_at), timezone.localtime(slot.ends_at)
+    with translation.override(language):
+        return date_format(starts, "l j F Y"), f"{starts:%H:%M}–{ends:%H:%M}"
+
+
+def book_slot(slot, *, application):
+    """Book a seat in `slot` for the application (kennismakingsinterview boeken).
+
+    Only an application in stage intake_invited may book, once; the slot must belong to its procedure, be open,
+    have a free seat and start after the cut-off. Raises a BookingRefused subclass with a Dutch message.
+    """
+    if _unsafe_switch_on():
+        return _book_slot_unsafe(slot, application=application)
+    procedure = application.procedure
+    cutoff = change_cutoff(procedure)
+    if slot.session.procedure_id != application.procedure_id:
+        raise BookingRefused("Dit moment hoort niet bij je selectieprocedure.")
+    with transaction.atomic():
+        # The application's row lock makes one candidate's parallel requests wait for each other.
+        locked = Application.objects.select_for_update().get(pk=application.pk)
+        _check_may_book(locked)
+        if IntakeBooking.objects.active().filter(application=locked).exists():
+            raise AlreadyBooked("Je hebt al een moment geboekt. Je kan het verplaatsen of annuleren.")
+        now = timezone.now()
+        _take_seat(slot, now=now, cutoff=cutoff)
+        interviewer = _free_interviewer(slot)
+        try:
+            with transaction.atomic():
+                booking = IntakeBooking.objects.create(
+                    slot=slot, application=locked, interviewer=interviewer, created_at=now,
+                    meeting_url=join_url_for(slot, interviewer=interviewer),
+                )
+        except IntegrityError as error:
+            # The partial unique index: a booking committed between our check and our insert.
+            raise AlreadyBooked("Je hebt al een moment geboekt. Je kan het verplaatsen of annuleren.") from error
+        booking.slot, booking.application = slot, application
+        _queue_booking_mail(booking, event=mail_events.BOOKING_CONFIRMED, cutoff=cutoff)
+    return booking
+
+
+def move_booking(booking, *, to_slot, by=None):
+    """Move a booking to another slot of the same procedure (verplaatsen), keeping its calendar UID.
+
+    The candidate may move until the cut-off before the current slot; HR may always. The new slot must have a
+    free seat and start after the cut-off. SEQUENCE of the invitation goes up by one.
+    """
+    with transaction.atomic():
+        locked = (IntakeBooking.objects.select_for_update(of=("self",))
+                  .select_related("slot__session", "application__candidate", "application__procedure")
+                  .get(pk=booking.pk))
+        application = locked.application
+        cutoff = change_cutoff(application.procedure)
+        now = timezone.now()
+        if locked.cancelled_at is not None:
+            raise BookingRefused("Deze boeking is geannuleerd; kies een nieuw moment.")
+        _check_may_book(application)
+        if to_slot.pk == locked.slot_id:
+            raise BookingRefused("Je bent al op dit moment geboekt.")
+        if to_slot.session.procedure_id != application.procedure_id:
+            raise BookingRefused("Dit moment hoort niet bij je selectieprocedure.")
+        by_hr = is_hr(by)
+        if not by_hr:
+            _check_before_cutoff(locked, now=now, cutoff=cutoff, verb="verplaatsen")
+        # Both slot rows, always in id order, so two opposite moves cannot deadlock.
+        list(IntakeSlot.objects.select_for_update().filter(pk__in=[locked.slot_id, to_slot.pk]).order_by("pk"))
+        # HR may move into any slot that has not started; a candidate only into one after the cut-off.
+        _take_seat(to_slot, now=now, cutoff=timedelta(0) if by_hr else cutoff)
+        _release_seat(locked.slot_id)
+        interviewer = _free_interviewer(to_slot)
+        locked.slot = to_slot
+        locked.interviewer = interviewer
+        locked.meeting_url = join_url_for(to_slot, interviewer=interviewer)
+        locked.sequence += 1
+        locked.moved_at = now
+        locked.save(update_fields=["slot", "interviewer", "meeting_url", "sequence", "moved_at"])
+        _queue_booking_mail(locked, event=mail_events.BOOKING_MOVED, cutoff=cutoff)
+    return locked
+
+
+def cancel_booking(booking, *, by):
+    """Cancel a booking (annuleren) and free its seat. The candidate may until the cut-off; HR may always.
+
+    Cancelling a cancelled booking changes nothing and sends nothing.
+    """
+    with transaction.atomic():
+        locked = (IntakeBooking.objects.select_for_update(of=("self",))
+                  .select_related("slot__session", "application__candidate", "application__procedure")
+                  .get(pk=booking.pk))
+        if locked.cancelled_at is not None:
+            return locked
+        cutoff = change_cutoff(locked.application.procedure)
+        now = timezone.now()
+        if not is_hr(by):
+            _check_before_cutoff(locked, now=now, cutoff=cutoff, verb="annuleren")
+        locked.cancelled_at, locked.cancelled_by = now, by
+        locked.sequence += 1
+        locked.save(update_fields=["cancelled_at", "cancelled_by", "sequence"])
+        _release_seat(locked.slot_id)
+        _queue_booking_mail(locked, event=mail_events.BOOKING_CANCELLED, cutoff=cutoff, method="CANCEL")
+    return locked
+
+
+def free_slots(procedure, *, now=None):
+    """The slots a candidate can still book, in time order, with their session."""
+    now = now or timezone.now()
+    return (IntakeSlot.objects.of_procedure(procedure).bookable(now=now, cutoff=change_cutoff(procedure))
+            .select_related("session").order_by("starts_at", "id"))
+
+
+def slot_occupancy(slots):
+    """Active booking rows per slot id, counted from the rows (not the counter): for HR's overview and the tests."""
+    return dict(
+        IntakeSlot.objects.filter(pk__in=[s.pk for s in slots])
+        .annotate(n=Count("bookings", filter=Q(bookings__cancelled_at__isnull=True)))
+        .values_list("pk", "n")
+    )
+
+
+def _check_may_book(application):
+    if application.stage != Stage.INTAKE_INVITED:
+        raise NotInvited(
+            f"Je kandidatuur staat op ‘{Stage(application.stage).label}’: je kan nu geen moment boeken of wijzigen."
+        )
+
+
+def _check_before_cutoff(booking, *, now, cutoff, verb):
+    if now >= booking.slot.starts_at - cutoff:
+        hours = int(cutoff.total_seconds() // 3600)
+        raise TooLate(f"Je kan tot {hours} uur voor je gesprek {verb}. Dat is nu voorbij; "
+                      "neem contact op met het selectieteam als je echt niet kan.")
+
+
+def _take_seat(slot, *, now, cutoff):
+    """Take one seat with a single conditional UPDATE; zero rows updated means someone else was faster."""
+    taken = IntakeSlot.objects.filter(
+        pk=slot.pk, is_closed=False, booked_count__lt=F("seats"), starts_at__gt=now + cutoff,
+    ).update(booked_count=F("booked_count") + 1)
+    if taken != 1:
+        day, hours = describe_slot(slot)
+        raise SlotTaken(f"Iemand anders was je net voor: het moment van {day} om {hours[:5]} is niet meer vrij. "
+                        "Kies hieronder een ander moment.")
+
+
+def _release_seat(slot_id):
+    IntakeSlot.objects.filter(pk=slot_id, booked_count__gt=0).update(booked_count=F("booked_count") - 1)
+
+
+def _free_interviewer(slot):
+    """An interviewer of the slot without an active booking in it; the slot's row lock is held, so this is safe."""
+    busy = IntakeBooking.objects.active().filter(slot_id=slot.pk, interviewer__isnull=False).values("interviewer")
+    return slot.interviewers.exclude(pk__in=busy).order_by("pk").first()
+
+
+def _queue_booking_mail(booking, *, event, cutoff, method="REQUEST"):
+    application = booking.application
+    candidate = application.candidate
+    day, hours = describe_slot(booking.slot, language=candidate.language)
+    with translation.override(candidate.language):
+        deadline = date_format(timezone.localtime(booking.slot.starts_at - cutoff), "l j F Y H:i")
+    return queue_mail(
+        event.key, to=candidate.email, language=candidate.language, related=application,
+        calendar=build_invitation(booking, method=method),
+        context={
+            "candidate_name": candidate.full_name, "procedure_title": application.procedure.title,
+            "slot_day": day, "slot_time": hours, "join_url": booking.meeting_url or "volgt nog",
+            "booking_url": booking_url(application), "change_deadline": deadline,
+        },
+    )
+
+
+def booking_url(application):
+    return f"{settings.SITE_URL}/mijn-kandidaturen/{application.public_id}/intake/"
+
+
+# --- The negative control's switch -------------------------------------------------------------------------
+
+
+def _unsafe_switch_on():
+    """True only when a test set KATS_BOOKING_UNSAFE: the switch is never read from the environment, and it is
+    ignored outside Django's test environment (which installs mail.outbox), so production cannot turn it on."""
+    return bool(getattr(settings, "KATS_BOOKING_UNSAFE", False)) and hasattr(django_mail, "outbox")
+
+
+def _book_slot_unsafe(slot, *, application):
+    """The naive read-check-write booking with no lock and no conditional update: exists only so the race test's
+    negative control can show that its harness does catch a double booking."""
+    log.warning("KATS_BOOKING_UNSAFE is on: booking without lock (test negative control).")
+    procedure = application.procedure
+    cutoff = change_cutoff(procedure)
+    with transaction.atomic():
+        fresh = IntakeSlot.objects.get(pk=slot.pk)
+        now = timezone.now()
+        if fresh.is_closed or fresh.booked_count >= fresh.seats or fresh.starts_at <= now + cutoff:
+            raise SlotTaken("Dit moment is niet meer vrij.")
+        current = Application.objects.get(pk=application.pk)
+        _check_may_book(current)
+        if IntakeBooking.objects.active().filter(application=current).exists():
+            raise AlreadyBooked("Je hebt al een moment geboekt.")
+        booking = IntakeBooking.objects.create(slot=fresh, application=current, created_at=now,
+                                               meeting_url=join_url_for(fresh, interviewer=None))
+        IntakeSlot.objects.filter(pk=fresh.pk).update(booked_count=fresh.booked_count + 1)
+        _queue_booking_mail(booking, event=mail_events.BOOKING_CONFIRMED, cutoff=cutoff)
+    return booking
