@@ -25,9 +25,9 @@ class MailTemplate(models.Model):
         _("wacht op vrijgave door HR"), default=False,
         help_text=_("Aangevinkt: de mail blijft als concept in de outbox tot HR ze vrijgeeft."),
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                   related_name="+")
+                                   related_name="+", verbose_name=_("gewijzigd door"))
 
     class Meta:
         verbose_name = _("mailsjabloon")
@@ -85,17 +85,19 @@ class Mail(models.Model):
     body_text = models.TextField(_("tekst"))
     body_html = models.TextField(_("HTML"), blank=True)
     calendar = models.TextField(_("agenda-uitnodiging (ICS)"), blank=True)
-    language = models.CharField(max_length=5, default="nl-be")
+    language = models.CharField(_("taal"), max_length=5, default="nl-be")
     state = models.CharField(_("status"), max_length=10, choices=State, default=State.QUEUED, db_index=True)
     error = models.TextField(_("foutmelding"), blank=True)
     attempts = models.PositiveSmallIntegerField(_("pogingen"), default=0)
-    message_id = models.CharField(max_length=200, unique=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    queued_at = models.DateTimeField(null=True, blank=True)
-    sending_started_at = models.DateTimeField(null=True, blank=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
+    message_id = models.CharField("Message-ID", max_length=200, unique=True, editable=False)
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    queued_at = models.DateTimeField(_("in de wachtrij sinds"), null=True, blank=True)
+    sending_started_at = models.DateTimeField(_("verzending gestart op"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("verzonden op"), null=True, blank=True)
+    # When the next hand-over to the worker is due: the retry moment after a transient error, or the last hand-over.
+    due_at = models.DateTimeField(_("volgende poging vanaf"), null=True, blank=True)
     released_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                    related_name="+")
+                                    related_name="+", verbose_name=_("vrijgegeven door"))
 
     # What the mail is about (an application, a booking, ...): this app knows no domain model.
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, null=True, blank=True)

@@ -13,6 +13,10 @@ from communications.rendering import render_html, render_subject, render_text
 
 log = logging.getLogger(__name__)
 
+# Mails per batch task: one SMTP connection each; small enough to finish well within the stuck-mail threshold.
+ENQUEUE_BATCH = 100
+UNSENT_STATES = (Mail.State.DRAFT, Mail.State.QUEUED, Mail.State.FAILED)
+
 
 def wording_for(event_key, language):
     """HR's template for the event, or the registered default while HR has not written one."""
@@ -45,36 +49,89 @@ def queue_mail(event_key, *, to, context, language="nl-be", related=None, calend
         state=Mail.State.DRAFT if held else Mail.State.QUEUED,
         queued_at=None if held else timezone.now(),
     )
-    if related is not None:
-        mail.content_type = ContentType.objects.get_for_model(related)
-        mail.object_id = related.pk
+    _attach_related(mail, related)
     mail.save()
     if not held:
         enqueue_after_commit(mail.pk)
     return mail
 
 
+def queue_rendered_mail(event_key, *, to, subject, body_text, body_html="", language="nl-be", related=None,
+                        calendar=""):
+    """Put a mail rendered elsewhere (e.g. allauth's account mails) in the outbox; it is sent after commit.
+
+    The event needs no registered template; the subject is still reduced to one line against header injection.
+    """
+    mail = Mail(
+        event=event_key, to=to, subject=" ".join(subject.split()), body_text=body_text, body_html=body_html,
+        calendar=calendar, language=language, state=Mail.State.QUEUED, queued_at=timezone.now(),
+    )
+    _attach_related(mail, related)
+    mail.save()
+    enqueue_after_commit(mail.pk)
+    return mail
+
+
 def release_mails(mails, *, by):
     """Release held drafts (single or bulk). Returns the number released; others were already released."""
-    ids = list(mails.values_list("pk", flat=True)) if hasattr(mails, "values_list") else [m.pk for m in mails]
+    ids = _ids(mails)
     with transaction.atomic():
         released = list(
             Mail.objects.select_for_update().filter(pk__in=ids, state=Mail.State.DRAFT).values_list("pk", flat=True)
         )
         Mail.objects.filter(pk__in=released).update(state=Mail.State.QUEUED, queued_at=timezone.now(),
                                                     released_by=by)
-        for pk in released:
-            enqueue_after_commit(pk)
+        enqueue_many_after_commit(released)
     return len(released)
 
 
+def retry_failed_mails(mails, *, by):
+    """Give failed mails a fresh series of attempts (HR fixed the address or the server is back).
+
+    Returns the number put back in the queue; mails that are not failed are left alone.
+    """
+    ids = _ids(mails)
+    with transaction.atomic():
+        retried = list(
+            Mail.objects.select_for_update().filter(pk__in=ids, state=Mail.State.FAILED).values_list("pk", flat=True)
+        )
+        Mail.objects.filter(pk__in=retried).update(state=Mail.State.QUEUED, queued_at=timezone.now(), attempts=0,
+                                                   due_at=None, released_by=by)
+        enqueue_many_after_commit(retried)
+    log.info("%s failed mail(s) queued again by user %s", len(retried), getattr(by, "pk", None))
+    return len(retried)
+
+
 def cancel_mails(mails):
-    """Cancel mails that have not left yet (e.g. when a person's data is erased)."""
-    return mails.filter(state__in=[Mail.State.DRAFT, Mail.State.QUEUED]).update(state=Mail.State.CANCELLED)
+    """Cancel mails that have not left (draft, queued or failed), e.g. when a person's data is erased.
+
+    A mail being sent right now is not cancelled: the update waits for the sender's claim and then sees it.
+    """
+    return Mail.objects.filter(pk__in=_ids(mails), state__in=UNSENT_STATES).update(state=Mail.State.CANCELLED,
+                                                                                 due_at=None)
+
+
+def _attach_related(mail, related):
+    if related is not None:
+        mail.content_type = ContentType.objects.get_for_model(related)
+        mail.object_id = related.pk
+
+
+def _ids(mails):
+    return list(mails.values_list("pk", flat=True)) if hasattr(mails, "values_list") else [m.pk for m in mails]
 
 
 def enqueue_after_commit(mail_id):
     transaction.on_commit(lambda: enqueue(mail_id))
+
+
+def enqueue_many_after_commit(mail_ids):
+    """After commit, hand many mails to the worker in batches: a few tasks, never one per mail."""
+    mail_ids = list(mail_ids)
+    if len(mail_ids) == 1:
+        enqueue_after_commit(mail_ids[0])
+    elif mail_ids:
+        transaction.on_commit(lambda: enqueue_many(mail_ids))
 
 
 def enqueue(mail_id):
@@ -87,20 +144,13 @@ def enqueue(mail_id):
         log.warning("Broker unreachable; mail %s stays queued for the sweep.", mail_id)
 
 
-def queue_rendered_mail(event_key, *, to, subject, body_text, body_html="", language="nl-be"):
-    """Put a mail whose text was rendered elsewhere (e.g. allauth's account mails) in the outbox.
+def enqueue_many(mail_ids):
+    from communications.tasks import send_mails
 
-    Such mails are routine (verification, log-in code, password reset): queued at once, sent after commit.
-    """
-    mail = Mail.objects.create(
-        event=event_key,
-        to=to,
-        subject=" ".join(subject.split()),  # one line: no header injection
-        body_text=body_text,
-        body_html=body_html,
-        language=language,
-        state=Mail.State.QUEUED,
-        queued_at=timezone.now(),
-    )
-    enqueue_after_commit(mail.pk)
-    return mail
+    for start in range(0, len(mail_ids), ENQUEUE_BATCH):
+        try:
+            send_mails.delay(mail_ids[start:start + ENQUEUE_BATCH])
+        except Exception:  # noqa: BLE001 — see enqueue(); one failed publish means the broker is down: stop trying
+            log.warning("Broker unreachable; %s mail(s) stay queued for the sweep.", len(mail_ids) - start)
+            return
+

@@ -166,6 +166,13 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = VAR_DIR / "mail"
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
+# Outbox sending: transient SMTP errors are retried with exponential backoff (seconds), capped, then marked failed.
+KATS_MAIL_MAX_ATTEMPTS = env.int("KATS_MAIL_MAX_ATTEMPTS", default=10)
+KATS_MAIL_RETRY_BASE_DELAY = env.int("KATS_MAIL_RETRY_BASE_DELAY", default=60)
+KATS_MAIL_RETRY_MAX_DELAY = env.int("KATS_MAIL_RETRY_MAX_DELAY", default=900)
+# The sweep: a mail "sending" this long (seconds) had its worker die; a queued mail waiting this long lost its task.
+KATS_MAIL_STUCK_SENDING_AFTER = env.int("KATS_MAIL_STUCK_SENDING_AFTER", default=600)
+KATS_MAIL_STALE_QUEUED_AFTER = env.int("KATS_MAIL_STALE_QUEUED_AFTER", default=300)
 
 # Celery. The filesystem transport needs no server; production points CELERY_BROKER_URL at Redis.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")
@@ -180,13 +187,17 @@ if CELERY_BROKER_URL == "filesystem://":
         "store_processed": False,
     }
 else:
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+    # Socket timeouts: a publish to a hung broker must fail fast instead of hanging the web request.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "socket_connect_timeout": 2, "socket_timeout": 5}
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="kortrijk_ats")
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Publishing from a request gives up within seconds when the broker is down; the outbox sweep sends later.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
