@@ -40,7 +40,7 @@ def build_env():
 
 def create_var_folders(var_dir):
     # The filesystem broker does not create its folders; the worker, beat and web all need them.
-    for folder in ("broker/out", "broker/processed", "mail", "private"):
+    for folder in ("broker/out", "broker/processed", "broker/control", "mail", "private"):
         (var_dir / folder).mkdir(parents=True, exist_ok=True)
 
 
