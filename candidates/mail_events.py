@@ -142,3 +142,18 @@ WITHDRAWN = _event(
     "Your application for {{ procedure_title }} has been withdrawn. You are welcome to take part in other "
     "selection procedures of the city of Kortrijk.",
 )
+
+# To HR, not to the candidate: a person asked to erase their data (the portal's "Mijn gegevens").
+ERASURE_REQUESTED = register(MailEvent(
+    key="erasure_requested", label="Verzoek tot wissen van gegevens (aan HR)",
+    subject={"nl": "Verzoek tot wissen van gegevens: {{ candidate_name }}",
+             "en": "Request to erase personal data: {{ candidate_name }}"},
+    body={"nl": "{{ candidate_name }} vroeg op {{ requested_on }} via het portaal om zijn of haar gegevens te wissen "
+                "(kandidaturen: {{ procedure_title }}).\n\nBehandel het verzoek binnen een maand in de back office: "
+                "{{ backoffice_url }}",
+          "en": "{{ candidate_name }} asked on {{ requested_on }} through the portal to erase their personal data "
+                "(applications: {{ procedure_title }}).\n\nPlease handle the request within one month in the back "
+                "office: {{ backoffice_url }}"},
+    placeholders={**PROCEDURE, "requested_on": "datum van het verzoek",
+                  "backoffice_url": "link naar de verzoeken in de back office"},
+))

@@ -235,3 +235,27 @@ class Document(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.original_name}"
+
+
+class ErasureRequest(models.Model):
+    """A candidate's request to erase their data (recht op gegevenswissing); HR handles it in the back office."""
+
+    candidate = models.ForeignKey(Candidate, on_delete=models.SET_NULL, null=True, blank=True,
+                                  related_name="erasure_requests", verbose_name=_("kandidaat"))
+    requested_at = models.DateTimeField(_("gevraagd op"), default=timezone.now)
+    handled_at = models.DateTimeField(_("behandeld op"), null=True, blank=True)
+    handled_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+", verbose_name=_("behandeld door"))
+
+    class Meta:
+        verbose_name = _("verzoek tot wissen")
+        verbose_name_plural = _("verzoeken tot wissen")
+        ordering = ["-requested_at", "-id"]
+        constraints = [
+            # A double click or a second request while one is open leaves one open request.
+            models.UniqueConstraint(fields=["candidate"], condition=models.Q(handled_at__isnull=True),
+                                    name="one_open_erasure_request"),
+        ]
+
+    def __str__(self):
+        return f"{self.candidate or _('gewiste kandidaat')} ({self.requested_at:%d/%m/%Y})"

@@ -10,4 +10,5 @@ urlpatterns = [
     path("toegankelijkheid/", views.accessibility_statement, name="accessibility"),
     path("privacy/", views.privacy_notice, name="privacy"),
     path("", include("procedures.urls")),
+    path("", include("candidates.urls")),
 ]

@@ -1,0 +1,219 @@
+"""Applying (solliciteren): the one door through which an application enters the system.
+
+The portal's form, a future import and the tests all call submit_application(); it checks the procedure's
+rules, writes the candidate, the application and its documents, and queues the receipt mail, in one transaction.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.core.files.storage import default_storage
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from candidates import mail_events
+from candidates.bans import ban_in_force
+from candidates.models import Application, Candidate, Document
+from communications.outbox import queue_mail
+from procedures.models import Procedure
+
+MAX_EXPERIENCE_YEARS = Decimal(50)
+
+# The form field that carries each kind of document.
+DOCUMENT_FIELDS = {
+    Document.Kind.DIPLOMA: "diploma_file",
+    Document.Kind.EQUIVALENCE: "equivalence_file",
+    Document.Kind.CV: "cv_file",
+}
+
+
+class ApplicationRefused(Exception):
+    """This person may not apply for this procedure (now). The message says why, in Dutch."""
+
+
+class ProcedureClosed(ApplicationRefused):
+    pass
+
+
+class BannedFromFunction(ApplicationRefused):
+    def __init__(self, message, *, ban, may_apply_from, other_procedures):
+        super().__init__(message)
+        self.ban = ban
+        self.may_apply_from = may_apply_from
+        self.other_procedures = other_procedures
+
+
+class AlreadyApplied(ApplicationRefused):
+    def __init__(self, message, *, application):
+        super().__init__(message)
+        self.application = application
+
+
+class ApplicationInvalid(Exception):
+    """The answers break a rule of the procedure; `errors` maps form field names to Dutch messages."""
+
+    def __init__(self, errors):
+        super().__init__("; ".join(errors.values()))
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class PersonalData:
+    first_name: str
+    last_name: str
+    phone: str
+    street: str
+    postal_code: str
+    city: str
+    birth_date: date
+
+
+@dataclass(frozen=True)
+class Answers:
+    diploma: object  # procedures.Diploma or None
+    diploma_detail: str = ""
+    years_public_sector: Decimal = Decimal(0)
+    years_private_sector: Decimal = Decimal(0)
+    motivation: str = ""
+    accommodations: str = ""
+    privacy_acknowledged: bool = False
+
+
+def open_procedures(*, today):
+    """Procedures that take applications on that day."""
+    return (Procedure.objects.filter(status=Procedure.Status.OPEN)
+            .filter(Q(applications_open_from__isnull=True) | Q(applications_open_from__lte=today))
+            .filter(Q(applications_close_on__isnull=True) | Q(applications_close_on__gte=today)))
+
+
+def check_may_apply(procedure, *, candidate, today):
+    """Refuse when the procedure is closed, the person applied already, or a ban for the function is in force.
+
+    `candidate` may be None (a person who never applied): then only the procedure is checked here, and the
+    ban by identity is checked by submit_application once the candidate exists.
+    """
+    if not open_procedures(today=today).filter(pk=procedure.pk).exists():
+        raise ProcedureClosed(_("De procedure ‘%(title)s’ neemt nu geen kandidaturen aan.")
+                              % {"title": procedure.title})
+    if candidate is None:
+        return
+    existing = Application.objects.filter(candidate=candidate, procedure=procedure).first()
+    if existing is not None:
+        raise _already_applied(existing)
+    ban = ban_in_force(candidate, procedure.function, on=today)
+    if ban is not None:
+        others = list(open_procedures(today=today).exclude(function=procedure.function).order_by("title"))
+        raise BannedFromFunction(
+            _("Je kan pas opnieuw solliciteren voor de functie %(function)s vanaf %(date)s. Je was niet geslaagd "
+              "in een eerdere selectie voor deze functie, en dan geldt een wachttijd. Voor andere functies van "
+              "stad Kortrijk kan je wel solliciteren.")
+            % {"function": procedure.function.name, "date": date_format(ban.ends_on, "d/m/Y")},
+            ban=ban, may_apply_from=ban.ends_on, other_procedures=others)
+
+
+def application_errors(procedure, *, answers, document_kinds):
+    """The procedure's rules for the answers, as {form field: Dutch message}. Empty when all is well."""
+    errors = {}
+    diploma = answers.diploma
+    if diploma is None:
+        errors["diploma"] = _("Kies je diploma uit de lijst.")
+    elif diploma.procedure_id != procedure.pk:
+        errors["diploma"] = _("Dit diploma geeft geen toegang tot deze functie. Kies een diploma uit de lijst; "
+                              "zonder een van die diploma’s kan je niet solliciteren.")
+    if Document.Kind.DIPLOMA not in document_kinds:
+        errors["diploma_file"] = _("Voeg een kopie van je diploma toe (PDF, JPEG of PNG, hoogstens 10 MB).")
+    if diploma is not None and diploma.needs_equivalence:
+        if Document.Kind.EQUIVALENCE not in document_kinds:
+            errors["equivalence_file"] = _("Voor een buitenlands diploma heb je een gelijkwaardigheidsattest "
+                                           "nodig. Voeg het toe (PDF, JPEG of PNG, hoogstens 10 MB).")
+        if not answers.diploma_detail.strip():
+            errors["diploma_detail"] = _("Vul de naam van je buitenlandse diploma in, zoals het op het diploma "
+                                         "staat.")
+    if procedure.cv_required and Document.Kind.CV not in document_kinds:
+        errors["cv_file"] = _("Voeg je cv toe (PDF, hoogstens 10 MB).")
+    if procedure.motivation_required and not answers.motivation.strip():
+        errors["motivation"] = _("Schrijf in een paar zinnen waarom je deze job wil doen.")
+    for field in ("years_public_sector", "years_private_sector"):
+        years = getattr(answers, field)
+        if years is None or not (0 <= years <= MAX_EXPERIENCE_YEARS):
+            errors[field] = _("Vul een aantal jaren in tussen 0 en 50 (bv. 2 of 3,5). Geen ervaring? Vul 0 in.")
+    if not answers.privacy_acknowledged:
+        errors["privacy_acknowledged"] = _("Bevestig dat je de privacyverklaring gelezen hebt.")
+    return errors
+
+
+def submit_application(procedure, *, user, personal, answers, documents, language="nl-be", today=None):
+    """Apply for a procedure: one application per candidate per procedure.
+
+    `documents` maps Document.Kind to an already checked upload (candidates.uploads.CheckedUpload).
+    Raises ApplicationInvalid (a rule of the procedure) or ApplicationRefused (closed, banned, applied already:
+    a double submit finds the first application and changes nothing). Returns the new Application.
+    """
+    today = today or timezone.localdate()
+    errors = application_errors(procedure, answers=answers, document_kinds=set(documents))
+    if errors:
+        raise ApplicationInvalid(errors)
+    stored_files = []
+    try:
+        with transaction.atomic():
+            candidate = _save_candidate(user, personal, language)
+            check_may_apply(procedure, candidate=candidate, today=today)
+            application = _create_application(procedure, candidate, answers)
+            for kind, upload in documents.items():
+                document = Document(application=application, kind=kind, original_name=upload.original_name,
+                                    content_type=upload.content_type, size=upload.size)
+                upload.file.seek(0)
+                document.file.save("upload", upload.file, save=True)
+                stored_files.append(document.file.name)
+            queue_mail(
+                mail_events.APPLICATION_RECEIVED.key, to=candidate.email, language=candidate.language,
+                related=application,
+                context={"candidate_name": candidate.full_name, "procedure_title": procedure.title},
+            )
+    except BaseException:
+        # The rows rolled back; the files written before the failure must not stay behind as orphans.
+        for name in stored_files:
+            default_storage.delete(name)
+        raise
+    return application
+
+
+def _save_candidate(user, personal, language):
+    """Create or update the person, locked, so that two submits of one person run one after the other."""
+    candidate, _ = Candidate.objects.get_or_create(
+        user=user, defaults={"first_name": personal.first_name, "last_name": personal.last_name,
+                             "email": user.email})
+    candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
+    for field in ("first_name", "last_name", "phone", "street", "postal_code", "city", "birth_date"):
+        setattr(candidate, field, getattr(personal, field))
+    # Mails go to the account's (verified) address: changing it is an account action that asks for the password.
+    candidate.email = user.email
+    candidate.language = language if language in Candidate.Language.values else Candidate.Language.DUTCH
+    candidate.save()
+    return candidate
+
+
+def _create_application(procedure, candidate, answers):
+    try:
+        with transaction.atomic():
+            return Application.objects.create(
+                candidate=candidate, procedure=procedure, diploma=answers.diploma,
+                diploma_detail=answers.diploma_detail.strip(),
+                years_public_sector=answers.years_public_sector, years_private_sector=answers.years_private_sector,
+                motivation=answers.motivation.strip(), accommodations=answers.accommodations.strip(),
+                privacy_acknowledged_at=timezone.now(),
+            )
+    except IntegrityError:
+        # The unique constraint caught a race the lock did not (e.g. another door): the first one stands.
+        existing = Application.objects.get(candidate=candidate, procedure=procedure)
+        raise _already_applied(existing) from None
+
+
+def _already_applied(existing):
+    return AlreadyApplied(
+        _("Je hebt al gesolliciteerd voor ‘%(title)s’. Je kandidatuur is goed ontvangen; je hoeft niets "
+          "opnieuw in te dienen.") % {"title": existing.procedure.title}, application=existing)

@@ -1,0 +1,215 @@
+"""What a candidate reads about their application: what happened, in plain Dutch, and what comes next.
+
+An outcome whose mail HR still holds as a draft is not shown yet: the candidate hears it first by mail,
+when HR releases it, and the portal never runs ahead of that.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from candidates.models import Application, PoolEntry, Transition
+from candidates.stages import CLOSED_STAGES, REASON_REQUIRED, Stage
+from candidates.transitions import STAGE_MAIL
+from communications.models import Mail
+
+# The stage in the candidate's words (the stage labels are the back office's).
+STAGE_TEXT = {
+    Stage.SCREENING: gettext_lazy("Ingediend: we kijken je diploma na"),
+    Stage.ELIGIBLE: gettext_lazy("Toegelaten tot de selectie"),
+    Stage.NOT_ELIGIBLE: gettext_lazy("Niet toegelaten"),
+    Stage.INTAKE_INVITED: gettext_lazy("Uitgenodigd voor het kennismakingsinterview"),
+    Stage.INTAKE_FAILED: gettext_lazy("Niet geslaagd voor het kennismakingsinterview"),
+    Stage.WAITLIST: gettext_lazy("Op de wachtlijst"),
+    Stage.WAITLIST_EXPIRED: gettext_lazy("Wachtlijst verlopen"),
+    Stage.JURY_INVITED: gettext_lazy("Uitgenodigd voor een jobinterview"),
+    Stage.JURY_FAILED: gettext_lazy("Niet geslaagd voor het jobinterview"),
+    Stage.RESERVE: gettext_lazy("In de wervingsreserve"),
+    Stage.RESERVE_EXPIRED: gettext_lazy("Wervingsreserve verlopen"),
+    Stage.OFFER: gettext_lazy("Jobaanbod"),
+    Stage.OFFER_WITHDRAWN: gettext_lazy("Jobaanbod ingetrokken"),
+    Stage.HIRED: gettext_lazy("Aangeworven"),
+    Stage.WITHDRAWN: gettext_lazy("Ingetrokken"),
+}
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    day: date
+    text: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class NextStep:
+    text: str
+    dates: list = field(default_factory=list)
+
+
+def day(value):
+    return date_format(value, "d/m/Y")
+
+
+def for_portal(queryset=None):
+    """Applications with everything the portal shows, in a fixed number of queries whatever their number."""
+    queryset = queryset if queryset is not None else Application.objects.all()
+    return queryset.select_related("procedure__function", "diploma", "ban").prefetch_related(
+        Prefetch("transitions", queryset=Transition.objects.order_by("created_at", "id")),
+        Prefetch("pool_entries", queryset=PoolEntry.objects.order_by("valid_from", "id")),
+        Prefetch("mails", queryset=Mail.objects.order_by("created_at", "id")),
+        "procedure__intake_sessions",
+        "documents",
+    )
+
+
+def visible_transitions(application):
+    """The transitions the candidate may see: not those whose outcome mail waits as a draft for HR."""
+    held = [mail for mail in application.mails.all() if mail.state == Mail.State.DRAFT]
+    visible = []
+    for transition in application.transitions.all():
+        event = STAGE_MAIL.get(Stage(transition.to_stage))
+        if event and any(m.event == event.key and m.created_at >= transition.created_at for m in held):
+            continue
+        visible.append(transition)
+    return visible
+
+
+def shown_stage(application):
+    """The stage as the candidate knows it: the last transition they may see, else screening."""
+    visible = visible_transitions(application)
+    return Stage(visible[-1].to_stage) if visible else Stage.SCREENING
+
+
+def sent_mails(application):
+    return [mail for mail in application.mails.all() if mail.state == Mail.State.SENT]
+
+
+def timeline_for(application):
+    """Every step the candidate may see, oldest first, each as one sentence with its date."""
+    submitted = _("Je kandidatuur voor %(title)s werd ingediend.") % {"title": application.procedure.title}
+    entries = [TimelineEntry(timezone.localdate(application.submitted_at), submitted)]
+    for transition in visible_transitions(application):
+        text, detail = _sentence(application, transition)
+        entries.append(TimelineEntry(timezone.localdate(transition.created_at), text, detail))
+    return entries
+
+
+def _sentence(application, transition):
+    to = Stage(transition.to_stage)
+    detail = transition.reason if to in REASON_REQUIRED else ""
+    ban = getattr(application, "ban", None)
+    if to == Stage.ELIGIBLE:
+        return _("Je diploma werd goedgekeurd: je bent toegelaten tot de selectie."), ""
+    if to == Stage.NOT_ELIGIBLE:
+        return _("Je bent niet toegelaten: je diploma geeft geen toegang tot deze functie."), detail
+    if to == Stage.INTAKE_INVITED:
+        return _("Je werd uitgenodigd voor het online kennismakingsinterview."), ""
+    if to in (Stage.INTAKE_FAILED, Stage.JURY_FAILED):
+        step = _("het kennismakingsinterview") if to == Stage.INTAKE_FAILED else _("het jobinterview")
+        text = _("Je bent niet geslaagd voor %(step)s.") % {"step": step}
+        if ban is not None:
+            text += " " + _("Je kan opnieuw solliciteren voor deze functie vanaf %(date)s.") % {
+                "date": day(ban.ends_on)}
+        if to == Stage.JURY_FAILED:
+            text += " " + _("Je mag feedback van de jury vragen.")
+        return text, ""
+    if to == Stage.WAITLIST:
+        if Stage(transition.from_stage) == Stage.JURY_INVITED:
+            return _("Je staat opnieuw op de wachtlijst voor een volgende vacature."), ""
+        entry = _pool_entry(application, PoolEntry.Kind.WAITLIST, transition)
+        text = _("Je bent geslaagd voor het kennismakingsinterview en staat op de wachtlijst")
+        if entry is not None:
+            text += " " + _("tot en met %(date)s") % {"date": day(entry.last_valid_day)}
+        return text + ".", ""
+    if to == Stage.WAITLIST_EXPIRED:
+        return _("Je plaats op de wachtlijst is verlopen."), ""
+    if to == Stage.JURY_INVITED:
+        return _("Je werd uitgenodigd voor een jobinterview met een jury."), ""
+    if to == Stage.RESERVE:
+        entry = _pool_entry(application, PoolEntry.Kind.RESERVE, transition)
+        text = _("Je bent geslaagd voor het jobinterview en opgenomen in de wervingsreserve")
+        if entry is not None:
+            text += " " + _("tot en met %(date)s") % {"date": day(entry.last_valid_day)}
+        return text + ".", ""
+    if to == Stage.RESERVE_EXPIRED:
+        return _("Je plaats in de wervingsreserve is verlopen."), ""
+    if to == Stage.OFFER:
+        return _("Je kreeg een jobaanbod."), ""
+    if to == Stage.OFFER_WITHDRAWN:
+        return _("Het jobaanbod werd ingetrokken."), detail
+    if to == Stage.HIRED:
+        return _("Je bent aangeworven. Welkom bij stad Kortrijk!"), ""
+    if to == Stage.WITHDRAWN:
+        if transition.actor_id is not None and transition.actor_id == application.candidate.user_id:
+            return _("Je hebt je kandidatuur ingetrokken."), ""
+        return _("Je kandidatuur werd ingetrokken."), ""
+    return to.label, ""
+
+
+def _pool_entry(application, kind, transition):
+    entries = [e for e in application.pool_entries.all() if e.kind == kind]
+    on_the_day = [e for e in entries if e.valid_from == timezone.localdate(transition.created_at)]
+    return (on_the_day or entries or [None])[-1]
+
+
+def next_step_for(application, *, today=None):
+    """What comes next for the candidate, with the dates they need; None when nothing more follows."""
+    today = today or timezone.localdate()
+    stage = shown_stage(application)
+    sessions = [_session_text(s) for s in application.procedure.intake_sessions.all() if s.date >= today]
+    active = {e.kind: e for e in application.pool_entries.all() if e.ended_at is None}
+    ban = getattr(application, "ban", None)
+    if stage == Stage.SCREENING:
+        text = _("We kijken na of je diploma toegang geeft tot de functie. Je krijgt daarover een mail.")
+        if sessions:
+            text += " " + _("Ben je toegelaten, dan volgt een online kennismakingsinterview van 20 minuten op een "
+                            "van deze momenten:")
+        return NextStep(text, sessions)
+    if stage == Stage.ELIGIBLE:
+        return NextStep(_("Je krijgt een uitnodiging voor een online kennismakingsinterview van 20 minuten via "
+                          "Microsoft Teams. Het gaat door op een van deze momenten:") if sessions else
+                        _("Je krijgt een uitnodiging voor een online kennismakingsinterview van 20 minuten via "
+                          "Microsoft Teams."), sessions)
+    if stage == Stage.INTAKE_INVITED:
+        return NextStep(_("Kies een tijdslot van 20 minuten voor je online kennismakingsinterview. De gesprekken "
+                          "gaan door op deze momenten:") if sessions else
+                        _("Kies een tijdslot van 20 minuten voor je online kennismakingsinterview."), sessions)
+    if stage == Stage.WAITLIST:
+        entry = active.get(PoolEntry.Kind.WAITLIST)
+        text = _("Voor elke concrete vacature als %(function)s nodigen we je uit voor een jobinterview.") % {
+            "function": application.procedure.function.name.lower()}
+        return NextStep(text, [_("Je plaats op de wachtlijst geldt tot en met %(date)s.") % {
+            "date": day(entry.last_valid_day)}] if entry else [])
+    if stage == Stage.JURY_INVITED:
+        return NextStep(_("Je krijgt per mail alle praktische informatie over het jobinterview: datum, plaats en "
+                          "of er een case is die je vooraf voorbereidt."))
+    if stage == Stage.RESERVE:
+        entry = active.get(PoolEntry.Kind.RESERVE)
+        return NextStep(_("Bij een volgende vacature in een ander team volgt enkel nog een matchgesprek."),
+                        [_("Je plaats in de wervingsreserve geldt tot en met %(date)s.") % {
+                            "date": day(entry.last_valid_day)}] if entry else [])
+    if stage == Stage.OFFER:
+        return NextStep(_("Je krijgt het jobaanbod met alle informatie (loonsimulatie, uurrooster, werkplek en "
+                          "taken) per mail. Heb je vragen? Neem contact op met het selectieteam."))
+    if stage in (Stage.INTAKE_FAILED, Stage.JURY_FAILED) and ban is not None:
+        return NextStep(_("Voor deze functie kan je opnieuw solliciteren vanaf %(date)s. Voor andere functies van "
+                          "stad Kortrijk kan je nu al solliciteren.") % {"date": day(ban.ends_on)})
+    if stage in CLOSED_STAGES and stage != Stage.HIRED:
+        return NextStep(_("Deze kandidatuur is afgesloten. Je kan wel solliciteren voor andere functies van "
+                          "stad Kortrijk."))
+    return None
+
+
+def _session_text(session):
+    return _("%(day)s, %(label)s (%(start)s–%(end)s uur)") % {
+        "day": date_format(session.date, "l d/m/Y"), "label": session.label,
+        "start": session.starts_at.strftime("%H.%M"), "end": session.ends_at.strftime("%H.%M")}
+
+
+def may_withdraw(application):
+    return Stage(application.stage) not in CLOSED_STAGES
