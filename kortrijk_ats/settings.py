@@ -125,6 +125,9 @@ STORAGES = {
                 "OPTIONS": {"location": PRIVATE_STORAGE_ROOT, "base_url": None}},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Uploads are scanned by clamd (INSTREAM) when this is set, e.g. "127.0.0.1:3310"; unreachable means refused.
+CLAMD_ADDRESS = env.str("CLAMD_ADDRESS", default="")
+CLAMD_TIMEOUT = env.int("CLAMD_TIMEOUT", default=30)
 
 # Candidates log in on the portal; the HR back office keeps its own /admin/login/.
 LOGIN_URL = "account_login"
