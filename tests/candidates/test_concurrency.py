@@ -1,0 +1,264 @@
+"""Two people (or two sweeps) acting on the same application at the same time, on real PostgreSQL connections.
+
+Each actor runs in its own thread with its own database connection (closed when the thread ends), so the row
+locks of change_stage() meet as they would between two web requests or two workers.
+"""
+
+import threading
+import time
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.db import connection, transaction
+
+from candidates.models import Application, PoolEntry, Transition
+from candidates.pools import expire_pool_entries
+from candidates.stages import Stage, is_allowed
+from candidates.transitions import StageConflict, TransitionRefused, change_stage
+from communications.models import Mail
+from tests.candidates.stage_paths import walk_to
+from tests.factories import ApplicationFactory, hr_user
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+S = Stage
+LONG_AGO = datetime(2024, 3, 4, 10, 0, tzinfo=ZoneInfo("Europe/Brussels"))  # places from then have expired
+WAIT = 30  # seconds: only a bound against a hung test, never an assertion on speed
+
+
+def in_thread(function):
+    """Run `function` in a new thread with its own connection; return a handle with .result / .error."""
+    handle = type("Handle", (), {"result": None, "error": None})()
+
+    def run():
+        try:
+            handle.result = function()
+        except BaseException as error:  # noqa: BLE001 — handed back to the test thread to assert on
+            handle.error = error
+        finally:
+            connection.close()
+
+    handle.thread = threading.Thread(target=run, daemon=True)
+    handle.thread.start()
+    return handle
+
+
+def join(*handles):
+    for handle in handles:
+        handle.thread.join(WAIT)
+        assert not handle.thread.is_alive(), "a thread hung"
+
+
+def run_together(*functions):
+    """Start all functions at the same instant (a barrier), each in its own thread and connection."""
+    barrier = threading.Barrier(len(functions))
+
+    def released(function):
+        def run():
+            barrier.wait(WAIT)
+            return function()
+        return run
+
+    handles = [in_thread(released(function)) for function in functions]
+    join(*handles)
+    return handles
+
+
+def backend_pid():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        return cursor.fetchone()[0]
+
+
+def is_waiting_for_a_lock(pid):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT wait_event_type FROM pg_stat_activity WHERE pid = %s", [pid])
+        row = cursor.fetchone()
+    return row is not None and row[0] == "Lock"
+
+
+def first_holds_the_lock_while_second_waits(first, second):
+    """`first` changes the stage inside a transaction and keeps it open until PostgreSQL shows `second` blocked
+    on the row lock; then `first` commits and `second` continues. Returns both handles."""
+    first_has_lock, second_is_waiting = threading.Event(), threading.Event()
+    second_pid = []
+
+    def run_first():
+        with transaction.atomic():
+            result = first()
+            first_has_lock.set()
+            if not second_is_waiting.wait(WAIT):
+                raise AssertionError("the second user never queued on the row lock")
+        return result
+
+    def run_second():
+        second_pid.append(backend_pid())
+        first_has_lock.wait(WAIT)
+        return second()
+
+    handles = in_thread(run_first), in_thread(run_second)
+    for _ in range(WAIT * 20):
+        if second_pid and first_has_lock.is_set() and is_waiting_for_a_lock(second_pid[0]):
+            second_is_waiting.set()
+            break
+        time.sleep(0.05)
+    join(*handles)
+    return handles
+
+
+def fresh(application):
+    # Each request loads its own copy of the row.
+    return Application.objects.get(pk=application.pk)
+
+
+@pytest.fixture
+def hr_b(db):
+    return hr_user(username="hr-b")
+
+
+def test_the_second_hr_user_waits_for_the_lock_and_is_told_someone_was_faster(hr, hr_b):
+    application = ApplicationFactory()
+    first, second = first_holds_the_lock_while_second_waits(
+        lambda: change_stage(fresh(application), to=S.ELIGIBLE, by=hr, expected_stage=S.SCREENING),
+        lambda: change_stage(fresh(application), to=S.NOT_ELIGIBLE, by=hr_b, reason="Geen toegelaten diploma",
+                             expected_stage=S.SCREENING),
+    )
+    assert first.error is None
+    assert isinstance(second.error, StageConflict)
+    assert "intussen op ‘toegelaten’" in str(second.error)
+    assert list(Transition.objects.values_list("from_stage", "to_stage", "actor__username")) == [
+        (S.SCREENING, S.ELIGIBLE, "hr")]
+    assert fresh(application).stage == S.ELIGIBLE
+    assert list(Mail.objects.values_list("event", flat=True)) == ["screening_eligible"]
+
+
+@pytest.mark.parametrize("round_", range(5))
+def test_two_hr_users_at_the_same_instant_one_wins(round_, hr, hr_b):
+    application = ApplicationFactory()
+    handles = run_together(
+        lambda: change_stage(fresh(application), to=S.ELIGIBLE, by=hr, expected_stage=S.SCREENING),
+        lambda: change_stage(fresh(application), to=S.NOT_ELIGIBLE, by=hr_b, reason="Geen toegelaten diploma",
+                             expected_stage=S.SCREENING),
+    )
+    winners = [h for h in handles if h.error is None]
+    losers = [h for h in handles if h.error is not None]
+    assert len(winners) == 1
+    assert len(losers) == 1 and isinstance(losers[0].error, StageConflict)
+    transition = Transition.objects.get()
+    assert transition == winners[0].result
+    assert fresh(application).stage == transition.to_stage
+    assert Mail.objects.count() == 1
+
+
+@pytest.mark.parametrize(("second_sees", "expected_rows"), [(S.INTAKE_INVITED, 1), (None, 2)],
+                         ids=["with-expected-stage", "negative-control-without-expected-stage"])
+def test_without_the_stage_the_user_saw_a_late_decision_lands_on_a_state_nobody_checked(
+        second_sees, expected_rows, hr, hr_b):
+    """The lock serialises the two requests; only `expected_stage` stops the second from acting on a stale page.
+
+    User A passes the intake (→ waitlist) while user B, looking at the same 'invited' page, withdraws the
+    application. Without expected_stage B's withdrawal is applied on top of the waitlist decision B never saw.
+    """
+    application = walk_to(ApplicationFactory(), S.INTAKE_INVITED, by=hr)
+    first, second = first_holds_the_lock_while_second_waits(
+        lambda: change_stage(fresh(application), to=S.WAITLIST, by=hr, expected_stage=S.INTAKE_INVITED),
+        lambda: change_stage(fresh(application), to=S.WITHDRAWN, by=hr_b, reason="Op vraag van de kandidaat",
+                             expected_stage=second_sees),
+    )
+    assert first.error is None
+    decisions = list(application.transitions.exclude(to_stage__in=[S.ELIGIBLE, S.INTAKE_INVITED])
+                     .values_list("to_stage", flat=True))
+    assert len(decisions) == expected_rows
+    if second_sees is None:
+        assert second.error is None
+        assert decisions == [S.WAITLIST, S.WITHDRAWN]
+        assert fresh(application).stage == S.WITHDRAWN
+    else:
+        assert isinstance(second.error, StageConflict)
+        assert decisions == [S.WAITLIST]
+        assert fresh(application).stage == S.WAITLIST
+
+
+def naive_change_stage(application, *, to, by, ready):
+    """change_stage() as it would be without its row lock: read and check, then (the other user has read too) write.
+
+    Used only as a negative control, to show that the threads of these tests really interleave.
+    """
+    current = fresh(application).stage
+    if not is_allowed(current, to):
+        raise TransitionRefused("niet toegelaten")
+    ready.wait(WAIT)
+    with transaction.atomic():
+        Application.objects.filter(pk=application.pk).update(stage=to)
+        return Transition.objects.create(application_id=application.pk, from_stage=current, to_stage=to, actor=by,
+                                         actor_label=by.username)
+
+
+def locked_change_stage(application, *, to, by, ready):
+    seen = fresh(application).stage
+    ready.wait(WAIT)
+    return change_stage(fresh(application), to=to, by=by, reason="Beslissing", expected_stage=seen)
+
+
+@pytest.mark.parametrize(("door", "expected_rows"), [(locked_change_stage, 1), (naive_change_stage, 2)],
+                         ids=["change_stage", "negative-control-without-lock"])
+def test_both_users_read_screening_before_either_writes(door, expected_rows, hr, hr_b):
+    application = ApplicationFactory()
+    ready = threading.Barrier(2)
+    handles = run_together(
+        lambda: door(application, to=S.ELIGIBLE, by=hr, ready=ready),
+        lambda: door(application, to=S.NOT_ELIGIBLE, by=hr_b, ready=ready),
+    )
+    assert Transition.objects.filter(from_stage=S.SCREENING).count() == expected_rows
+    if expected_rows == 1:
+        assert sorted(type(h.error).__name__ for h in handles) == ["NoneType", "StageConflict"]
+    else:
+        # Both decisions were recorded as made on a screening application: one of them silently lost.
+        assert [h.error for h in handles] == [None, None]
+
+
+def expired_places(count, *, by, stage=S.WAITLIST):
+    with time_machine.travel(LONG_AGO, tick=False):
+        return [walk_to(ApplicationFactory(), stage, by=by) for _ in range(count)]
+
+
+def test_two_sweeps_at_once_expire_each_place_exactly_once(hr):
+    waiting = expired_places(12, by=hr)
+    reserve = expired_places(4, by=hr, stage=S.RESERVE)
+    invited = expired_places(3, by=hr, stage=S.JURY_INVITED)
+    mails_before = Mail.objects.count()
+
+    handles = run_together(expire_pool_entries, expire_pool_entries)
+
+    assert [h.error for h in handles] == [None, None]
+    assert sum(h.result for h in handles) == len(waiting) + len(reserve)
+    for application, expired_stage in [(a, S.WAITLIST_EXPIRED) for a in waiting] + [
+            (a, S.RESERVE_EXPIRED) for a in reserve]:
+        assert fresh(application).stage == expired_stage
+        assert application.transitions.filter(to_stage=expired_stage).count() == 1
+        assert Mail.objects.for_object(application).filter(event=expired_stage.value).count() == 1
+    for application in invited:
+        assert fresh(application).stage == S.JURY_INVITED
+        assert PoolEntry.objects.filter(application=application, ended_at__isnull=True).count() == 1
+    assert Mail.objects.count() == mails_before + len(waiting) + len(reserve)
+    assert expire_pool_entries() == 0
+
+
+def test_a_sweep_and_an_hr_invitation_at_once_leave_one_decision(hr):
+    for _ in range(5):
+        (application,) = expired_places(1, by=hr)
+        invite, sweep = run_together(
+            lambda application=application: change_stage(fresh(application), to=S.JURY_INVITED, by=hr,
+                                                         expected_stage=S.WAITLIST),
+            expire_pool_entries,
+        )
+        stage = fresh(application).stage
+        after_waitlist = application.transitions.filter(from_stage=S.WAITLIST)
+        assert after_waitlist.count() == 1
+        if stage == S.JURY_INVITED:
+            assert (invite.error, sweep.result) == (None, 0)
+        else:
+            assert stage == S.WAITLIST_EXPIRED
+            assert isinstance(invite.error, StageConflict) and sweep.result == 1
