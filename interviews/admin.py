@@ -5,6 +5,7 @@ from datetime import timedelta
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
+from django.db import models
 from django.db.models import Exists, OuterRef
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -36,6 +37,10 @@ class GenerateSlotsForm(forms.Form):
             raise forms.ValidationError(str(error)) from None
 
 
+# Links typed without a scheme are read as https (and Django 6 will do the same).
+URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+
+
 class BookingInline(HRReadOnlyMixin, admin.TabularInline):
     model = IntakeBooking
     fields = ("application", "interviewer", "meeting_url", "created_at", "cancelled_at")
@@ -45,15 +50,10 @@ class BookingInline(HRReadOnlyMixin, admin.TabularInline):
     show_change_link = True
 
 
-class IntakeSlotForm(forms.ModelForm):
-    class Meta:
-        model = IntakeSlot
-        fields = ("session", "starts_at", "ends_at", "seats", "interviewers", "meeting_url", "is_closed")
-
-
 @admin.register(IntakeSlot)
 class IntakeSlotAdmin(HRAccessMixin, admin.ModelAdmin):
-    form = IntakeSlotForm
+    fields = ("session", "starts_at", "ends_at", "seats", "booked_count", "interviewers", "meeting_url", "is_closed")
+    formfield_overrides = URL_FIELDS
     list_display = ("starts_at", "session", "seats", "booked_count", "seats_left", "is_closed")
     list_filter = ("session__procedure", "session", "is_closed")
     list_select_related = ("session",)
@@ -148,6 +148,7 @@ class SessionInterviewerAdmin(HRAccessMixin, admin.ModelAdmin):
     list_filter = ("session__procedure", "session")
     list_select_related = ("session", "interviewer")
     list_editable = ("meeting_url",)
+    formfield_overrides = URL_FIELDS
 
 
 @admin.register(IntakePolicy)

@@ -9,6 +9,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("toegankelijkheid/", views.accessibility_statement, name="accessibility"),
     path("privacy/", views.privacy_notice, name="privacy"),
+    path("", include("interviews.urls")),
     path("", include("procedures.urls")),
     path("", include("candidates.urls")),
 ]

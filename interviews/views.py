@@ -1,0 +1,154 @@
+"""Candidate pages of the intake booking: choose, move and cancel a slot. Thin: parse, check access, call
+interviews.booking, render. Every change is a POST behind a button; a refusal re-renders the page with the
+reason and what is still free (409), never a 500."""
+
+from itertools import groupby
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from candidates.models import Application
+from candidates.stages import Stage
+from interviews.booking import (
+    BookingRefused,
+    book_slot,
+    cancel_booking,
+    change_cutoff,
+    describe_slot,
+    free_slots,
+    move_booking,
+)
+from interviews.calendar import build_invitation
+from interviews.models import IntakeBooking, IntakeSlot
+
+
+class SeeOther(HttpResponseRedirect):
+    status_code = 303
+
+
+def _own_application(request, public_id):
+    """The logged-in candidate's own application; anyone else's is a 404, not a 403, so nothing leaks."""
+    return get_object_or_404(Application.objects.select_related("candidate", "procedure"),
+                             public_id=public_id, candidate__user=request.user)
+
+
+def _active_booking(application):
+    return (IntakeBooking.objects.active().filter(application=application)
+            .select_related("slot__session").first())
+
+
+def _page(request, application, *, error="", status=200):
+    booking = _active_booking(application)
+    now = timezone.now()
+    cutoff = change_cutoff(application.procedure)
+    slots = [s for s in free_slots(application.procedure, now=now) if not booking or s.pk != booking.slot_id]
+    language = request.LANGUAGE_CODE or "nl-be"
+    days = [
+        {"label": describe_slot(day_slots[0], language=language)[0],
+         "slots": [{"slot": s, "hours": describe_slot(s, language=language)[1]} for s in day_slots]}
+        for day_slots in (list(g) for _, g in groupby(slots, key=lambda s: timezone.localdate(s.starts_at)))
+    ]
+    invited = application.stage == Stage.INTAKE_INVITED
+    context = {
+        "application": application,
+        "booking": booking,
+        "booking_day": describe_slot(booking.slot, language=language) if booking else None,
+        "deadline": booking.slot.starts_at - cutoff if booking else None,
+        "can_change": bool(booking and invited and now < booking.slot.starts_at - cutoff),
+        "invited": invited,
+        "stage_label": Stage(application.stage).label,
+        "cutoff_hours": int(cutoff.total_seconds() // 3600),
+        "days": days,
+        "error": error,
+    }
+    return render(request, "interviews/intake.html", context, status=status)
+
+
+def _posted_slot(request, application):
+    """The slot named in the form, if it is one of this procedure's; None otherwise."""
+    try:
+        pk = int(request.POST.get("slot", ""))
+    except ValueError:
+        return None
+    return IntakeSlot.objects.select_related("session").filter(pk=pk, session__procedure=application.procedure).first()
+
+
+@login_required
+@require_GET
+def intake(request, public_id):
+    return _page(request, _own_application(request, public_id))
+
+
+@login_required
+@require_POST
+def book(request, public_id):
+    application = _own_application(request, public_id)
+    slot = _posted_slot(request, application)
+    if slot is None:
+        return _page(request, application, error="Dit moment bestaat niet (meer). Kies een moment uit de lijst.",
+                     status=400)
+    try:
+        book_slot(slot, application=application)
+    except BookingRefused as refusal:
+        return _page(request, application, error=str(refusal), status=409)
+    day, hours = describe_slot(slot, language=request.LANGUAGE_CODE or "nl-be")
+    messages.success(request, f"Geboekt: {day}, {hours}. Je krijgt een bevestiging met de agenda-uitnodiging per mail.")
+    return SeeOther(reverse("interviews:intake", args=[application.public_id]))
+
+
+@login_required
+@require_POST
+def move(request, public_id):
+    application = _own_application(request, public_id)
+    booking = _active_booking(application)
+    slot = _posted_slot(request, application)
+    if booking is None:
+        return _page(request, application, error="Je hebt geen boeking om te verplaatsen.", status=409)
+    if slot is None:
+        return _page(request, application, error="Dit moment bestaat niet (meer). Kies een moment uit de lijst.",
+                     status=400)
+    try:
+        move_booking(booking, to_slot=slot, by=request.user)
+    except BookingRefused as refusal:
+        return _page(request, application, error=str(refusal), status=409)
+    day, hours = describe_slot(slot, language=request.LANGUAGE_CODE or "nl-be")
+    messages.success(request, f"Verplaatst naar {day}, {hours}. Je krijgt een bijgewerkte agenda-uitnodiging per mail.")
+    return SeeOther(reverse("interviews:intake", args=[application.public_id]))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def cancel(request, public_id):
+    """GET asks to confirm; only the POST cancels."""
+    application = _own_application(request, public_id)
+    booking = _active_booking(application)
+    if booking is None:
+        return _page(request, application, error="Je hebt geen boeking om te annuleren.",
+                     status=200 if request.method == "GET" else 409)
+    if request.method == "GET":
+        day, hours = describe_slot(booking.slot, language=request.LANGUAGE_CODE or "nl-be")
+        return render(request, "interviews/cancel_confirm.html",
+                      {"application": application, "booking": booking, "day": day, "hours": hours})
+    try:
+        cancel_booking(booking, by=request.user)
+    except BookingRefused as refusal:
+        return _page(request, application, error=str(refusal), status=409)
+    messages.success(request, "Je afspraak is geannuleerd. Kies hieronder een nieuw moment.")
+    return SeeOther(reverse("interviews:intake", args=[application.public_id]))
+
+
+@login_required
+@require_GET
+def calendar_file(request, public_id):
+    """The booking's calendar invitation, to add it to an agenda by hand."""
+    application = _own_application(request, public_id)
+    booking = get_object_or_404(IntakeBooking.objects.active().select_related(
+        "slot", "application__candidate", "application__procedure"), application=application)
+    response = HttpResponse(build_invitation(booking), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="kennismakingsinterview.ics"'
+    return response
