@@ -36,14 +36,37 @@ class FunctionAdmin(HRAccessMixin, admin.ModelAdmin):
     inlines = (CompetencyInline,)
 
 
+class DiplomaFormSet(forms.BaseInlineFormSet):
+    def get_unique_error_message(self, unique_check):
+        return _("Elk diploma staat maar één keer in de lijst van de procedure.")
+
+
 class DiplomaInline(HRAccessMixin, admin.TabularInline):
     model = Diploma
+    formset = DiplomaFormSet
     fields = ("position", "name", "kind")
     extra = 0
 
 
+class IntakeSessionForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        starts_at, ends_at = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if starts_at and ends_at and ends_at <= starts_at:
+            # Said here in plain Dutch; the database constraint stays as the backstop.
+            self.add_error("ends_at", _("Het einduur moet later zijn dan het beginuur."))
+        return cleaned
+
+
+class IntakeSessionFormSet(forms.BaseInlineFormSet):
+    def get_unique_error_message(self, unique_check):
+        return _("Er is al een intakemoment op die dag en dat beginuur.")
+
+
 class IntakeSessionInline(HRAccessMixin, admin.TabularInline):
     model = IntakeSession
+    form = IntakeSessionForm
+    formset = IntakeSessionFormSet
     fields = ("date", "starts_at", "ends_at", "label", "meeting_url")
     extra = 0
 
