@@ -1,16 +1,225 @@
-"""The public shell in real Chromium: axe on every page state, in Dutch and English."""
+"""The public shell in real Chromium: axe on every page state in Dutch and English, labels, 320 px, keyboard."""
+
+import re
 
 import pytest
+from django.conf import settings
 
 from tests.browser.axe import check_axe
 from tests.browser.conftest import shoot
+from tests.factories import UserFactory
 from tests.portal_public.vacancy import make_vacancy
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
+LANGUAGES = ["nl-be", "en"]
+SIMPLE_PAGES = {
+    "list": "/",
+    "vacancy": "/vacatures/maatschappelijk-werker/",
+    "login": "/account/login/",
+    "signup": "/account/signup/",
+    "password-reset": "/account/password/reset/",
+    "login-code": "/account/login/code/",
+    "accessibility": "/toegankelijkheid/",
+    "privacy": "/privacy/",
+}
 
-def test_vacancy_page_has_no_axe_violations(page):
-    make_vacancy()
+# Every visible form control must have a visible <label> (or a legend for a group): a placeholder is no label.
+UNLABELLED_CONTROLS_JS = """() => {
+  const visible = (el) => {
+    const r = el.getBoundingClientRect();
+    const s = getComputedStyle(el);
+    return r.width > 1 && r.height > 1 && s.visibility !== 'hidden' && s.display !== 'none'
+      && s.clip !== 'rect(0px, 0px, 0px, 0px)' && !el.closest('.visually-hidden');
+  };
+  const controls = [...document.querySelectorAll('input, select, textarea')]
+    .filter((el) => !['hidden', 'submit', 'button', 'reset', 'image'].includes(el.type) && visible(el));
+  return controls
+    .filter((el) => ![...(el.labels || [])].some((label) => visible(label) && label.innerText.trim().length > 0))
+    .map((el) => el.outerHTML);
+}"""
+VISIBLE_CONTROL_COUNT_JS = """() => [...document.querySelectorAll('input, select, textarea')]
+  .filter((el) => !['hidden', 'submit', 'button'].includes(el.type) && el.getBoundingClientRect().width > 1).length"""
+
+
+@pytest.fixture
+def vacancy(db):
+    return make_vacancy()
+
+
+def use_language(page, language):
+    """Choose the language as the switch would (Django's language cookie), without a round trip."""
+    page.context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": language,
+                               "url": page.url if page.url.startswith("http") else _live_url(page)}])
+
+
+def _live_url(page):
+    from tests.browser.conftest import _live
+
+    return _live["url"]
+
+
+def assert_every_control_labelled(page, name):
+    unlabelled = page.evaluate(UNLABELLED_CONTROLS_JS)
+    assert not unlabelled, f"{name}: fields without a visible label: {unlabelled}"
+
+
+def submit(page):
+    page.locator("main form.account-form button[type=submit]").first.click()
+    page.wait_for_load_state()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("name", list(SIMPLE_PAGES))
+def test_every_public_page_passes_axe(page, vacancy, name, language):
+    use_language(page, language)
+    page.goto(SIMPLE_PAGES[name])
+    assert page.locator("html").get_attribute("lang") == language
+    shoot(page, f"{name}-{language}")
+    check_axe(page, f"{name} ({language})")
+    assert_every_control_labelled(page, name)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_login_with_errors_passes_axe_and_links_each_error(page, language):
+    UserFactory(email="bestaat@example.org")
+    use_language(page, language)
+    page.goto("/account/login/")
+    page.locator("#id_login").fill("bestaat@example.org")
+    page.locator("#id_password").fill("verkeerd-wachtwoord")
+    submit(page)
+    summary = page.locator(".error-summary")
+    assert summary.is_visible()
+    assert summary.get_attribute("role") == "alert"
+    # The summary takes focus so that a keyboard or screen-reader user lands on it.
+    assert page.evaluate("document.activeElement.classList.contains('error-summary')")
+    shoot(page, f"login-errors-{language}")
+    check_axe(page, f"login with errors ({language})")
+    assert_every_control_labelled(page, "login with errors")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_signup_with_errors_passes_axe_and_keeps_the_input(page, language):
+    use_language(page, language)
+    page.goto("/account/signup/")
+    page.locator("#id_email").fill("nieuw@example.org")
+    page.locator("#id_password1").fill("kort")
+    page.locator("#id_password2").fill("anders")
+    submit(page)
+    summary = page.locator(".error-summary")
+    assert summary.is_visible()
+    assert page.locator("#id_email").input_value() == "nieuw@example.org"
+    # Each error in the summary links to its field, and the field says which error describes it.
+    links = summary.locator("a")
+    assert links.count() >= 1
+    for i in range(links.count()):
+        target_id = links.nth(i).get_attribute("href").lstrip("#")
+        field = page.locator(f"#{target_id}")
+        assert field.count() == 1, target_id
+        assert field.get_attribute("aria-invalid") == "true"
+        assert f"{target_id}_error" in (field.get_attribute("aria-describedby") or "")
+    links.first.click()
+    assert page.evaluate("document.activeElement.id") == links.first.get_attribute("href").lstrip("#")
+    shoot(page, f"signup-errors-{language}")
+    check_axe(page, f"signup with errors ({language})")
+    assert_every_control_labelled(page, "signup with errors")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_verification_sent_and_password_reset_done_pass_axe(page, language):
+    UserFactory(email="vergeten@example.org")
+    use_language(page, language)
+    page.goto("/account/signup/")
+    page.locator("#id_email").fill(f"nieuw-{language}@example.org")
+    page.locator("#id_password1").fill("Kortrijk-sollicitant-2026")
+    page.locator("#id_password2").fill("Kortrijk-sollicitant-2026")
+    submit(page)
+    assert page.url.endswith("/account/confirm-email/")
+    shoot(page, f"verification-sent-{language}")
+    check_axe(page, f"verification sent ({language})")
+
+    page.goto("/account/password/reset/")
+    page.locator("#id_email").fill("vergeten@example.org")
+    submit(page)
+    assert "/account/password/reset/done/" in page.url
+    shoot(page, f"password-reset-done-{language}")
+    check_axe(page, f"password reset done ({language})")
+
+
+def test_the_language_switch_sets_lang_and_keeps_the_page(page, vacancy):
     page.goto("/vacatures/maatschappelijk-werker/")
-    shoot(page, "vacancy-nl")
-    check_axe(page, "vacancy page (nl)")
+    assert page.locator("html").get_attribute("lang") == "nl-be"
+    assert page.get_by_role("heading", name="Hoe verloopt de selectieprocedure?").is_visible()
+    page.get_by_role("button", name="Switch to English").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/vacatures/maatschappelijk-werker/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.get_by_role("heading", name="How does the selection procedure work?").is_visible()
+    check_axe(page, "vacancy after switch to English")
+    page.get_by_role("button", name="Kies Nederlands").click()
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "nl-be"
+
+
+@pytest.mark.parametrize("name", list(SIMPLE_PAGES))
+def test_no_horizontal_scroll_at_320_px(page, vacancy, name):
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(SIMPLE_PAGES[name])
+    scroll_width = page.evaluate("document.scrollingElement.scrollWidth")
+    shoot(page, f"{name}-320px")
+    assert scroll_width <= 320, f"{name} is {scroll_width}px wide at a 320px viewport"
+
+
+def test_no_horizontal_scroll_at_320_px_with_form_errors(page):
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto("/account/signup/")
+    page.locator("#id_email").fill("geen-adres")
+    submit(page)
+    assert page.locator(".error-summary").is_visible()
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 320
+
+
+def test_tab_reaches_the_skip_link_first_with_a_visible_focus(page, vacancy):
+    page.goto("/vacatures/maatschappelijk-werker/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("""() => {
+      const el = document.activeElement;
+      const style = getComputedStyle(el);
+      const box = el.getBoundingClientRect();
+      return {cls: el.className, href: el.getAttribute('href'), outlineStyle: style.outlineStyle,
+              outlineWidth: parseFloat(style.outlineWidth), top: box.top, height: box.height};
+    }""")
+    assert "skip-link" in focused["cls"] and focused["href"] == "#main"
+    assert focused["outlineStyle"] != "none" and focused["outlineWidth"] >= 3
+    assert focused["top"] >= 0 and focused["height"] > 0, "the focused skip link must be on screen"
+    shoot(page, "skip-link-focused")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    # The next Tab stops inside the main content, with the same strong focus ring.
+    page.keyboard.press("Tab")
+    next_focus = page.evaluate("""() => {
+      const el = document.activeElement;
+      return {inMain: !!el.closest('main'), outlineWidth: parseFloat(getComputedStyle(el).outlineWidth),
+              outlineStyle: getComputedStyle(el).outlineStyle};
+    }""")
+    assert next_focus["inMain"]
+    assert next_focus["outlineStyle"] != "none" and next_focus["outlineWidth"] >= 3
+
+
+def test_every_header_and_nav_control_shows_focus(page, vacancy):
+    page.goto("/")
+    seen = []
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        info = page.evaluate("""() => {
+          const el = document.activeElement;
+          const s = getComputedStyle(el);
+          return {text: el.innerText.trim(), inMain: !!el.closest('main'), width: parseFloat(s.outlineWidth),
+                  style: s.outlineStyle};
+        }""")
+        if info["inMain"]:
+            break
+        seen.append(info)
+        assert info["style"] != "none" and info["width"] >= 3, info
+    texts = " ".join(item["text"] for item in seen)
+    assert re.search("Naar de inhoud", texts) and "English" in texts and "Aanmelden" in texts
