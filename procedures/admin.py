@@ -68,6 +68,7 @@ class IntakeSessionInline(HRAccessMixin, admin.TabularInline):
     form = IntakeSessionForm
     formset = IntakeSessionFormSet
     fields = ("date", "starts_at", "ends_at", "label", "meeting_url")
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     extra = 0
 
 
