@@ -1,0 +1,253 @@
+"""manage.py seed_demo: fictitious people, accounts and applications in every stage — for demo machines only."""
+
+import base64
+import hashlib
+import hmac
+import os
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from candidates.bans import ban_in_force
+from candidates.models import Application, Candidate
+from candidates.stages import Stage
+from candidates.transitions import change_stage
+from kortrijk_ats import roles
+from procedures import seed_data
+from procedures.management.upsert import Upserter
+from procedures.models import Diploma, Function, Procedure
+
+DEMO_ENV = "KATS_DEMO"
+DEMO_DOMAIN = "example.org"  # reserved for examples (RFC 2606): demo mail can never reach a real person
+
+
+@dataclass(frozen=True)
+class Person:
+    username: str
+    first_name: str
+    last_name: str
+    role: str = ""  # how the table of log-ins describes the account
+    groups: tuple = ()
+
+    @property
+    def email(self):
+        return f"{self.username}@{DEMO_DOMAIN}"
+
+
+HR = Person("demo.hr", "Hilde", "Vermeersch", "HR (selectieteam)", (roles.HR,))
+INTERVIEWER = Person("demo.interviewer", "Ivo", "Lambrecht", "Interviewer kennismakingsinterview", (roles.INTERVIEWER,))
+JURORS = (
+    Person("demo.jury.selectieteam", "Sofie", "Desmet", "Jurylid — selectieteam", (roles.HR, roles.JUROR)),
+    Person("demo.jury.leidinggevende", "Koen", "Vandamme", "Jurylid — leidinggevende", (roles.JUROR,)),
+    Person("demo.jury.extern", "Eva", "Claeys", "Jurylid — externe deskundige", (roles.JUROR,)),
+)
+STAFF = (HR, INTERVIEWER, *JURORS)
+
+
+@dataclass(frozen=True)
+class DemoApplication:
+    person: Person
+    procedure_slug: str
+    diploma_position: int
+    steps: tuple  # (stage, actor: "hr" | "interviewer" | "jury" | "candidate", reason), from screening on
+    diploma_detail: str = ""
+
+    @property
+    def target(self):
+        return self.steps[-1][0] if self.steps else Stage.SCREENING
+
+
+S = Stage
+MW = seed_data.PROCEDURE_SLUG
+ADMIN_SLUG = "administratief-medewerker-c1-c3"
+ELIGIBLE = (S.ELIGIBLE, "hr", "")
+INVITED = (S.INTAKE_INVITED, "hr", "")
+PASSED = (S.WAITLIST, "interviewer", "Geslaagd voor het kennismakingsinterview.")
+JURY = (S.JURY_INVITED, "hr", "")
+FOREIGN = len(seed_data.CURRENT_DIPLOMAS) + len(seed_data.OLD_DIPLOMAS) + 1
+
+CANDIDATES = (
+    DemoApplication(Person("lotte.verstraete", "Lotte", "Verstraete"), MW, 5, ()),
+    DemoApplication(Person("jonas.vandenberghe", "Jonas", "Vandenberghe"), MW, 1, (ELIGIBLE,)),
+    DemoApplication(Person("marta.kowalska", "Marta", "Kowalska"), MW, FOREIGN, (ELIGIBLE,),
+                    diploma_detail="Licencjat z pracy socjalnej (Polen), gelijkwaardig verklaard (fictief voorbeeld)"),
+    DemoApplication(Person("bram.peeters", "Bram", "Peeters"), MW, 8, (
+        (S.NOT_ELIGIBLE, "hr", "Het opgeladen document is een bachelor bedrijfsmanagement; dat diploma geeft geen "
+                               "toegang tot deze functie."),)),
+    DemoApplication(Person("amira.elidrissi", "Amira", "El Idrissi"), MW, 6, (ELIGIBLE, INVITED)),
+    DemoApplication(Person("pieter.declercq", "Pieter", "Declercq"), MW, 2, (ELIGIBLE, INVITED, PASSED)),
+    DemoApplication(Person("sara.vermeulen", "Sara", "Vermeulen"), MW, 3, (
+        ELIGIBLE, INVITED, PASSED, JURY,
+        (S.RESERVE, "jury", "Geslaagd voor het jurygesprek; een andere kandidaat kreeg de job."))),
+    DemoApplication(Person("wout.maes", "Wout", "Maes"), MW, 10, (
+        ELIGIBLE, INVITED,
+        (S.INTAKE_FAILED, "interviewer", "Onvoldoende jobinzicht en motivatie voor deze functie."))),
+    DemoApplication(Person("elif.yilmaz", "Elif", "Yilmaz"), MW, 7, (
+        ELIGIBLE, INVITED, (S.WITHDRAWN, "candidate", "Kandidaat aanvaardde een job elders."))),
+    # The person barred from Maatschappelijk werker may still apply elsewhere: the ban holds per function.
+    DemoApplication(Person("wout.maes", "Wout", "Maes"), ADMIN_SLUG, 1, ()),
+)
+
+ADMIN_FUNCTION = {"slug": "administratief-medewerker", "name": "Administratief medewerker", "grade": "C1-C3"}
+ADMIN_PROCEDURE_TEXTS = {
+    "intro": "Demoprocedure met fictieve inhoud. Ze toont dat andere selectieprocedures van de stad openstaan, ook "
+             "voor wie in de procedure maatschappelijk werker niet slaagde.",
+    "conditions": "Je beschikt over een diploma secundair onderwijs (fictieve voorwaarde voor de demo).",
+}
+ADMIN_DIPLOMAS = ("diploma secundair onderwijs",)
+
+
+def demo_password(username):
+    """A password for a demo account, the same on every run on this machine and unknown elsewhere."""
+    digest = hmac.new(settings.SECRET_KEY.encode(), f"kats-demo:{username}".encode(), hashlib.sha256).digest()
+    text = base64.b32encode(digest).decode().lower()[:16]
+    return "-".join(text[i:i + 4] for i in range(0, 16, 4))
+
+
+def demo_confirmed(flag):
+    return flag or os.environ.get(DEMO_ENV, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+class Command(BaseCommand):
+    help = (
+        "Maakt fictieve demo-accounts en kandidaturen: HR, een interviewer, drie juryleden (selectieteam, "
+        "leidinggevende, externe deskundige) en kandidaten in verschillende fasen (screening, toegelaten, niet "
+        "toegelaten, uitgenodigd, wachtlijst, wervingsreserve, niet geslaagd met uitsluiting, teruggetrokken), "
+        "telkens via de gewone faseovergang. Voegt ook de demoprocedure 'Administratief medewerker (C1-C3)' toe. "
+        f"Alleen voor demomachines: vereist --demo of {DEMO_ENV}=true. Mag herhaald worden. Laadt eerst "
+        "seed_kortrijk. Drukt op het einde de demo-aanmeldingen af."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--demo", action="store_true",
+                            help=f"Bevestig dat dit een demomachine is (of zet {DEMO_ENV}=true).")
+        parser.add_argument("--password", default=None,
+                            help="Eén wachtwoord voor alle demo-accounts (minstens 12 tekens). Zonder deze optie "
+                                 "krijgt elk account een eigen wachtwoord, afgeleid van de SECRET_KEY.")
+
+    def handle(self, *args, demo, password, **options):
+        if not demo_confirmed(demo):
+            raise CommandError(
+                "seed_demo maakt accounts met gekende wachtwoorden en is alleen bedoeld voor een demomachine. "
+                f"Start het met --demo of zet {DEMO_ENV}=true. Er is niets aangemaakt."
+            )
+        self.shared_password = password
+        if password is not None:
+            self._check_password(password, None)
+        call_command("seed_kortrijk", stdout=self.stdout, stderr=self.stderr)
+        self.upserter = Upserter()
+        self.moves = 0
+        with transaction.atomic():
+            self.staff = {person.username: self._account(person, is_staff=True) for person in STAFF}
+            self._seed_admin_procedure()
+            rows = [self._seed_application(demo_application) for demo_application in CANDIDATES]
+        self.stdout.write(f"Demogegevens: {self.upserter.summary}, {self.moves} faseovergangen.")
+        self._print_logins(rows)
+
+    # --- accounts -------------------------------------------------------------------------------------------
+
+    def _password_for(self, username):
+        return self.shared_password or demo_password(username)
+
+    def _check_password(self, password, user):
+        try:
+            validate_password(password, user)
+        except ValidationError as error:
+            raise CommandError("Demowachtwoord geweigerd: " + " ".join(error.messages)) from None
+
+    def _account(self, person, *, is_staff):
+        user = self.upserter.upsert(
+            get_user_model(), lookup={"username": person.username},
+            values={"email": person.email, "first_name": person.first_name, "last_name": person.last_name,
+                    "is_staff": is_staff, "is_active": True},
+            always=("email", "is_staff", "is_active"),
+        )
+        password = self._password_for(person.username)
+        if not user.check_password(password):
+            self._check_password(password, user)
+            user.set_password(password)
+            user.save(update_fields=["password"])
+        for name in person.groups:
+            user.groups.add(Group.objects.get_or_create(name=name)[0])
+        return user
+
+    # --- procedures and applications ----------------------------------------------------------------------
+
+    def _seed_admin_procedure(self):
+        function = self.upserter.upsert(Function, lookup={"slug": ADMIN_FUNCTION["slug"]},
+                                        values={k: v for k, v in ADMIN_FUNCTION.items() if k != "slug"})
+        procedure = self.upserter.upsert(
+            Procedure, lookup={"slug": ADMIN_SLUG},
+            values={"function": function, "title": "Administratief medewerker (C1-C3)",
+                    "status": Procedure.Status.OPEN, "contact_email": f"selecties@{DEMO_DOMAIN}",
+                    **ADMIN_PROCEDURE_TEXTS},
+        )
+        for position, name in enumerate(ADMIN_DIPLOMAS, start=1):
+            self.upserter.upsert(Diploma, lookup={"procedure": procedure, "name": name},
+                                 values={"kind": Diploma.Kind.CURRENT, "position": position})
+
+    def _seed_application(self, demo):
+        person = demo.person
+        user = self._account(person, is_staff=False)
+        candidate = self.upserter.upsert(
+            Candidate, lookup={"user": user},
+            values={"first_name": person.first_name, "last_name": person.last_name, "email": person.email,
+                    "city": "Kortrijk", "postal_code": "8500"},
+        )
+        procedure = Procedure.objects.get(slug=demo.procedure_slug)
+        application = self.upserter.upsert(
+            Application, lookup={"candidate": candidate, "procedure": procedure},
+            values={"diploma": procedure.diplomas.get(position=demo.diploma_position),
+                    "diploma_detail": demo.diploma_detail, "years_public_sector": 2, "years_private_sector": 3,
+                    "privacy_acknowledged_at": timezone.now()},
+        )
+        self._advance(application, demo, candidate_user=user)
+        return person, application
+
+    def _advance(self, application, demo, *, candidate_user):
+        """Walk the application to its demo stage through change_stage(), from wherever it stands on the path."""
+        path = [Stage.SCREENING] + [stage for stage, _actor, _reason in demo.steps]
+        if application.stage not in path:
+            self.stderr.write(f"{application}: staat op ‘{application.get_stage_display()}’, buiten het demopad; "
+                              "niet aangepast.")
+            return
+        actors = {"hr": self.staff[HR.username], "interviewer": self.staff[INTERVIEWER.username],
+                  "jury": self.staff[JURORS[0].username], "candidate": candidate_user}
+        for stage, actor, reason in demo.steps[path.index(application.stage):]:
+            change_stage(application, to=stage, by=actors[actor], reason=reason, expected_stage=application.stage)
+            self.moves += 1
+
+    # --- output ---------------------------------------------------------------------------------------------
+
+    def _print_logins(self, rows):
+        today = timezone.localdate()
+        table = [("Rol", "Gebruikersnaam", "E-mail", "Wachtwoord", "Kandidatuur")]
+        for person in STAFF:
+            table.append((person.role, person.username, person.email, self._password_for(person.username), ""))
+        seen = set()
+        for person, application in rows:
+            status = f"{application.procedure.title}: {application.get_stage_display()}"
+            ban = ban_in_force(application.candidate, application.procedure.function, on=today)
+            if ban is not None:
+                status += f" (uitgesloten; opnieuw welkom vanaf {ban.ends_on:%d/%m/%Y})"
+            if person.username in seen:
+                table.append(("", person.username, "", "", status))
+                continue
+            seen.add(person.username)
+            table.append(("Kandidaat (fictief)", person.username, person.email,
+                          self._password_for(person.username), status))
+        widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
+        self.stdout.write("")
+        self.stdout.write("Demo-aanmeldingen — fictieve personen, wachtwoorden alleen voor deze demomachine:")
+        for index, row in enumerate(table):
+            self.stdout.write("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+            if index == 0:
+                self.stdout.write("  ".join("-" * width for width in widths))

@@ -1,0 +1,134 @@
+"""manage.py seed_demo: fictitious people in several stages, moved there through change_stage(), for demo machines."""
+
+import re
+from io import StringIO
+
+import pytest
+from django.contrib.auth import authenticate, get_user_model
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from candidates.bans import ban_in_force
+from candidates.models import Application, Ban, Candidate, PoolEntry, Transition
+from candidates.stages import Stage
+from communications.models import Mail
+from kortrijk_ats import roles
+from procedures.models import Procedure
+
+pytestmark = pytest.mark.django_db
+
+S = Stage
+EXPECTED_STAGES = {  # (username, procedure slug) -> stage, written out from the demo's purpose
+    ("lotte.verstraete", "maatschappelijk-werker-b1-b3"): S.SCREENING,
+    ("jonas.vandenberghe", "maatschappelijk-werker-b1-b3"): S.ELIGIBLE,
+    ("marta.kowalska", "maatschappelijk-werker-b1-b3"): S.ELIGIBLE,
+    ("bram.peeters", "maatschappelijk-werker-b1-b3"): S.NOT_ELIGIBLE,
+    ("amira.elidrissi", "maatschappelijk-werker-b1-b3"): S.INTAKE_INVITED,
+    ("pieter.declercq", "maatschappelijk-werker-b1-b3"): S.WAITLIST,
+    ("sara.vermeulen", "maatschappelijk-werker-b1-b3"): S.RESERVE,
+    ("wout.maes", "maatschappelijk-werker-b1-b3"): S.INTAKE_FAILED,
+    ("elif.yilmaz", "maatschappelijk-werker-b1-b3"): S.WITHDRAWN,
+    ("wout.maes", "administratief-medewerker-c1-c3"): S.SCREENING,
+}
+STAFF_ROLES = {
+    "demo.hr": {roles.HR},
+    "demo.interviewer": {roles.INTERVIEWER},
+    "demo.jury.selectieteam": {roles.HR, roles.JUROR},
+    "demo.jury.leidinggevende": {roles.JUROR},
+    "demo.jury.extern": {roles.JUROR},
+}
+
+
+def seed_demo(*args):
+    out = StringIO()
+    call_command("seed_demo", *args, stdout=out, stderr=StringIO())
+    return out.getvalue()
+
+
+def state():
+    return {model.__name__: model.objects.count()
+            for model in (get_user_model(), Candidate, Application, Transition, Mail, Ban, PoolEntry, Procedure)}
+
+
+def logins(output):
+    """(username, password) pairs from the printed table."""
+    return re.findall(r"^.*?\s(\S+)\s+\S+@example\.org\s+([a-z2-7]{4}(?:-[a-z2-7]{4}){3}|\S{12,})", output, re.M)
+
+
+def test_it_refuses_to_run_unless_told_this_is_a_demo_machine(monkeypatch):
+    monkeypatch.delenv("KATS_DEMO", raising=False)
+    with pytest.raises(CommandError, match="alleen bedoeld voor een demomachine"):
+        seed_demo()
+    assert get_user_model().objects.count() == 0
+    assert Procedure.objects.count() == 0
+
+
+def test_it_seeds_people_in_every_demo_stage_through_change_stage():
+    seed_demo("--demo")
+    found = {(a.candidate.user.username, a.procedure.slug): a.stage
+             for a in Application.objects.select_related("candidate__user", "procedure")}
+    assert found == EXPECTED_STAGES
+    for application in Application.objects.all():
+        # Every stage was reached by a chain of recorded transitions starting at screening.
+        chain = list(application.transitions.values_list("from_stage", "to_stage"))
+        stages = [S.SCREENING] + [to for _from, to in chain]
+        assert [from_ for from_, _to in chain] == stages[:-1]
+        assert stages[-1] == application.stage
+        assert application.diploma.procedure_id == application.procedure_id
+
+
+def test_the_demo_shows_the_rules_consequences():
+    seed_demo("--demo")
+    failed = Application.objects.get(candidate__user__username="wout.maes", procedure__slug__startswith="maat")
+    elsewhere = Application.objects.get(candidate__user__username="wout.maes", procedure__slug__startswith="admin")
+    ban = Ban.objects.get()
+    assert ban.application == failed
+    assert ban_in_force(failed.candidate, elsewhere.procedure.function, on=ban.starts_on) is None
+    assert elsewhere.procedure.status == Procedure.Status.OPEN
+    assert elsewhere.procedure.function != failed.procedure.function
+    assert set(PoolEntry.objects.active().values_list("application__candidate__user__username", "kind")) == {
+        ("pieter.declercq", PoolEntry.Kind.WAITLIST), ("sara.vermeulen", PoolEntry.Kind.RESERVE)}
+    foreign = Application.objects.get(candidate__user__username="marta.kowalska")
+    assert foreign.diploma.needs_equivalence and foreign.diploma_detail
+    refused = Application.objects.get(candidate__user__username="bram.peeters")
+    assert "geeft geen toegang" in refused.transitions.get().reason
+    assert Mail.objects.filter(to__endswith="@example.org").count() == Mail.objects.count() > 0
+    assert Mail.objects.filter(event="intake_failed", state=Mail.State.DRAFT).count() == 1
+
+
+def test_it_prints_working_demo_logins_for_every_account():
+    output = seed_demo("--demo")
+    pairs = dict(logins(output))
+    expected_users = set(STAFF_ROLES) | {username for username, _slug in EXPECTED_STAGES}
+    assert set(pairs) == expected_users
+    for username, password in pairs.items():
+        assert len(password) >= 12
+        assert authenticate(username=username, password=password) is not None, username
+    assert len(set(pairs.values())) == len(pairs)  # no shared password unless asked for
+
+
+def test_staff_accounts_carry_their_roles():
+    seed_demo("--demo")
+    for username, groups in STAFF_ROLES.items():
+        user = get_user_model().objects.get(username=username)
+        assert set(user.groups.values_list("name", flat=True)) == groups
+        assert user.is_staff and not user.is_superuser
+    assert not get_user_model().objects.filter(candidate__isnull=False, is_staff=True).exists()
+
+
+def test_running_it_twice_changes_nothing():
+    seed_demo("--demo")
+    before = state()
+    hashes = dict(get_user_model().objects.values_list("username", "password"))
+    output = seed_demo("--demo")
+    assert state() == before
+    assert dict(get_user_model().objects.values_list("username", "password")) == hashes
+    assert "Demogegevens: 0 nieuw, 0 bijgewerkt, 0 faseovergangen." in output
+
+
+def test_it_runs_on_the_environment_flag_with_one_chosen_password(monkeypatch):
+    monkeypatch.setenv("KATS_DEMO", "true")
+    seed_demo("--password", "Demo-Kortrijk-2026!")
+    assert authenticate(username="demo.hr", password="Demo-Kortrijk-2026!") is not None
+    with pytest.raises(CommandError, match="Demowachtwoord geweigerd"):
+        seed_demo("--password", "kort")
