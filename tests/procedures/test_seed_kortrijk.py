@@ -165,3 +165,17 @@ def test_the_contact_is_configurable_by_option_and_environment(seeded, monkeypat
     seeded.refresh_from_db()
     assert seeded.contact_phone == "056 00 00 00"
     assert seeded.contact_email == "selecties@example.org"  # an earlier explicit value is not undone
+
+
+def test_it_writes_one_mail_template_per_registered_event_and_keeps_hrs_wording(seeded):
+    from communications.events import all_events
+    from communications.models import MailTemplate
+
+    events = {event.key for event in all_events()}
+    assert {"screening_not_eligible", "intake_failed", "waitlist_expired"} <= events
+    assert set(MailTemplate.objects.values_list("event", flat=True)) == events
+    MailTemplate.objects.filter(event="intake_failed").update(subject_nl="Tekst van HR")
+    out = seed()
+    assert "Mailsjablonen: 0 nieuw" in out
+    assert MailTemplate.objects.get(event="intake_failed").subject_nl == "Tekst van HR"
+    assert MailTemplate.objects.count() == len(events)

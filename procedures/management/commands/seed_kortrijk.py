@@ -1,27 +1,15 @@
 """manage.py seed_kortrijk: load the procedure "Maatschappelijk werker (B1-B3)" from the city's information bundle."""
 
-import importlib
 import os
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+# The outbox writes one editable MailTemplate per registered mail event (only the missing ones; HR's wording stays).
+from communications.mail_templates import sync_mail_templates
 from procedures import seed_data
 from procedures.management.upsert import Upserter
 from procedures.models import BehaviouralIndicator, Competency, Diploma, Function, IntakeSession, Procedure, Team
-
-# The outbox app may offer a function that writes a MailTemplate row for every registered mail event.
-TEMPLATE_SYNC_MODULE = "communications.admin"
-TEMPLATE_SYNC_FUNCTION = "sync_mail_templates"
-
-
-def find_template_sync():
-    """communications.admin.sync_mail_templates if that app provides it, else None."""
-    try:
-        module = importlib.import_module(TEMPLATE_SYNC_MODULE)
-    except ImportError:
-        return None
-    return getattr(module, TEMPLATE_SYNC_FUNCTION, None)
 
 
 class Command(BaseCommand):
@@ -30,8 +18,9 @@ class Command(BaseCommand):
         "(B1-B3; uitsluiting 12 maanden, wachtlijst 12, wervingsreserve 24, max. 18 jaar privé-anciënniteit), de "
         "procedure met de teksten van de vacature, de 13 diploma's plus het buitenlandse diploma met "
         "gelijkwaardigheidsverklaring, de teams, de 9 competenties met hun gedragsindicatoren en de vier "
-        "intakemomenten. De bundel noemt geen uren: voormiddag = 09:00-12:00, volledige dag = 09:00-16:30 "
-        "(aanpasbaar door HR). Mag herhaald worden: bestaande rijen blijven zoals HR ze aanpaste, tenzij --refresh. "
+        "intakemomenten, en een mailsjabloon per gebeurtenis die er nog geen heeft. De bundel noemt geen uren: "
+        "voormiddag = 09:00-12:00, volledige dag = 09:00-16:30 (aanpasbaar door HR). "
+        "Mag herhaald worden: bestaande rijen blijven zoals HR ze aanpaste, tenzij --refresh. "
         "Contactpersoon: --contact-* of KATS_CONTACT_NAME / KATS_CONTACT_EMAIL / KATS_CONTACT_PHONE, anders de "
         "selectieverantwoordelijke uit de bundel."
     )
@@ -104,10 +93,5 @@ class Command(BaseCommand):
                             values={"ends_at": ends_at, "label": label})
 
     def _sync_mail_templates(self):
-        sync = find_template_sync()
-        if sync is None:
-            self.stdout.write(f"Mailsjablonen: {TEMPLATE_SYNC_MODULE}.{TEMPLATE_SYNC_FUNCTION} bestaat (nog) niet; "
-                              "de standaardteksten van elke gebeurtenis gelden.")
-            return
-        result = sync()
-        self.stdout.write(f"Mailsjablonen gesynchroniseerd ({result!r}).")
+        created = sync_mail_templates()
+        self.stdout.write(f"Mailsjablonen: {created} nieuw (bestaande teksten van HR blijven ongewijzigd).")
