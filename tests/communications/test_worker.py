@@ -109,3 +109,14 @@ def test_released_drafts_go_out_as_one_batch_over_one_connection(worker, smtp_si
         assert wait_for_state(draft, Mail.State.SENT).state == Mail.State.SENT
     assert sorted(m.rcpt_tos[0] for m in smtp_sink.messages) == ["k0@example.org", "k1@example.org", "k2@example.org"]
     assert smtp_sink.sessions == 1
+
+
+def test_a_released_batch_hit_by_421_is_retried_as_a_batch(worker, smtp_sink, settings):
+    settings.KATS_MAIL_RETRY_BASE_DELAY = 0
+    drafts = [queue_mail("test_outcome", to=f"k{i}@example.org", context=CONTEXT) for i in range(3)]
+    smtp_sink.answer_421()
+    release_mails(Mail.objects.filter(pk__in=[d.pk for d in drafts]), by=hr_user())
+    smtp_sink.wait_for(3)
+    sent = [wait_for_state(draft, Mail.State.SENT) for draft in drafts]
+    assert [m.state for m in sent] == [Mail.State.SENT] * 3
+    assert sorted(m.rcpt_tos[0] for m in smtp_sink.messages) == ["k0@example.org", "k1@example.org", "k2@example.org"]
