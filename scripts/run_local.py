@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 READY_PATH = "/admin/login/"
 READY_TIMEOUT_SECONDS = 120
+DEMO_TABLE_HEADING = "Demo-aanmeldingen"
 
 
 def say(message):
@@ -59,7 +60,8 @@ def prepare(env):
     create_var_folders(Path(env["KATS_VAR_DIR"]))
     manage("migrate", "--noinput", env=env)
     manage("seed_kortrijk", env=env)
-    demo_logins = manage("seed_demo", env=env, capture=True)
+    # --demo: this is a demo machine, so the fictitious accounts with printed passwords are wanted here.
+    demo_logins = manage("seed_demo", "--demo", env=env, capture=True)
     manage("collectstatic", "--noinput", "--verbosity", "0", env=env)
     return demo_logins
 
@@ -82,8 +84,12 @@ def wait_until_answering(url, *, process):
 def print_banner(*, base_url, demo_logins, env):
     line = "=" * 72
     print(f"\n{line}\nKortrijk ATS runs at {base_url}/\nBack office (HR): {base_url}/admin/\n", flush=True)
-    if demo_logins.strip():
-        print("Demo log-ins:\n" + demo_logins.rstrip(), flush=True)
+    # seed_demo reports what it loaded, then its table of log-ins: the banner shows the table.
+    table_at = demo_logins.find(DEMO_TABLE_HEADING)
+    if table_at >= 0:
+        print(demo_logins[table_at:].rstrip(), flush=True)
+    elif demo_logins.strip():
+        print(demo_logins.rstrip(), flush=True)
     if not env.get("EMAIL_URL"):
         print(f"Mails land as files in {Path(env['KATS_VAR_DIR']) / 'mail'}")
     print(f"Stop with Ctrl-C.\n{line}\n", flush=True)

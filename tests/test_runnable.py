@@ -26,9 +26,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 START_TIMEOUT_SECONDS = 300
 BANNER = "Kortrijk ATS runs at "
-# Settings a test run exports that must not leak into the started system.
-TEST_ONLY_ENV = ("DATABASE_URL", "CELERY_BROKER_URL", "EMAIL_URL", "SECRET_KEY", "DEBUG", "TEST_DB_NAME",
-                 "CELERY_TASK_DEFAULT_QUEUE", "KATS_VAR_DIR", "PORT", "SITE_URL", "DJANGO_SETTINGS_MODULE")
+# What a person's shell passes on to `make run`; nothing the test run exports (DATABASE_URL, DEBUG ...) leaks in.
+PASSED_ON = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "USER")
 
 
 def find_free_port():
@@ -80,7 +79,7 @@ class RunningSystem:
 
 
 def start_system(*, tmp_path, extra_env):
-    env = {key: value for key, value in os.environ.items() if key not in TEST_ONLY_ENV}
+    env = {key: os.environ[key] for key in PASSED_ON if key in os.environ}
     var_dir = tmp_path / "var"
     port = find_free_port()
     env.update(KATS_VAR_DIR=str(var_dir), PORT=str(port), **extra_env)
@@ -154,6 +153,15 @@ def csrf_token(cookies):
     return next(cookie.value for cookie in cookies if cookie.name == "csrftoken")
 
 
+def printed_login(log, username):
+    """The password printed beside username in seed_demo's table of log-ins (columns apart by 2+ spaces)."""
+    for line in log.splitlines():
+        cells = re.split(r"\s{2,}", line.strip())
+        if len(cells) >= 4 and cells[1] == username:
+            return cells[3]
+    raise AssertionError(f"no log-in printed for {username}")
+
+
 @pytest.mark.timeout(600)
 def test_make_run_serves_the_seeded_system_with_worker_and_beat(running_system):
     system = running_system
@@ -176,10 +184,19 @@ def test_make_run_serves_the_seeded_system_with_worker_and_beat(running_system):
                                 "csrfmiddlewaretoken": csrf_token(cookies), "next": "/admin/"})
     assert status == 200 and "errornote" in refused
 
-    # The banner names the address and the demo log-ins.
+    # The banner names the address and the demo log-ins, and the printed HR log-in opens the back office.
     log = system.log()
     assert f"{BANNER}{system.base_url}/" in log
-    assert "Demo log-ins" in log
+    banner = log[log.index(BANNER):]
+    for username in ("demo.hr", "demo.interviewer", "demo.jury.selectieteam", "demo.jury.leidinggevende",
+                     "demo.jury.extern"):
+        assert username in banner
+    status, landed_on, back_office = fetch(
+        opener, system.base_url + "/admin/login/?next=/admin/",
+        {"username": "demo.hr", "password": printed_login(banner, "demo.hr"),
+         "csrfmiddlewaretoken": csrf_token(cookies), "next": "/admin/"})
+    assert status == 200 and landed_on == system.base_url + "/admin/"
+    assert "Back office van het selectieteam" in back_office
 
     # The seeded procedure is what the public home page shows.
     status, _, home = fetch(opener, system.base_url + "/")

@@ -9,8 +9,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run_manage(*args, env_overrides, drop=(), tmp_path):
-    env = {key: value for key, value in os.environ.items() if key not in ("DEBUG", "SECRET_KEY", *drop)}
+# What a production host passes on besides the settings under test; nothing a test run exports leaks in.
+PASSED_ON = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "DATABASE_URL", "CELERY_BROKER_URL")
+
+
+def run_manage(*args, env_overrides, tmp_path):
+    env = {key: os.environ[key] for key in PASSED_ON if key in os.environ}
     env["KATS_VAR_DIR"] = str(tmp_path / "var")
     env.update(env_overrides)
     return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True,
