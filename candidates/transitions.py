@@ -71,7 +71,7 @@ def change_stage(application, *, to, by=None, by_label="", reason="", expected_s
         )
         locked.stage, locked.stage_changed_at = to, now
         locked.save(update_fields=["stage", "stage_changed_at"])
-        mail_context = _apply_consequences(locked, current, to, today=timezone.localdate(now))
+        mail_context = _apply_consequences(locked, current, to, now=now)
         _queue_stage_mail(locked, to, reason=reason, extra=mail_context)
     application.stage, application.stage_changed_at = locked.stage, locked.stage_changed_at
     return transition
@@ -85,8 +85,9 @@ def _known_stage(value):
         raise TransitionRefused(f"Onbekende fase ‘{value}’. Er is niets gewijzigd.") from None
 
 
-def _apply_consequences(application, from_stage, to, *, today):
+def _apply_consequences(application, from_stage, to, *, now):
     """The rules attached to entering a stage. Returns what the mail needs to know about them."""
+    today = timezone.localdate(now)  # places and bans end at the same instant the transition row records
     function = application.procedure.function
     active = application.pool_entries.active()
     context = {}
@@ -97,13 +98,13 @@ def _apply_consequences(application, from_stage, to, *, today):
         entry = _open_pool_entry(application, PoolEntry.Kind.WAITLIST, today, function.waitlist_months)
         context["valid_until"] = date_format(entry.last_valid_day, "d/m/Y")
     if to in (Stage.RESERVE, Stage.OFFER):
-        active.filter(kind=PoolEntry.Kind.WAITLIST).update(ended_at=timezone.now())
+        active.filter(kind=PoolEntry.Kind.WAITLIST).update(ended_at=now)
     if to == Stage.RESERVE:
         entry = active.filter(kind=PoolEntry.Kind.RESERVE).first() or _open_pool_entry(
             application, PoolEntry.Kind.RESERVE, today, function.reserve_months)
         context["valid_until"] = date_format(entry.last_valid_day, "d/m/Y")
     if to in CLOSED_STAGES:
-        active.update(ended_at=timezone.now())
+        active.update(ended_at=now)
     return context
 
 

@@ -231,3 +231,10 @@ def test_a_bulk_change_reports_each_refusal_and_applies_the_rest(hr):
     assert [(app, message.startswith("Iemand anders was sneller")) for app, message in outcome.refused] == [
         (moved_on, True)]
     assert Transition.objects.filter(to_stage=S.ELIGIBLE).count() == 3  # two now, one from the setup
+
+
+def test_a_place_ends_at_the_very_instant_the_transition_records(hr):
+    application = application_in(S.WAITLIST, by=hr)  # the clock runs on from here: no frozen time hides a gap
+    transition = change_stage(application, to=S.WITHDRAWN, by=application.candidate.user)
+    entry = PoolEntry.objects.get(application=application)
+    assert entry.ended_at == transition.created_at == application.stage_changed_at
