@@ -1,8 +1,8 @@
 """Public vacancy pages: only open procedures, everything from the procedure's data, HR text escaped."""
 
 import pytest
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from procedures.models import Procedure
 from tests.factories import FunctionFactory, ProcedureFactory
