@@ -136,6 +136,8 @@ class ApplicationForm(forms.Form):
             self.fields["motivation"].label = _("Waarom wil je deze job doen? (optioneel)")
         for field, entry in self.stashed.items():
             self.mark_stashed(field, entry)
+        for field in self.oversized:
+            self.fields[field].required = False  # so that clean_<field> says "too large", not "missing"
         for field in self.fields.values():
             if field.required:
                 field.widget.attrs["aria-required"] = "true"
@@ -150,6 +152,8 @@ class ApplicationForm(forms.Form):
             "<strong>{}</strong> {}",
             _("Je bestand ‘%(name)s’ is bewaard.") % {"name": entry.original_name},
             _("Kies alleen een ander bestand als je het wil vervangen."))
+        # A bound field copies its help text when it is made (after validation it exists already).
+        self[field].help_text = self.fields[field].help_text
 
     def _diploma_choices(self):
         groups = {kind: [] for kind in Diploma.Kind.values}

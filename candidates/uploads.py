@@ -78,14 +78,19 @@ def check_upload(uploaded, *, allowed_types, what):
                               % {"name": name, "what": what}, code="empty")
     content_type = sniff_content_type(uploaded)
     if content_type not in allowed_types:
-        kinds = _(" of ").join(TYPE_LABELS[t] for t in sorted(allowed_types, key=list(TYPE_LABELS).index))
         raise ValidationError(
-            _("Het bestand ‘%(name)s’ is geen %(kinds)s-bestand. Voor %(what)s aanvaarden we alleen %(kinds)s; "
-              "een hernoemd bestand van een ander type kan niet.") % {"name": name, "kinds": kinds, "what": what},
-            code="wrong_type")
+            _("Het bestand ‘%(name)s’ is geen %(kinds)s. Voor %(what)s aanvaarden we alleen %(kinds)s; een bestand "
+              "van een ander type, ook als het hernoemd is, kan niet.")
+            % {"name": name, "kinds": _type_list(allowed_types), "what": what}, code="wrong_type")
     scan_for_viruses(uploaded, name=name)
     uploaded.seek(0)
     return CheckedUpload(file=uploaded, content_type=content_type, size=size, original_name=name)
+
+
+def _type_list(types):
+    labels = [TYPE_LABELS[t] for t in TYPE_LABELS if t in types]
+    return labels[0] if len(labels) == 1 else _("%(first)s of %(last)s") % {
+        "first": ", ".join(labels[:-1]), "last": labels[-1]}
 
 
 class ScannerUnavailable(Exception):
