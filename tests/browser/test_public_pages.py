@@ -223,3 +223,14 @@ def test_every_header_and_nav_control_shows_focus(page, vacancy):
         assert info["style"] != "none" and info["width"] >= 3, info
     texts = " ".join(item["text"] for item in seen)
     assert re.search("Naar de inhoud", texts) and "English" in texts and "Aanmelden" in texts
+
+
+def test_script_in_a_procedure_text_is_shown_not_run(page):
+    make_vacancy(intro='Welkom <script>alert("xss")</script>', faq='<img src=x onerror="alert(1)">')
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto("/vacatures/maatschappelijk-werker/")
+    assert page.get_by_text('Welkom <script>alert("xss")</script>').is_visible()
+    assert page.get_by_text('<img src=x onerror="alert(1)">').is_visible()
+    assert page.locator("main img").count() == 0
+    assert dialogs == []
