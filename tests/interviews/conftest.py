@@ -1,6 +1,11 @@
 import pytest
+from django.core.servers.basehttp import WSGIServer
 
 from tests.interviews.helpers import future_session, invite
+
+# The live server's listen backlog is 10 (Django's dev-server default); the booking races open 50 connections at
+# once, which a production server (gunicorn: 2048) accepts. Conftests load before the session's live server binds.
+WSGIServer.request_queue_size = 256
 
 
 @pytest.fixture

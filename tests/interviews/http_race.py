@@ -1,0 +1,103 @@
+"""A small HTTP harness for the booking races: logged-in candidates firing real POSTs at the live server.
+
+Each candidate gets a real session (the cookie Django's test client makes with force_login), reads its CSRF token
+from the intake page like a browser, then waits at a barrier so every POST leaves at the same moment.
+"""
+
+import http.client
+import re
+import threading
+import time
+import urllib.parse
+from dataclasses import dataclass, field
+from http.cookies import SimpleCookie
+
+from django.conf import settings
+from django.test import Client
+
+CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+@dataclass
+class Reply:
+    status: int
+    body: str
+    started: float = 0.0
+    ended: float = 0.0
+
+
+@dataclass
+class Candidate:
+    """One logged-in browser, as far as the server can tell: cookies, CSRF token, plain HTTP/1.1."""
+
+    base_url: str
+    cookies: dict = field(default_factory=dict)
+    csrf: str = ""
+
+    @classmethod
+    def logged_in(cls, base_url, user):
+        client = Client()
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        return cls(base_url, {settings.SESSION_COOKIE_NAME: client.cookies[settings.SESSION_COOKIE_NAME].value})
+
+    def request(self, method, path, form=None, timeout=60):
+        parts = urllib.parse.urlsplit(self.base_url)
+        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        body = None
+        if form is not None:
+            body = urllib.parse.urlencode(form)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        started = time.monotonic()
+        try:
+            conn.request(method, path, body=body, headers=headers)
+            response = conn.getresponse()
+            text = response.read().decode("utf-8", "replace")
+            for value in response.headers.get_all("Set-Cookie") or []:
+                for name, morsel in SimpleCookie(value).items():
+                    self.cookies[name] = morsel.value
+            return Reply(response.status, text, started, time.monotonic())
+        finally:
+            conn.close()
+
+    def open_page(self, path):
+        """GET the page and keep its CSRF token, as a browser does before a POST."""
+        reply = self.request("GET", path)
+        match = CSRF_INPUT.search(reply.body)
+        if reply.status == 200 and match:
+            self.csrf = match.group(1)
+        return reply
+
+    def post(self, path, form):
+        return self.request("POST", path, {**form, "csrfmiddlewaretoken": self.csrf})
+
+
+def fire_together(shots):
+    """Run every (candidate, path, form) POST in its own thread, all released by one barrier. Returns the replies
+    in the order of `shots`; an exception in a thread becomes a Reply with status 0 and the error text."""
+    barrier = threading.Barrier(len(shots))
+    replies = [None] * len(shots)
+
+    def shoot(index, candidate, path, form):
+        barrier.wait(timeout=60)
+        try:
+            replies[index] = candidate.post(path, form)
+        except Exception as error:  # noqa: BLE001 — a broken connection must show in the results, not kill the thread
+            replies[index] = Reply(0, repr(error))
+
+    threads = [threading.Thread(target=shoot, args=(i, *shot)) for i, shot in enumerate(shots)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    return replies
+
+
+def overlapped(replies):
+    """True when at least two requests were in flight at the same time (the race really was a race)."""
+    latest_end = None
+    for started, ended in sorted((r.started, r.ended) for r in replies if r.ended):
+        if latest_end is not None and started < latest_end:
+            return True
+        latest_end = ended if latest_end is None else max(latest_end, ended)
+    return False
