@@ -242,3 +242,23 @@ def test_hr_changes_the_seats_and_the_counter_stays(client, procedure, session):
     assert response.status_code == 302
     slot.refresh_from_db()
     assert (slot.seats, slot.booked_count) == (3, 2)
+
+
+def _booking_queries(client, application, slot):
+    client.force_login(application.candidate.user, backend="django.contrib.auth.backends.ModelBackend")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(_url("book", application), {"slot": slot.pk})
+    assert response.status_code == 303
+    return len(queries.captured_queries)
+
+
+def test_a_booking_costs_the_same_queries_however_many_slots_and_interviewers(client, procedure, session):
+    from tests.factories import UserFactory
+
+    small = make_slots(session, 2)[0]
+    small.interviewers.set([UserFactory()])
+    few = _booking_queries(client, invited_application(procedure), small)
+    make_slots(future_session(procedure, days_ahead=12), 9)
+    big = make_slot(session, at=time(11), seats=3)
+    big.interviewers.set([UserFactory() for _ in range(3)])
+    assert _booking_queries(client, invited_application(procedure), big) == few

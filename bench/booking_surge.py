@@ -1,0 +1,384 @@
+"""Booking surge benchmark: N logged-in candidates race over HTTP for S intake seats on the app run as in
+production (gunicorn sync workers, PostgreSQL, Redis, a Celery worker sending the confirmation mails).
+
+It seeds its own database (kats_bench, dropped afterwards unless --keep), gives every candidate a real session,
+lets each open the intake page for its CSRF token (not timed), then fires every booking POST through the real
+form and view. Printed per run: bookings made, double bookings (rows per slot over the seats, and applications
+holding two), 5xx and connection errors, bookings/s and requests/s, p50/p95/p99 latency; then, on the same
+server, the same surge against a bare view doing only one conditional UPDATE plus INSERT: the ceiling.
+
+Targets (issue 4): 2,000 candidates for 200 seats within 10 s, 0 double bookings over 20 runs, 0 errors,
+p95 < 1 s, booking throughput >= 50 % of the bare ceiling. Exit status 1 on any double booking or error;
+--strict also on a missed performance target. Not part of the test suite.
+
+    python bench/booking_surge.py --candidates 2000 --seats 200 --runs 20
+"""
+
+import argparse
+import http.client
+import math
+import os
+import re
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import time as clock
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+BENCH_DB = "kats_bench"
+UNUSABLE = "!"  # an unusable password hash: bench users log in only through the seeded sessions
+
+
+@dataclass
+class Shot:
+    status: int
+    started: float
+    ended: float
+
+    @property
+    def latency(self):
+        return self.ended - self.started
+
+
+@dataclass
+class Browser:
+    """One candidate's cookies and CSRF token; each request on a new connection (sync workers close them)."""
+
+    host: str
+    port: int
+    cookies: dict = field(default_factory=dict)
+    csrf: str = ""
+
+    def request(self, method, path, form=None):
+        conn = http.client.HTTPConnection(self.host, self.port, timeout=120)
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        body = None
+        if form is not None:
+            body = urllib.parse.urlencode(form)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        started = time.perf_counter()
+        try:
+            conn.request(method, path, body=body, headers=headers)
+            response = conn.getresponse()
+            text = response.read().decode("utf-8", "replace")
+            for raw in response.headers.get_all("Set-Cookie") or []:
+                name, _, rest = raw.partition("=")
+                self.cookies[name.strip()] = rest.split(";", 1)[0]
+            return Shot(response.status, started, time.perf_counter()), text
+        except OSError:
+            return Shot(0, started, time.perf_counter()), ""
+        finally:
+            conn.close()
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--candidates", type=int, default=2000)
+    parser.add_argument("--seats", type=int, default=200)
+    parser.add_argument("--seats-per-slot", type=int, default=2, help="parallel interviewers per slot")
+    parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1, help="gunicorn sync workers")
+    parser.add_argument("--concurrency", type=int, default=64, help="client connections in flight")
+    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL",
+                                                                 "postgres://postgres@127.0.0.1:5432/kortrijk_ats"))
+    parser.add_argument("--redis-url", default=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"))
+    parser.add_argument("--keep", action="store_true", help="keep the bench database afterwards")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a performance target is missed")
+    return parser.parse_args()
+
+
+def database_url(url, name):
+    parts = urllib.parse.urlsplit(url)
+    return urllib.parse.urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def recreate_database(url):
+    import psycopg2
+
+    conn = psycopg2.connect(database_url(url, "postgres"))
+    conn.autocommit = True
+    with conn.cursor() as cursor:
+        cursor.execute(f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)")
+        cursor.execute(f"CREATE DATABASE {BENCH_DB}")
+    conn.close()
+
+
+def drop_database(url):
+    import psycopg2
+
+    conn = psycopg2.connect(database_url(url, "postgres"))
+    conn.autocommit = True
+    with conn.cursor() as cursor:
+        cursor.execute(f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)")
+    conn.close()
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def bench_environment(args, var_dir):
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.surge_app.settings",
+        "DEBUG": "false",
+        "SECRET_KEY": secrets.token_urlsafe(40),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "false",
+        "SESSION_COOKIE_SECURE": "false",
+        "CSRF_COOKIE_SECURE": "false",
+        "DATABASE_URL": database_url(args.database_url, BENCH_DB),
+        # Sync workers serve one request at a time: a persistent connection per worker is safe and saves a connect.
+        "DB_CONN_MAX_AGE": "60",
+        "CELERY_BROKER_URL": args.redis_url,
+        "REDIS_URL": args.redis_url,
+        "CELERY_TASK_DEFAULT_QUEUE": "kats_bench",
+        "KATS_VAR_DIR": str(var_dir),
+        "EMAIL_URL": "",
+        "LOG_LEVEL": "ERROR",  # a 409 per lost race would flood the console
+        "PYTHONPATH": str(ROOT),
+    }
+
+
+def seed(args):
+    """Procedure, slots for exactly S seats (and as many bare-view seats), N invited candidates with sessions."""
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.utils import timezone
+
+    from candidates.models import Application, Candidate
+    from candidates.stages import Stage
+    from interviews.models import IntakeSlot
+    from interviews.slots import generate_slots
+    from procedures.models import Diploma, Function, IntakeSession, Procedure
+
+    function = Function.objects.create(name="Maatschappelijk werker (bench)", slug="bench-mw", grade="B1-B3")
+
+    def procedure_with_seats(slug):
+        procedure = Procedure.objects.create(function=function, title=f"Bench {slug}", slug=slug,
+                                             status=Procedure.Status.OPEN)
+        diploma = Diploma.objects.create(procedure=procedure, name="Bachelor in het sociaal werk")
+        slots_needed, day = math.ceil(args.seats / args.seats_per_slot), 7
+        while IntakeSlot.objects.filter(session__procedure=procedure).count() < slots_needed:
+            session = IntakeSession.objects.create(procedure=procedure, date=timezone.localdate() + timedelta(days=day),
+                                                   starts_at=clock(9), ends_at=clock(17), label="volledige dag",
+                                                   meeting_url="https://teams.example.org/bench")
+            generate_slots(session, interviewers=[], seats=args.seats_per_slot)
+            day += 1
+        slots = list(IntakeSlot.objects.filter(session__procedure=procedure).order_by("starts_at"))
+        IntakeSlot.objects.filter(pk__in=[s.pk for s in slots[slots_needed:]]).delete()
+        slots = slots[:slots_needed]
+        last = slots[-1]
+        last.seats = args.seats - args.seats_per_slot * (slots_needed - 1)
+        last.save(update_fields=["seats"])
+        return procedure, diploma, slots
+
+    procedure, diploma, slots = procedure_with_seats("bench")
+    _, _, bare_slots = procedure_with_seats("bench-bare")
+    User = get_user_model()
+    users = User.objects.bulk_create(
+        [User(username=f"bench{i}", email=f"bench{i}@example.org", password=UNUSABLE) for i in range(args.candidates)])
+    candidates = Candidate.objects.bulk_create(
+        [Candidate(user=u, first_name="Kandidaat", last_name=str(i), email=u.email) for i, u in enumerate(users)])
+    applications = Application.objects.bulk_create(
+        [Application(candidate=c, procedure=procedure, diploma=diploma, stage=Stage.INTAKE_INVITED)
+         for c in candidates])
+    session_keys = []
+    for user in users:
+        store = SessionStore()
+        store[SESSION_KEY] = str(user.pk)
+        store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        store.create()
+        session_keys.append(store.session_key)
+    return slots, bare_slots, applications, session_keys
+
+
+def reset_bookings():
+    from communications.models import Mail
+    from interviews.models import IntakeBooking, IntakeSlot
+
+    IntakeBooking.objects.all().delete()
+    IntakeSlot.objects.update(booked_count=0)
+    Mail.objects.all().delete()
+
+
+def start_servers(env, args, port):
+    gunicorn = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "kortrijk_ats.wsgi", "--bind", f"127.0.0.1:{port}",
+         "--workers", str(args.workers), "--worker-class", "sync", "--backlog", "2048", "--timeout", "120",
+         "--no-control-socket", "--log-level", "warning"],
+        cwd=ROOT, env=env, start_new_session=True)
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "celery", "--app", "kortrijk_ats", "worker", "--pool", "threads", "--concurrency", "4",
+         "--queues", "kats_bench", "--loglevel", "WARNING", "--without-heartbeat", "--without-gossip",
+         "--without-mingle"],
+        cwd=ROOT, env=env, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        shot, _ = Browser("127.0.0.1", port).request("GET", "/")
+        if shot.status == 200:
+            return gunicorn, worker
+        time.sleep(0.3)
+    raise SystemExit("gunicorn did not answer within 60 s")
+
+
+def stop(process):
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+
+
+def prepare_browsers(port, applications, session_keys, concurrency):
+    """Every candidate opens its intake page: the session works and the CSRF token is read from the form."""
+    from django.conf import settings
+
+    def open_page(pair):
+        application, key = pair
+        browser = Browser("127.0.0.1", port, {settings.SESSION_COOKIE_NAME: key})
+        shot, text = browser.request("GET", f"/mijn-kandidaturen/{application.public_id}/intake/")
+        match = CSRF_INPUT.search(text)
+        if shot.status != 200 or not match:
+            raise SystemExit(f"intake page answered {shot.status} without a form for {application.pk}")
+        browser.csrf = match.group(1)
+        return browser
+
+    with ThreadPoolExecutor(concurrency) as pool:
+        return list(pool.map(open_page, zip(applications, session_keys, strict=True)))
+
+
+def fire(port, requests, concurrency):
+    """POST every (browser, path, form) with `concurrency` in flight; returns the shots and the wall time."""
+    def post(item):
+        browser, path, form = item
+        shot, _ = browser.request("POST", path, form)
+        return shot
+
+    with ThreadPoolExecutor(concurrency) as pool:
+        shots = list(pool.map(post, requests))
+    wall = max(s.ended for s in shots) - min(s.started for s in shots)
+    return shots, wall
+
+
+def percentile(values, q):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, math.ceil(q / 100 * len(ordered)) - 1)]
+
+
+def count_double_bookings(slots):
+    from django.db.models import Count, Q
+
+    from interviews.models import IntakeBooking, IntakeSlot
+
+    over = (IntakeSlot.objects.filter(pk__in=[s.pk for s in slots])
+            .annotate(rows=Count("bookings", filter=Q(bookings__cancelled_at__isnull=True))))
+    overbooked_seats = sum(max(0, s.rows - s.seats) for s in over)
+    twice = (IntakeBooking.objects.active().values("application").annotate(n=Count("id")).filter(n__gt=1).count())
+    rows = sum(s.rows for s in over)
+    return rows, overbooked_seats + twice
+
+
+def wait_for_mails(expected, timeout=60):
+    from communications.models import Mail
+
+    deadline = time.monotonic() + timeout
+    sent = 0
+    while time.monotonic() < deadline:
+        sent = Mail.objects.filter(state=Mail.State.SENT).count()
+        if sent >= expected:
+            break
+        time.sleep(0.5)
+    return sent
+
+
+def summarize(label, shots, wall, bookings):
+    latencies = [s.latency for s in shots if s.status]
+    statuses = {}
+    for s in shots:
+        statuses[s.status] = statuses.get(s.status, 0) + 1
+    p50, p95, p99 = (percentile(latencies, q) if latencies else float("nan") for q in (50, 95, 99))
+    print(f"  {label}: {len(shots)} requests in {wall:.2f} s = {len(shots) / wall:.0f} req/s; "
+          f"{bookings} bookings = {bookings / wall:.0f} bookings/s; statuses {dict(sorted(statuses.items()))}; "
+          f"latency p50 {p50 * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, p99 {p99 * 1000:.0f} ms")
+    return {"rps": len(shots) / wall, "p95": p95, "wall": wall,
+            "errors": sum(n for code, n in statuses.items() if code == 0 or code >= 500)}
+
+
+def main():
+    args = parse_args()
+    var_dir = Path(tempfile.mkdtemp(prefix="kats-bench-"))
+    env = bench_environment(args, var_dir)
+    print(f"Seeding {args.candidates} candidates and {args.seats} seats ({args.seats_per_slot} per slot) "
+          f"in database {BENCH_DB} ...", flush=True)
+    recreate_database(args.database_url)
+    subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
+    os.environ.update(env)
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    slots, bare_slots, applications, session_keys = seed(args)
+    connection.close()
+    port = free_port()
+    gunicorn, worker = start_servers(env, args, port)
+    failures, misses = 0, []
+    try:
+        print(f"gunicorn: {args.workers} sync workers on 127.0.0.1:{port}; Celery worker on Redis; "
+              f"client concurrency {args.concurrency}", flush=True)
+        for run in range(1, args.runs + 1):
+            reset_bookings()
+            browsers = prepare_browsers(port, applications, session_keys, args.concurrency)
+            requests = [(b, f"/mijn-kandidaturen/{a.public_id}/intake/boeken/",
+                         {"slot": slots[i % len(slots)].pk, "csrfmiddlewaretoken": b.csrf})
+                        for i, (a, b) in enumerate(zip(applications, browsers, strict=True))]
+            shots, wall = fire(port, requests, args.concurrency)
+            bookings, doubles = count_double_bookings(slots)
+            print(f"run {run}: bookings made {bookings} of {args.seats} seats; double bookings {doubles}")
+            booking = summarize("booking view", shots, wall, bookings)
+            mails = wait_for_mails(bookings)
+            print(f"  confirmation mails sent by the Celery worker: {mails} of {bookings}")
+
+            reset_bookings()
+            bare_requests = [(Browser("127.0.0.1", port), "/bench/bare-book/",
+                              {"slot": bare_slots[i % len(bare_slots)].pk, "application": a.pk})
+                             for i, a in enumerate(applications)]
+            bare_shots, bare_wall = fire(port, bare_requests, args.concurrency)
+            bare_bookings, _ = count_double_bookings(bare_slots)
+            bare = summarize("bare view   ", bare_shots, bare_wall, bare_bookings)
+            ratio = booking["rps"] / bare["rps"]
+            print(f"  booking throughput = {ratio:.0%} of the bare-view ceiling")
+            failures += doubles + booking["errors"] + (bookings != args.seats)
+            for ok, what in ((booking["wall"] <= 10, "surge within 10 s"), (booking["p95"] < 1, "p95 under 1 s"),
+                             (ratio >= 0.5, "throughput >= 50 % of the ceiling")):
+                if not ok:
+                    misses.append(f"run {run}: {what}")
+    finally:
+        stop(gunicorn)
+        stop(worker)
+        connection.close()
+        if not args.keep:
+            drop_database(args.database_url)
+    print(f"Correctness: {'OK' if not failures else 'FAILED'} (double bookings, errors, seats not filled: {failures})")
+    print("Performance targets: " + ("all met" if not misses else "missed: " + "; ".join(misses)))
+    return 1 if failures or (args.strict and misses) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,6 @@
+from django.urls import path
+
+from bench.surge_app.views import bare_book
+from kortrijk_ats.urls import urlpatterns as app_urlpatterns
+
+urlpatterns = [*app_urlpatterns, path("bench/bare-book/", bare_book)]
