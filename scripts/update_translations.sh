@@ -7,6 +7,10 @@ cd "$(dirname "$0")/.."
 DEBUG=true .venv/bin/python manage.py makemessages -l en -l nl --no-obsolete \
   --ignore=.venv --ignore=var --ignore=node_modules --ignore=tests --ignore=bench --ignore=test-artifacts
 for lang in en nl; do
+  po="locale/$lang/LC_MESSAGES/django.po"
+  # msgmerge's fuzzy guesses are wrong more often than not here: keep the header, drop the guesses.
+  sed -i '1,8{/^#, fuzzy$/d}' "$po"
+  msgattrib --clear-fuzzy --empty -o "$po" "$po"
   msgfmt --check-format -o "locale/$lang/LC_MESSAGES/django.mo" "locale/$lang/LC_MESSAGES/django.po"
 done
 echo "Translations compiled. Untranslated English entries:"
