@@ -7,13 +7,14 @@ from playwright.sync_api import expect
 from candidates.models import Transition
 from candidates.stages import Stage
 from communications.models import Mail
-from tests.browser.conftest import browser, browser_context, page, shoot  # noqa: F401 (fixtures)
+from tests.browser.conftest import shoot
 from tests.factories import ApplicationFactory, CandidateFactory, hr_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_hr_screens_in_bulk_and_releases_the_mail(page, procedure):  # noqa: F811
+def test_hr_screens_in_bulk_and_releases_the_mail(page, procedure, settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     hr = hr_user(username="selectie")
     people = [("Jan", "Peeters"), ("Lies", "Maes"), ("Tom", "Claes")]
     applications = [ApplicationFactory(procedure=procedure, candidate=CandidateFactory(
