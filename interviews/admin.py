@@ -13,12 +13,20 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from candidates.stages import Stage
+from interviews.assessment import session_report
 from interviews.booking import BookingRefused, cancel_booking
 from interviews.meeting_links import MeetingLinkError, provide_links
-from interviews.models import IntakeBooking, IntakePolicy, IntakeSlot, SessionInterviewer, WaitingForSlot
+from interviews.models import (
+    IntakeAssessment,
+    IntakeBooking,
+    IntakePolicy,
+    IntakeSlot,
+    SessionInterviewer,
+    WaitingForSlot,
+)
 from interviews.slots import SlotPlanError, close_slots, generate_slots, parse_breaks, reopen_slots
 from kortrijk_ats.admin_access import HRAccessMixin, HRReadOnlyMixin
-from procedures.models import IntakeSession
+from procedures.models import IntakeSession, Procedure
 
 
 class GenerateSlotsForm(forms.Form):
@@ -88,7 +96,19 @@ class IntakeSlotAdmin(HRAccessMixin, admin.ModelAdmin):
 
     def get_urls(self):
         return [path("genereer/", self.admin_site.admin_view(self.generate_view), name="interviews_generate_slots"),
+                path("overzicht/", self.admin_site.admin_view(self.report_view), name="interviews_session_report"),
                 *super().get_urls()]
+
+    def report_view(self, request):
+        """Per intake session of a procedure: booked, held, passed, failed, no-shows."""
+        if not self.has_view_permission(request):
+            return redirect("admin:index")
+        procedures = Procedure.objects.filter(intake_sessions__isnull=False).distinct().order_by("-created_at")
+        chosen = procedures.filter(pk=request.GET.get("procedure") or 0).first() or procedures.first()
+        context = {**self.admin_site.each_context(request), "opts": self.model._meta,
+                   "title": _("Overzicht per intakemoment"), "procedures": procedures, "chosen": chosen,
+                   "sessions": session_report(chosen) if chosen else []}
+        return TemplateResponse(request, "interviews/admin/session_report.html", context)
 
     def generate_view(self, request):
         """Generate the slots of a session: a thin form over slots.generate_slots()."""
@@ -173,3 +193,13 @@ class WaitingForSlotAdmin(HRReadOnlyMixin, admin.ModelAdmin):
     @admin.display(description=_("e-mail"))
     def candidate_email(self, application):
         return application.candidate.email
+
+
+@admin.register(IntakeAssessment)
+class IntakeAssessmentAdmin(HRReadOnlyMixin, admin.ModelAdmin):
+    """Assessments are written by the interviewer's form through decide_intake(); HR reads them here."""
+
+    list_display = ("booking", "verdict", "assessed_by", "assessed_at")
+    list_filter = ("verdict", "booking__slot__session__procedure", "booking__slot__session")
+    list_select_related = ("booking__slot", "booking__application__candidate", "booking__application__procedure",
+                           "assessed_by")

@@ -77,3 +77,14 @@ UNBOOKED_REMINDER = _event(
     "day is {{ last_session_day }}. Choose a free time at {{ booking_url }}",
     {"booking_url": SLOT["booking_url"], "last_session_day": "dag van het laatste intakemoment"},
 )
+NO_SHOW_REINVITATION = _event(
+    "intake_no_show_reinvitation", "Kennismakingsinterview: niet aanwezig, nieuwe kans",
+    "We hebben je gemist op je kennismakingsinterview ({{ procedure_title }})",
+    "We hebben je gemist op je online kennismakingsinterview van {{ slot_day }}, {{ slot_time }}. Je krijgt één "
+    "nieuwe kans: kies een nieuw moment op {{ booking_url }}\n\nBen je er opnieuw niet, dan kan je niet verder "
+    "in deze selectieprocedure.",
+    "We missed you at your intake interview ({{ procedure_title }})",
+    "We missed you at your online intake interview of {{ slot_day }}, {{ slot_time }}. You get one more chance: "
+    "choose a new time at {{ booking_url }}\n\nIf you miss it again, you cannot continue in this selection procedure.",
+    SLOT,
+)

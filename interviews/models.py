@@ -162,6 +162,8 @@ class IntakeBooking(models.Model):
                                      related_name="+")
     # The slot start the 24-hour reminder went for: a moved booking gets a reminder for its new time.
     reminder_sent_for = models.DateTimeField(null=True, blank=True, editable=False)
+    # A no-show closes the booking (cancelled_at is set too), so the candidate can be re-invited once.
+    no_show_at = models.DateTimeField(_("niet aanwezig vastgesteld op"), null=True, blank=True)
 
     objects = IntakeBookingQuerySet.as_manager()
 
@@ -183,6 +185,62 @@ class IntakeBooking(models.Model):
     @property
     def is_active(self):
         return self.cancelled_at is None
+
+
+class IntakeAssessment(models.Model):
+    """The interviewer's assessment of an intake interview and the verdict (pass or fail, with a motivation)."""
+
+    class Rating(models.TextChoices):
+        INSUFFICIENT = "insufficient", _("onvoldoende")
+        SUFFICIENT = "sufficient", _("voldoende")
+        GOOD = "good", _("goed")
+        STRONG = "strong", _("sterk")
+
+    class Verdict(models.TextChoices):
+        PASS = "pass", _("geslaagd")
+        FAIL = "fail", _("niet geslaagd")
+
+    # What the intake probes (the bundle: basiscompetenties, ervaring, inzetbaarheid, jobinzicht, motivatie).
+    CRITERIA = (
+        ("basic_competencies", _("Basiscompetenties")),
+        ("experience", _("Ervaring")),
+        ("availability", _("Inzetbaarheid")),
+        ("job_insight", _("Jobinzicht")),
+        ("motivation", _("Motivatie")),
+    )
+
+    booking = models.OneToOneField(IntakeBooking, on_delete=models.PROTECT, related_name="assessment")
+    basic_competencies = models.CharField(_("basiscompetenties"), max_length=12, choices=Rating)
+    basic_competencies_note = models.TextField(_("notitie basiscompetenties"), blank=True)
+    experience = models.CharField(_("ervaring"), max_length=12, choices=Rating)
+    experience_note = models.TextField(_("notitie ervaring"), blank=True)
+    availability = models.CharField(_("inzetbaarheid"), max_length=12, choices=Rating)
+    availability_note = models.TextField(_("notitie inzetbaarheid"), blank=True)
+    job_insight = models.CharField(_("jobinzicht"), max_length=12, choices=Rating)
+    job_insight_note = models.TextField(_("notitie jobinzicht"), blank=True)
+    motivation = models.CharField(_("motivatie"), max_length=12, choices=Rating)
+    motivation_note = models.TextField(_("notitie motivatie"), blank=True)
+    verdict = models.CharField(_("beslissing"), max_length=4, choices=Verdict)
+    verdict_motivation = models.TextField(_("motivering van de beslissing"))
+    assessed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                    verbose_name=_("beoordeeld door"))
+    assessed_at = models.DateTimeField(_("beoordeeld op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("beoordeling kennismakingsinterview")
+        verbose_name_plural = _("beoordelingen kennismakingsinterview")
+        ordering = ["-assessed_at"]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(verdict_motivation=""), name="intake_verdict_motivated"),
+        ]
+
+    def __str__(self):
+        return f"{self.booking.application} — {self.get_verdict_display()}"
+
+    def ratings(self):
+        """(label, rating label, note) per criterion, for display."""
+        return [(label, getattr(self, f"get_{name}_display")(), getattr(self, f"{name}_note"))
+                for name, label in self.CRITERIA]
 
 
 class UnbookedReminder(models.Model):

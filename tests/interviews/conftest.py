@@ -16,3 +16,17 @@ def session(procedure):
 @pytest.fixture
 def invited(application):
     return invite(application)
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # The factories hash a password per user; the races create dozens of users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def private_storage(settings, tmp_path):
+    # Uploaded files of a test land in its own temporary folder, never in var/private.
+    settings.STORAGES = {**settings.STORAGES, "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": tmp_path / "private", "base_url": None}}}

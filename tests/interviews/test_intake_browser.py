@@ -1,6 +1,6 @@
 """In real Chromium: a candidate books, moves and cancels an intake slot; axe finds nothing on any page state."""
 
-from datetime import time
+from datetime import time, timedelta
 
 import pytest
 
@@ -82,3 +82,28 @@ def test_the_race_loser_and_the_empty_list_pass_axe(page, intake, procedure):  #
     assert "geen vrije momenten meer" in page.locator("#geen-vrije-momenten").inner_text()
     check_axe(page, "intake: nothing free")
     shoot(page, "intake-5-nothing-free")
+
+
+def test_the_interviewer_pages_pass_axe(page, intake):  # noqa: F811
+    import time_machine
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from tests.interviews.test_assessment import interviewer
+
+    application, slots = intake
+    anna = interviewer("anna")
+    slots[0].interviewers.set([anna])
+    booking = book_slot(slots[0], application=application)
+    login(page, anna)
+    page.goto(reverse("interviews:day", args=[timezone.localdate(slots[0].starts_at).isoformat()]))
+    assert page.get_by_role("link", name=f"Dossier en beoordeling – {application.candidate.full_name}").is_visible()
+    check_axe(page, "interviewer: day")
+    shoot(page, "intake-6-interviewer-day")
+    # The browser's clock is its own; only the server needs to be past the start of the interview.
+    with time_machine.travel(slots[0].starts_at + timedelta(minutes=5)):
+        page.goto(reverse("interviews:assess", args=[booking.uid]))
+        page.get_by_role("button", name="Beoordeling opslaan en beslissen").click()
+        assert page.locator(".error-summary").is_visible()
+        check_axe(page, "interviewer: assessment form with errors")
+        shoot(page, "intake-7-assessment-errors")
