@@ -248,3 +248,35 @@ def test_the_whole_application_with_the_keyboard_alone(page, vacancy, files):
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.get_by_role("heading", name="Wat is er al gebeurd?").is_visible()
+
+
+def test_own_data_and_erasure_pages(page, vacancy, files):
+    user = candidate_user()
+    login(page, user)
+    page.goto("/mijn-gegevens/")
+    assert page.get_by_text("Je hebt nog niet gesolliciteerd.").is_visible()
+    check_state(page, "own-data-1-no-applications")
+    page.goto(APPLY)
+    fill_personal_data(page)
+    field(page, "Je diploma").select_option(label="Master in het sociaal werk")
+    field(page, "Kopie van je diploma").set_input_files(files["pdf"])
+    field(page, "Ik heb de privacyverklaring gelezen").check()
+    submit_form(page)
+
+    page.get_by_role("link", name="Mijn gegevens").first.click()
+    page.wait_for_load_state()
+    check_state(page, "own-data-2")
+    assert fits_320(page)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download mijn gegevens (ZIP)").click()
+    assert download.value.suggested_filename.startswith("mijn-gegevens-stad-kortrijk-")
+
+    page.get_by_role("link", name="Vraag om je gegevens te wissen").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", name="Wat de stad moet bewaren").is_visible()
+    check_state(page, "erasure-1-confirm")
+    page.get_by_role("button", name="Ja, vraag om mijn gegevens te wissen").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("status").filter(has_text="goed ontvangen").is_visible()
+    check_state(page, "erasure-2-requested")
+    assert Mail.objects.filter(event="erasure_requested").count() == 1
