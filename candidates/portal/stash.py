@@ -33,7 +33,7 @@ class StashedFile:
 
 def stash_file(request, *, form_key, field, checked):
     """Keep an accepted upload for this session and form; replaces what was stashed for that field."""
-    _prune_old_files()
+    prune_abandoned_stash()
     checked.file.seek(0)
     path = default_storage.save(f"{STASH_DIR}/{uuid.uuid4().hex}", checked.file)
     entry = StashedFile(path=path, original_name=checked.original_name, content_type=checked.content_type,
@@ -73,8 +73,8 @@ def clear_stash(request, *, form_key):
     request.session[SESSION_KEY] = stash
 
 
-def _prune_old_files():
-    # Stashes of sessions that never came back: delete their files once they are past the maximum age.
+def prune_abandoned_stash():
+    """Delete stashed files past the maximum age (sessions that never came back). Safe to run any time."""
     try:
         _, names = default_storage.listdir(STASH_DIR)
     except FileNotFoundError:

@@ -16,7 +16,7 @@ from candidates.transitions import change_stage
 from communications.models import Mail
 from tests.browser.axe import check_axe
 from tests.browser.conftest import login, shoot
-from tests.browser.test_public_pages import assert_every_control_labelled
+from tests.browser.test_public_pages import assert_every_control_labelled, use_language
 from tests.factories import ApplicationFactory, CandidateFactory, ProcedureFactory, UserFactory
 from tests.portal.files import PDF, PNG
 from tests.portal_public.vacancy import make_vacancy
@@ -280,3 +280,16 @@ def test_own_data_and_erasure_pages(page, vacancy, files):
     assert page.get_by_role("status").filter(has_text="goed ontvangen").is_visible()
     check_state(page, "erasure-2-requested")
     assert Mail.objects.filter(event="erasure_requested").count() == 1
+
+
+def test_the_form_in_english_passes_axe_with_and_without_errors(page, vacancy):
+    login(page, candidate_user())
+    use_language(page, "en")
+    page.goto(APPLY)
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.get_by_role("button", name="Submit application").is_visible()
+    check_state(page, "apply-en-empty-form")
+    page.get_by_role("button", name="Submit application").click()
+    page.wait_for_load_state()
+    assert page.locator(".error-summary").get_by_text("Enter your first name.").is_visible()
+    check_state(page, "apply-en-form-with-errors")

@@ -1,5 +1,6 @@
 """The hostile upload set: refused in Dutch, never a 500, nothing stored; and what is accepted is stored safely."""
 
+import os
 import re
 
 import pytest
@@ -187,3 +188,18 @@ def test_no_upload_is_ever_a_500(client_a, procedure):
                                  {**form_data(procedure), "diploma_file": bad})
         assert response.status_code == 200
         assert "Kopie van je diploma" in errors_of(response)
+
+
+def test_abandoned_stash_files_are_pruned(client_a, procedure, private_storage, time_machine):
+    from candidates.portal.stash import prune_abandoned_stash
+
+    time_machine.move_to("2026-03-02 10:00 +01:00")
+    client_a.post(apply_url(procedure), {**form_data(procedure, first_name=""), "diploma_file": pdf()})
+    (stashed,) = stored_files(private_storage)
+    os.utime(private_storage / stashed, (1772442000, 1772442000))  # the file's time: 2026-03-02 10:00 +01:00
+    time_machine.move_to("2026-03-02 11:59 +01:00")
+    prune_abandoned_stash()
+    assert stored_files(private_storage) == [stashed]
+    time_machine.move_to("2026-03-02 12:01 +01:00")
+    prune_abandoned_stash()
+    assert stored_files(private_storage) == []
