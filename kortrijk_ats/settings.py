@@ -88,6 +88,10 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'kortrijk_ats.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=0)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Local runs: web, worker threads and beat write at once; take the write lock at BEGIN and wait for it.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        transaction_mode="IMMEDIATE", timeout=20, init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL")
 if env.str("TEST_DB_NAME", default=""):
     # Lets parallel test runs on one server keep to their own test database.
     DATABASES["default"]["TEST"] = {"NAME": env.str("TEST_DB_NAME")}

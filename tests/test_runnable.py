@@ -143,6 +143,15 @@ def running_system(request, tmp_path):
         stop_system(system)
 
 
+def wait_until(condition, *, timeout):
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.25)
+    return True
+
+
 def fetch(opener, url, data=None):
     body = urllib.parse.urlencode(data).encode() if data is not None else None
     with opener.open(url, data=body, timeout=30) as response:
@@ -214,3 +223,8 @@ def test_make_run_serves_the_seeded_system_with_worker_and_beat(running_system):
         "shell", "-c", "from candidates.tasks import expire_pool_entries; print(expire_pool_entries.delay().id)"
     ).strip().splitlines()[-1]
     assert system.wait_for_log(rf"worker\.1 .*\[{re.escape(task_id)}\] succeeded", timeout=120), system.log_tail()
+
+    # The demo's routine mails were delivered by that worker as files a person can read, without a task error.
+    mail_dir = system.var_dir / "mail"
+    assert wait_until(lambda: any(mail_dir.iterdir()), timeout=120), system.log_tail()
+    assert "raised unexpected" not in system.log(), system.log_tail(200)
