@@ -260,3 +260,14 @@ def test_the_form_refuses_a_post_without_csrf_token(procedure, user):
     response = client.post(apply_url(procedure), {**form_data(procedure), "diploma_file": pdf()})
     assert response.status_code == 403
     assert not Application.objects.exists()
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("first_name", "Ann\x00"), ("motivation", "a" * 6001), ("years_public_sector", "NaN"),
+    ("years_private_sector", "1e5"), ("birth_date", "31/12/9999"), ("diploma", "99999999999999999999"),
+    ("diploma", "abc"), ("city", "x" * 101),
+])
+def test_odd_input_is_explained_never_a_500(client_a, procedure, field, value):
+    response = post(client_a, procedure, **{field: value})
+    assert response.status_code == 200
+    assert errors_of(response) and not Application.objects.exists()
