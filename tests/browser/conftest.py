@@ -4,6 +4,8 @@ Fixtures: `browser` (session), `browser_context`, `page` (base URL = live server
 Helpers (import them: `from tests.browser.conftest import login, shoot`): `shoot(page, name)` writes a
 full-page screenshot to test-artifacts/screenshots/; `login(page, user)` logs a user in through a real
 session cookie (no form, for speed); `check_axe` lives in tests/browser/axe.py.
+Put browser tests under tests/browser/ so these fixtures apply; a module elsewhere that imports them still
+shares the one Chromium of the process (two sync Playwrights cannot run in one thread).
 """
 
 import os
@@ -28,15 +30,34 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screensh
 DEFAULT_TIMEOUT_MS = 15_000
 
 
-@pytest.fixture(scope="session")
-def browser():
+# One Playwright and one Chromium per test process, shared by every copy of the `browser` fixture: a module
+# that imports the fixtures gets its own fixture copy, and a second sync Playwright in one thread cannot start.
+_chromium = {"users": 0}
+
+
+def _start_chromium():
     from playwright.sync_api import sync_playwright
 
+    if _chromium["users"] == 0:
+        playwright = sync_playwright().start()
+        _chromium["playwright"] = playwright
+        _chromium["browser"] = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    _chromium["users"] += 1
+    return _chromium["browser"]
+
+
+def _stop_chromium():
+    _chromium["users"] -= 1
+    if _chromium["users"] == 0:
+        _chromium.pop("browser").close()
+        _chromium.pop("playwright").stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    yield _start_chromium()
+    _stop_chromium()
 
 
 @pytest.fixture

@@ -139,3 +139,22 @@ def test_the_password_reset_link_page_passes_axe_with_and_without_errors(page, l
     check_axe(page, f"password changed ({language})")
     user.refresh_from_db()
     assert user.check_password("Een-nieuw-wachtwoord-2026")
+
+
+@pytest.mark.parametrize("language", ["nl-be", "en"])
+def test_password_change_page_passes_axe_with_and_without_errors(page, language):
+    user = verified_user(f"wachtwoord-{language}@example.org")
+    page.goto("/")
+    use_language(page, language)
+    login(page, user)
+    page.goto("/account/password/change/")
+    assert page.locator("nav[aria-label] a[aria-current=page]").count() == 1
+    check_axe(page, f"password change ({language})")
+    assert_every_control_labelled(page, "password change")
+    page.locator("#id_oldpassword").fill("niet-het-oude-wachtwoord")
+    page.locator("#id_password1").fill("kort")
+    page.locator("#id_password2").fill("kort")
+    submit(page)
+    assert page.locator(".error-summary").is_visible()
+    shoot(page, f"password-change-errors-{language}")
+    check_axe(page, f"password change with errors ({language})")
