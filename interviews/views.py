@@ -9,7 +9,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from candidates.models import Application
@@ -42,17 +43,23 @@ def _active_booking(application):
             .select_related("slot__session").first())
 
 
+def _days(slots, *, language):
+    """Free slots grouped by local day: one date label per day, the hours per slot (cheap on long lists)."""
+    days = []
+    with translation.override(language):
+        for the_day, day_slots in groupby(slots, key=lambda s: timezone.localdate(s.starts_at)):
+            days.append({"label": date_format(the_day, "l j F Y"), "slots": [
+                {"slot": s, "hours": f"{timezone.localtime(s.starts_at):%H:%M}–{timezone.localtime(s.ends_at):%H:%M}"}
+                for s in day_slots]})
+    return days
+
+
 def _page(request, application, *, error="", status=200):
     booking = _active_booking(application)
     now = timezone.now()
     cutoff = change_cutoff(application.procedure)
     slots = [s for s in free_slots(application.procedure, now=now) if not booking or s.pk != booking.slot_id]
     language = request.LANGUAGE_CODE or "nl-be"
-    days = [
-        {"label": describe_slot(day_slots[0], language=language)[0],
-         "slots": [{"slot": s, "hours": describe_slot(s, language=language)[1]} for s in day_slots]}
-        for day_slots in (list(g) for _, g in groupby(slots, key=lambda s: timezone.localdate(s.starts_at)))
-    ]
     invited = application.stage == Stage.INTAKE_INVITED
     context = {
         "application": application,
@@ -63,7 +70,8 @@ def _page(request, application, *, error="", status=200):
         "invited": invited,
         "stage_label": Stage(application.stage).label,
         "cutoff_hours": int(cutoff.total_seconds() // 3600),
-        "days": days,
+        "days": _days(slots, language=language),
+        "slot_action": reverse("interviews:move" if booking else "interviews:book", args=[application.public_id]),
         "error": error,
     }
     return render(request, "interviews/intake.html", context, status=status)
