@@ -62,13 +62,13 @@ INTAKE_FAILED = _event(
     "intake_failed", "Kennismakingsinterview: niet geslaagd",
     "Resultaat van je kennismakingsinterview ({{ procedure_title }})",
     "Helaas ben je niet geslaagd voor het kennismakingsinterview.\n\n{{ reason }}\n\n"
-    "Je kan tot {{ ban_until }} niet opnieuw deelnemen aan deze selectieprocedure. "
+    "Je kan pas vanaf {{ welcome_again_on }} opnieuw deelnemen aan deze selectieprocedure. "
     "Andere selectieprocedures van stad Kortrijk staan wel voor je open.",
     "Result of your intake interview ({{ procedure_title }})",
     "Unfortunately you did not pass the intake interview.\n\n{{ reason }}\n\n"
-    "You cannot take part in this selection procedure again until {{ ban_until }}. "
+    "You can take part in this selection procedure again from {{ welcome_again_on }}. "
     "Other selection procedures of the city of Kortrijk remain open to you.",
-    placeholders={**REASON, "ban_until": "datum waarop de kandidaat opnieuw mag deelnemen"}, held=True,
+    placeholders={**REASON, "welcome_again_on": "eerste dag waarop de kandidaat opnieuw mag deelnemen"}, held=True,
 )
 WAITLIST = _event(
     "waitlist", "Kennismakingsinterview: geslaagd, op de wachtlijst",
@@ -93,13 +93,13 @@ JURY_FAILED = _event(
     "jury_failed", "Jurygesprek: niet geslaagd",
     "Resultaat van je jurygesprek ({{ procedure_title }})",
     "De jury heeft vastgesteld dat je competenties onvoldoende aansluiten bij de vacature. Je mag hierover "
-    "feedback van de jury vragen via {{ portal_url }}\n\nJe kan tot {{ ban_until }} niet opnieuw deelnemen aan "
-    "deze selectieprocedure. Andere selectieprocedures van stad Kortrijk staan wel voor je open.",
+    "feedback van de jury vragen via {{ portal_url }}\n\nJe kan pas vanaf {{ welcome_again_on }} opnieuw deelnemen "
+    "aan deze selectieprocedure. Andere selectieprocedures van stad Kortrijk staan wel voor je open.",
     "Result of your jury interview ({{ procedure_title }})",
     "The jury found that your competencies do not sufficiently match the vacancy. You may ask the jury for "
-    "feedback at {{ portal_url }}\n\nYou cannot take part in this selection procedure again until "
-    "{{ ban_until }}. Other selection procedures of the city of Kortrijk remain open to you.",
-    placeholders={**REASON, "ban_until": "datum waarop de kandidaat opnieuw mag deelnemen"}, held=True,
+    "feedback at {{ portal_url }}\n\nYou can take part in this selection procedure again from "
+    "{{ welcome_again_on }}. Other selection procedures of the city of Kortrijk remain open to you.",
+    placeholders={**REASON, "welcome_again_on": "eerste dag waarop de kandidaat opnieuw mag deelnemen"}, held=True,
 )
 RESERVE = _event(
     "reserve", "Jurygesprek: geslaagd, wervingsreserve",

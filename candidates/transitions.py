@@ -93,7 +93,7 @@ def _apply_consequences(application, from_stage, to, *, now):
     context = {}
     if to in BANNING_STAGES:
         ban = impose_ban(application, decided_on=today)
-        context["ban_until"] = date_format(ban.ends_on, "d/m/Y")
+        context["welcome_again_on"] = date_format(ban.ends_on, "d/m/Y")
     if to == Stage.WAITLIST and from_stage != Stage.JURY_INVITED:
         entry = _open_pool_entry(application, PoolEntry.Kind.WAITLIST, today, function.waitlist_months)
         context["valid_until"] = date_format(entry.last_valid_day, "d/m/Y")

@@ -3,6 +3,12 @@ import pytest
 from tests.factories import ApplicationFactory, ProcedureFactory, hr_user
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # Every factory user gets a hashed password; the production hasher costs ~0.3 s per user.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def hr(db):
     return hr_user(username="hr")
