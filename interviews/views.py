@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from candidates.models import Application
@@ -49,9 +50,13 @@ def _days(slots, *, language):
     with translation.override(language):
         for the_day, day_slots in groupby(slots, key=lambda s: timezone.localdate(s.starts_at)):
             days.append({"label": date_format(the_day, "l j F Y"), "slots": [
-                {"slot": s, "hours": f"{timezone.localtime(s.starts_at):%H:%M}–{timezone.localtime(s.ends_at):%H:%M}"}
-                for s in day_slots]})
+                {"slot": s, "hours": f"{timezone.localtime(s.starts_at):%H:%M}–{timezone.localtime(s.ends_at):%H:%M}",
+                 "seats": _seats_left(s.seats_left)} for s in day_slots]})
     return days
+
+
+def _seats_left(n):
+    return ngettext("nog %(n)s plaats vrij", "nog %(n)s plaatsen vrij", n) % {"n": n}
 
 
 def _page(request, application, *, error="", status=200):
@@ -71,6 +76,8 @@ def _page(request, application, *, error="", status=200):
         "stage_label": Stage(application.stage).label,
         "cutoff_hours": int(cutoff.total_seconds() // 3600),
         "days": _days(slots, language=language),
+        "button_verb": gettext("Verplaats naar") if booking else gettext("Kies"),
+        "button_class": "btn-outline-primary" if booking else "btn-primary",
         "slot_action": reverse("interviews:move" if booking else "interviews:book", args=[application.public_id]),
         "error": error,
     }
