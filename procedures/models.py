@@ -1,5 +1,7 @@
-"""What is recruited for: functions, their procedures, diplomas, teams, competencies, intake sessions."""
+"""What is recruited for: functions, their procedures, diplomas, teams, competencies, intake sessions, and the pay
+scales with the functional career."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -174,3 +176,170 @@ class IntakeSession(models.Model):
 
     def __str__(self):
         return f"{self.date:%d/%m/%Y} ({self.label})"
+
+
+# --- Pay: scales, index coefficient, pay rules and the functional career (issue 6) -------------------------------
+# History: the amounts are versions with a start date (valid_from). A simulation for a date reads the versions in
+# force on that date; a version of the city's own figures is locked once it is in force (HR adds a newer one).
+
+
+class PayScale(models.Model):
+    """A salary scale (weddeschaal) of the city, e.g. B1. Its amounts live in dated versions."""
+
+    code = models.CharField(_("code"), max_length=10, unique=True, help_text=_("bv. B1"))
+    name = models.CharField(_("omschrijving"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("loonschaal")
+        verbose_name_plural = _("loonschalen")
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.code
+
+
+class PayScaleVersion(models.Model):
+    """The steps of a scale from a date on. `illustrative` marks figures that are not the city's own (a demo)."""
+
+    scale = models.ForeignKey(PayScale, on_delete=models.PROTECT, related_name="versions",
+                              verbose_name=_("loonschaal"))
+    valid_from = models.DateField(_("geldig vanaf"))
+    illustrative = models.BooleanField(
+        _("illustratief"), default=False,
+        help_text=_("Aangevinkt: de bedragen zijn niet de eigen loonschaal van de stad. Overal waar ze getoond "
+                    "worden, staat ‘illustratief’."),
+    )
+    source = models.TextField(_("bron"), blank=True, help_text=_("Waar komen de bedragen vandaan?"))
+    created_at = models.DateTimeField(_("ingevoerd op"), auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+", verbose_name=_("ingevoerd door"))
+
+    class Meta:
+        verbose_name = _("versie van een loonschaal")
+        verbose_name_plural = _("versies van loonschalen")
+        ordering = ["scale", "-valid_from"]
+        constraints = [models.UniqueConstraint(fields=["scale", "valid_from"], name="pay_scale_version_unique")]
+
+    def __str__(self):
+        return f"{self.scale.code} vanaf {self.valid_from:%d/%m/%Y}"
+
+
+class PayScaleStep(models.Model):
+    """One step (trap) of a scale version: from this many years of recognised seniority, this yearly amount at
+    100 % (before the index coefficient)."""
+
+    version = models.ForeignKey(PayScaleVersion, on_delete=models.CASCADE, related_name="steps")
+    years = models.PositiveSmallIntegerField(_("jaren anciënniteit"))
+    yearly_amount = models.DecimalField(_("jaarbedrag aan 100 %"), max_digits=10, decimal_places=2)
+
+    class Meta:
+        verbose_name = _("trap")
+        verbose_name_plural = _("trappen")
+        ordering = ["version", "years"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "years"], name="pay_scale_step_unique_years"),
+            models.CheckConstraint(condition=models.Q(yearly_amount__gt=0), name="pay_scale_step_amount_positive",
+                                   violation_error_message=_("Het jaarbedrag moet groter dan 0 zijn.")),
+            models.CheckConstraint(condition=models.Q(years__lte=50), name="pay_scale_step_years_at_most_50",
+                                   violation_error_message=_("Een trap kan hoogstens bij 50 jaar anciënniteit horen.")),
+        ]
+
+    def __str__(self):
+        return f"{self.years} jaar: {self.yearly_amount}"
+
+
+class IndexCoefficient(models.Model):
+    """The index coefficient (indexcoëfficiënt) from a date on, until the next one starts."""
+
+    valid_from = models.DateField(_("geldig vanaf"), unique=True)
+    coefficient = models.DecimalField(_("coëfficiënt"), max_digits=6, decimal_places=4)
+    source = models.TextField(_("bron"), blank=True)
+    created_at = models.DateTimeField(_("ingevoerd op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("indexcoëfficiënt")
+        verbose_name_plural = _("indexcoëfficiënten")
+        ordering = ["-valid_from"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(coefficient__gt=0) & models.Q(coefficient__lt=10),
+                                   name="index_coefficient_in_range",
+                                   violation_error_message=_("De indexcoëfficiënt ligt tussen 0 en 10 (bv. 2,1223).")),
+        ]
+
+    def __str__(self):
+        return f"{self.coefficient} vanaf {self.valid_from:%d/%m/%Y}"
+
+
+class PayRules(models.Model):
+    """Holiday pay, year-end bonus and the benefits of the bundle, from a date on (the city's pay rules)."""
+
+    valid_from = models.DateField(_("geldig vanaf"), unique=True)
+    holiday_pay_rate = models.DecimalField(
+        _("vakantiegeld (deel van een maandloon)"), max_digits=5, decimal_places=4, default="0.9200",
+        help_text=_("0,92 = 92 % van een maandloon voor een volledig refertejaar."))
+    year_end_fixed_amount = models.DecimalField(
+        _("eindejaarspremie: vast deel"), max_digits=10, decimal_places=2, null=True, blank=True,
+        help_text=_("Leeg zolang HR het bedrag niet invoerde: de schatting toont dan enkel het variabele deel."))
+    year_end_rate = models.DecimalField(
+        _("eindejaarspremie: deel van het jaarloon"), max_digits=5, decimal_places=4, default="0.0360",
+        help_text=_("0,036 = 3,6 % van het jaarloon."))
+    meal_voucher_per_day = models.DecimalField(_("maaltijdcheque per gewerkte dag"), max_digits=6,
+                                               decimal_places=2, default="7.50")
+    bicycle_allowance_per_km = models.DecimalField(_("fietsvergoeding per km"), max_digits=6, decimal_places=2,
+                                                   default="0.36")
+    holidays_min = models.PositiveSmallIntegerField(_("vakantiedagen (minimum)"), default=33)
+    holidays_max = models.PositiveSmallIntegerField(_("vakantiedagen (maximum)"), default=35)
+    source = models.TextField(_("bron"), blank=True)
+    created_at = models.DateTimeField(_("ingevoerd op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("premies en voordelen")
+        verbose_name_plural = _("premies en voordelen")
+        ordering = ["-valid_from"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(holidays_max__gte=models.F("holidays_min")),
+                                   name="pay_rules_holidays_range",
+                                   violation_error_message=_("Het maximum aantal vakantiedagen kan niet kleiner zijn "
+                                                             "dan het minimum.")),
+        ]
+
+    def __str__(self):
+        return f"vanaf {self.valid_from:%d/%m/%Y}"
+
+
+class CareerScale(models.Model):
+    """One scale of a function's functional career (functionele loopbaan), in order: the first is where a new
+    hire starts; each next one follows after `years_in_previous_scale` years in the previous scale."""
+
+    function = models.ForeignKey(Function, on_delete=models.CASCADE, related_name="career_scales",
+                                 verbose_name=_("functie"))
+    position = models.PositiveSmallIntegerField(_("volgorde"))
+    scale = models.ForeignKey(PayScale, on_delete=models.PROTECT, related_name="+", verbose_name=_("loonschaal"))
+    years_in_previous_scale = models.PositiveSmallIntegerField(
+        _("na jaren in de vorige schaal"), default=0,
+        help_text=_("0 voor de startschaal."))
+    conditions = models.CharField(_("voorwaarden"), max_length=300, blank=True,
+                                  help_text=_("bv. gunstige evaluatie"))
+    illustrative = models.BooleanField(_("illustratief"), default=False,
+                                       help_text=_("Aangevinkt: niet de eigen regeling van de stad (demo)."))
+
+    class Meta:
+        verbose_name = _("schaal in de functionele loopbaan")
+        verbose_name_plural = _("functionele loopbaan")
+        ordering = ["function", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["function", "position"], name="career_scale_unique_position"),
+            models.UniqueConstraint(fields=["function", "scale"], name="career_scale_unique_scale"),
+        ]
+
+    def __str__(self):
+        return f"{self.function.name}: {self.scale.code}"
+
+
+class FunctionPay(Function):
+    """The pay side of a function in the back office: the seniority rule and the functional career."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("loopbaan en anciënniteit van een functie")
+        verbose_name_plural = _("loopbaan en anciënniteit per functie")

@@ -1,0 +1,44 @@
+"""A small pay world with round numbers, so every expected figure in the tests can be worked out by hand.
+
+Scales (yearly at 100 %, from 1 January 2025):
+    S1: 0 y 12,000 | 2 y 12,600 | 18 y 15,000 | 24 y 16,800
+    S2: 0 y 13,200 | 4 y 14,400 | 10 y 18,000
+    S3: 0 y 15,000 | 10 y 19,200 | 20 y 24,000
+Career: start in S1; S2 after 4 years in S1; S3 after 8 years in S2 ("gunstige evaluatie").
+Index coefficient: 2.0000 from 1 January 2025, 2.1000 from 1 July 2025.
+Pay rules from 1 January 2025: holiday pay 92 %, year-end bonus 600.00 fixed + 3.6 %, meal voucher 7.50, bike 0.36.
+Private-sector years count up to 18.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from procedures.salary import CareerStage, Coefficient, PayData, PayRules, ScaleVersion, Step
+
+START = date(2025, 1, 1)
+NEW_INDEX = date(2025, 7, 1)
+
+STEPS = {
+    "S1": ((0, "12000.00"), (2, "12600.00"), (18, "15000.00"), (24, "16800.00")),
+    "S2": ((0, "13200.00"), (4, "14400.00"), (10, "18000.00")),
+    "S3": ((0, "15000.00"), (10, "19200.00"), (20, "24000.00")),
+}
+
+
+def scale(code, *, valid_from=START, illustrative=False, steps=None):
+    return ScaleVersion(code=code, valid_from=valid_from, illustrative=illustrative,
+                        steps=tuple(Step(years, Decimal(amount)) for years, amount in (steps or STEPS[code])))
+
+
+def pay_data(**overrides):
+    values = {
+        "scales": (scale("S1"), scale("S2"), scale("S3")),
+        "coefficients": (Coefficient(START, Decimal("2.0000")), Coefficient(NEW_INDEX, Decimal("2.1000"))),
+        "rules": (PayRules(valid_from=START, holiday_pay_rate=Decimal("0.92"),
+                           year_end_fixed_amount=Decimal("600.00"), year_end_rate=Decimal("0.036")),),
+        "career": (CareerStage("S1"), CareerStage("S2", 4, "gunstige evaluatie"),
+                   CareerStage("S3", 8, "gunstige evaluatie")),
+        "private_cap_years": 18,
+    }
+    values.update(overrides)
+    return PayData(**values)
