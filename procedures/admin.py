@@ -8,6 +8,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from kortrijk_ats.admin_access import HRAccessMixin
+from procedures import admin_pay  # noqa: F401 (registers the pay back office: scales, index, career)
 from procedures.models import BehaviouralIndicator, Competency, Diploma, Function, IntakeSession, Procedure, Team
 
 # Long texts in table rows stay readable without taking the whole screen.

@@ -431,3 +431,45 @@ INTAKE_SESSIONS = (
     (date(2026, 1, 23), *WHOLE_DAY, "volledige dag"),
     (date(2026, 1, 26), *MORNING, "voormiddag"),
 )
+
+# --- Pay (issue 6) -------------------------------------------------------------------------------------------------
+# Sourced: the index coefficient 2.1223 since 1 March 2025, and from a published B1-B3 vacancy the B1 minimum
+# (17,300) and the B3 maximum (29,150) a year at 100 %. The steps in between and the career years are NOT the
+# city's: they are an even demo series, flagged illustrative until HR enters Kortrijk's own scale.
+PAY_VALID_FROM = date(2025, 3, 1)
+INDEX_COEFFICIENTS = (
+    (date(2025, 3, 1), "2.1223", "Indexcoëfficiënt voor lonen in de Vlaamse lokale besturen sinds 1 maart 2025."),
+)
+ILLUSTRATIVE_SCALE_SOURCE = (
+    "Illustratief, geen loonschaal van stad Kortrijk. Enkel het minimum van B1 (17.300) en het maximum van B3 "
+    "(29.150) per jaar aan 100 % komen uit een gepubliceerde vacature B1-B3; de andere trappen zijn een gelijkmatige "
+    "reeks voor de demo. HR vervangt ze door de eigen loonschaal van de stad."
+)
+DEMO_STEP_YEARS = tuple(range(0, 27, 2))  # 14 steps, every two years, 0 to 26
+PAY_SCALES = (
+    # code, name, yearly amounts at 100 % per step of DEMO_STEP_YEARS
+    ("B1", "Bachelor, startschaal", tuple(17_300 + 400 * n for n in range(len(DEMO_STEP_YEARS)))),  # 17,300 sourced
+    ("B2", "Bachelor, na functionele loopbaan", tuple(18_300 + 450 * n for n in range(len(DEMO_STEP_YEARS)))),
+    ("B3", "Bachelor, na functionele loopbaan", tuple(21_350 + 600 * n for n in range(len(DEMO_STEP_YEARS)))),  # 29,150
+)
+# (scale, years in the previous scale, conditions): illustrative, HR sets the city's own rule.
+CAREER = (
+    ("B1", 0, ""),
+    ("B2", 4, "gunstige evaluatie"),
+    ("B3", 14, "gunstige evaluatie"),
+)
+# Holiday pay, year-end bonus rate and the benefits of the bundle; the year-end bonus's fixed part is not sourced,
+# so it stays empty (the estimate then shows only the variable part and says so).
+PAY_RULES = {
+    "valid_from": PAY_VALID_FROM,
+    "holiday_pay_rate": "0.9200",
+    "year_end_fixed_amount": None,
+    "year_end_rate": "0.0360",
+    "meal_voucher_per_day": "7.50",
+    "bicycle_allowance_per_km": "0.36",
+    "holidays_min": 33,
+    "holidays_max": 35,
+    "source": "Vakantiegeld 92 % van een maandloon; eindejaarspremie 3,6 % van het jaarloon plus een vast deel "
+              "(in te vullen door HR); maaltijdcheques €7,50, fietsvergoeding €0,36/km en 33 tot 35 vakantiedagen "
+              "uit de infobundel.",
+}

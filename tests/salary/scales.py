@@ -42,3 +42,24 @@ def pay_data(**overrides):
     }
     values.update(overrides)
     return PayData(**values)
+
+
+def create_pay_world(function, *, illustrative=False):
+    """The same pay world in the database, for `function` (its private-sector cap is left as it is)."""
+    from procedures.models import CareerScale, IndexCoefficient, PayScale, PayScaleStep, PayScaleVersion
+    from procedures.models import PayRules as PayRulesRow
+
+    scales = {}
+    for code, steps in STEPS.items():
+        scales[code] = PayScale.objects.get_or_create(code=code)[0]
+        version = PayScaleVersion.objects.create(scale=scales[code], valid_from=START, illustrative=illustrative)
+        PayScaleStep.objects.bulk_create(PayScaleStep(version=version, years=years, yearly_amount=Decimal(amount))
+                                         for years, amount in steps)
+    IndexCoefficient.objects.create(valid_from=START, coefficient=Decimal("2.0000"))
+    IndexCoefficient.objects.create(valid_from=NEW_INDEX, coefficient=Decimal("2.1000"))
+    PayRulesRow.objects.create(valid_from=START, year_end_fixed_amount=Decimal("600.00"))
+    for position, (code, years, conditions) in enumerate(
+            (("S1", 0, ""), ("S2", 4, "gunstige evaluatie"), ("S3", 8, "gunstige evaluatie")), start=1):
+        CareerScale.objects.create(function=function, position=position, scale=scales[code],
+                                   years_in_previous_scale=years, conditions=conditions)
+    return scales

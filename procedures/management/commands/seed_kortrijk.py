@@ -10,6 +10,7 @@ from communications.mail_templates import sync_mail_templates
 from procedures import seed_data
 from procedures.management.upsert import Upserter
 from procedures.models import BehaviouralIndicator, Competency, Diploma, Function, IntakeSession, Procedure, Team
+from procedures.seed_pay import seed_pay_data
 
 
 class Command(BaseCommand):
@@ -18,7 +19,9 @@ class Command(BaseCommand):
         "(B1-B3; uitsluiting 12 maanden, wachtlijst 12, wervingsreserve 24, max. 18 jaar privé-anciënniteit), de "
         "procedure met de teksten van de vacature, de 13 diploma's plus het buitenlandse diploma met "
         "gelijkwaardigheidsverklaring, de teams, de 9 competenties met hun gedragsindicatoren en de vier "
-        "intakemomenten, en een mailsjabloon per gebeurtenis die er nog geen heeft. De bundel noemt geen uren: "
+        "intakemomenten, de loonschalen B1-B3 als illustratieve demo (enkel B1-minimum en B3-maximum zijn "
+        "gepubliceerde bedragen) met indexcoëfficiënt en functionele loopbaan, en een mailsjabloon per gebeurtenis "
+        "die er nog geen heeft. De bundel noemt geen uren: "
         "voormiddag = 09:00-12:00, volledige dag = 09:00-16:30 (aanpasbaar door HR). "
         "Mag herhaald worden: bestaande rijen blijven zoals HR ze aanpaste, tenzij --refresh. "
         "Contactpersoon: --contact-* of KATS_CONTACT_NAME / KATS_CONTACT_EMAIL / KATS_CONTACT_PHONE, anders de "
@@ -43,7 +46,10 @@ class Command(BaseCommand):
             self._seed_teams(upserter)
             self._seed_competencies(upserter, function)
             self._seed_intake_sessions(upserter, procedure)
+            pay_created = seed_pay_data(function)
         self.stdout.write(f"Procedure ‘{procedure.title}’: {upserter.summary}.")
+        self.stdout.write(f"Loon: {pay_created} nieuw (loonschalen, index, premies, loopbaan; bestaande loongegevens "
+                          "blijven ongewijzigd, ook met --refresh).")
         self._sync_mail_templates()
 
     def _contact(self, options):

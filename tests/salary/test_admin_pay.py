@@ -1,0 +1,200 @@
+"""HR enters pay data in the back office: scale versions with steps, the index coefficient, pay rules and per
+function the career; the city's own figures in force are history (read-only), illustrative ones are not."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from kortrijk_ats import roles
+from procedures.models import CareerScale, FunctionPay, IndexCoefficient, PayScale, PayScaleStep, PayScaleVersion
+from tests.factories import FunctionFactory, staff_user
+
+pytestmark = pytest.mark.django_db
+
+ADD_VERSION = reverse("admin:procedures_payscaleversion_add")
+
+
+def management(prefix, total, initial=0):
+    return {f"{prefix}-TOTAL_FORMS": str(total), f"{prefix}-INITIAL_FORMS": str(initial),
+            f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000"}
+
+
+def version_form(scale, steps, **overrides):
+    data = {"scale": scale.pk, "valid_from": "01/01/2026", "source": "Loonschaal van de stad",
+            **management("steps", len(steps))}
+    for index, (years, amount) in enumerate(steps):
+        data[f"steps-{index}-years"] = str(years)
+        data[f"steps-{index}-yearly_amount"] = amount
+    data.update(overrides)
+    return data
+
+
+def errors_of(response):
+    return response.content.decode()
+
+
+def entered_yesterday(row):
+    type(row).objects.filter(pk=row.pk).update(created_at=timezone.now() - timedelta(days=1))
+    row.refresh_from_db()
+    return row
+
+
+@pytest.fixture
+def scale():
+    return PayScale.objects.create(code="B1")
+
+
+def test_hr_adds_a_scale_version_with_its_steps(hr_client, hr, scale):
+    response = hr_client.post(ADD_VERSION, version_form(scale, [(0, "17300.00"), (2, "17700.00")]))
+    assert response.status_code == 302
+    version = PayScaleVersion.objects.get()
+    assert (version.valid_from.isoformat(), version.illustrative, version.created_by) == ("2026-01-01", False, hr)
+    assert list(version.steps.values_list("years", "yearly_amount")) == [(0, Decimal("17300.00")),
+                                                                          (2, Decimal("17700.00"))]
+
+
+@pytest.mark.parametrize(("steps", "message"), [
+    ([(1, "17300.00")], "De eerste trap hoort bij 0 jaar anciënniteit"),
+    ([(0, "17300.00"), (2, "17000.00")], "De trap van 2 jaar heeft een lager bedrag dan die van 0 jaar."),
+    ([(0, "17300.00"), (0, "17700.00")], "Elk aantal jaren komt maar één keer voor in een loonschaal."),
+    ([(0, "0.00")], "Het jaarbedrag moet groter dan 0 zijn."),
+    ([(0, "17300.00"), (51, "18000.00")], "Een trap kan hoogstens bij 50 jaar anciënniteit horen."),
+    ([(years, "17300.00") for years in range(28)], "Een loonschaal heeft hoogstens 27 trappen"),
+])
+def test_a_wrong_scale_is_refused_in_dutch_and_nothing_is_saved(hr_client, scale, steps, message):
+    response = hr_client.post(ADD_VERSION, version_form(scale, steps))
+    assert response.status_code == 200
+    assert message in errors_of(response)
+    assert not PayScaleVersion.objects.exists()
+    assert not PayScaleStep.objects.exists()
+
+
+def test_the_citys_version_in_force_is_read_only_history(hr_client, scale):
+    version = PayScaleVersion.objects.create(scale=scale, valid_from=timezone.localdate() - timedelta(days=30))
+    PayScaleStep.objects.create(version=version, years=0, yearly_amount=Decimal("17300.00"))
+    entered_yesterday(version)
+    change = reverse("admin:procedures_payscaleversion_change", args=[version.pk])
+
+    page = hr_client.get(change)
+    assert page.status_code == 200
+    assert 'name="valid_from"' not in page.content.decode()  # shown, not editable
+    assert "Nieuwe versie op basis van deze" in page.content.decode()
+    response = hr_client.post(change, version_form(scale, [(0, "1.00")], **management("steps", 1, 1)))
+    assert response.status_code == 403
+    assert hr_client.post(reverse("admin:procedures_payscaleversion_delete", args=[version.pk]),
+                          {"post": "yes"}).status_code == 403
+    assert version.steps.get().yearly_amount == Decimal("17300.00")
+
+
+def test_an_illustrative_version_in_force_stays_editable_and_deletable(hr_client, scale):
+    version = entered_yesterday(PayScaleVersion.objects.create(
+        scale=scale, valid_from=timezone.localdate() - timedelta(days=30), illustrative=True))
+    step = PayScaleStep.objects.create(version=version, years=0, yearly_amount=Decimal("17300.00"))
+    change = reverse("admin:procedures_payscaleversion_change", args=[version.pk])
+    data = version_form(scale, [(0, "17400.00")], valid_from=version.valid_from.strftime("%d/%m/%Y"),
+                        illustrative="on", **management("steps", 1, 1))
+    data["steps-0-id"], data["steps-0-version"] = str(step.pk), str(version.pk)
+    assert hr_client.post(change, data).status_code == 302
+    step.refresh_from_db()
+    assert step.yearly_amount == Decimal("17400.00")
+    assert hr_client.post(reverse("admin:procedures_payscaleversion_delete", args=[version.pk]),
+                          {"post": "yes"}).status_code == 302
+    assert not PayScaleVersion.objects.exists()
+
+
+def test_a_new_version_starts_as_a_copy_of_an_older_one(hr_client, scale):
+    old = PayScaleVersion.objects.create(scale=scale, valid_from=timezone.localdate() - timedelta(days=30),
+                                         source="Besluit gemeenteraad")
+    PayScaleStep.objects.bulk_create([PayScaleStep(version=old, years=0, yearly_amount=Decimal("17300.00")),
+                                      PayScaleStep(version=old, years=2, yearly_amount=Decimal("17700.00"))])
+    page = hr_client.get(ADD_VERSION + f"?copy_from={old.pk}").content.decode()
+    assert 'value="17300.00"' in page and 'value="17700.00"' in page
+    assert "Besluit gemeenteraad" in page
+
+    response = hr_client.post(ADD_VERSION + f"?copy_from={old.pk}",
+                              version_form(scale, [(0, "17500.00"), (2, "17900.00")], valid_from="01/01/2027"))
+    assert response.status_code == 302
+    new = PayScaleVersion.objects.exclude(pk=old.pk).get()
+    assert list(new.steps.values_list("yearly_amount", flat=True)) == [Decimal("17500.00"), Decimal("17900.00")]
+    assert list(old.steps.values_list("yearly_amount", flat=True)) == [Decimal("17300.00"), Decimal("17700.00")]
+
+
+def test_hr_adds_an_index_coefficient_and_a_wrong_one_is_refused_in_dutch(hr_client):
+    url = reverse("admin:procedures_indexcoefficient_add")
+    assert hr_client.post(url, {"valid_from": "01/03/2025", "coefficient": "2.1223"}).status_code == 302
+    response = hr_client.post(url, {"valid_from": "01/06/2025", "coefficient": "0"})
+    assert "De indexcoëfficiënt ligt tussen 0 en 10 (bv. 2,1223)." in errors_of(response)
+    assert list(IndexCoefficient.objects.values_list("coefficient", flat=True)) == [Decimal("2.1223")]
+
+
+def test_a_coefficient_in_force_cannot_be_changed(hr_client):
+    coefficient = entered_yesterday(IndexCoefficient.objects.create(
+        valid_from=timezone.localdate() - timedelta(days=1), coefficient=Decimal("2.1223")))
+    response = hr_client.post(reverse("admin:procedures_indexcoefficient_change", args=[coefficient.pk]),
+                              {"valid_from": "01/03/2025", "coefficient": "3"})
+    assert response.status_code == 403
+    coefficient.refresh_from_db()
+    assert coefficient.coefficient == Decimal("2.1223")
+
+
+def test_pay_rules_with_fewer_maximum_than_minimum_holidays_are_refused(hr_client):
+    response = hr_client.post(reverse("admin:procedures_payrules_add"), {
+        "valid_from": "01/03/2025", "holiday_pay_rate": "0.92", "year_end_rate": "0.036",
+        "meal_voucher_per_day": "7.50", "bicycle_allowance_per_km": "0.36", "holidays_min": "35",
+        "holidays_max": "33"})
+    assert "Het maximum aantal vakantiedagen kan niet kleiner zijn dan het minimum." in errors_of(response)
+
+
+def career_form(function, stages, cap="18"):
+    data = {"private_seniority_cap_years": cap, **management("career_scales", len(stages))}
+    for index, (position, scale, years) in enumerate(stages):
+        data.update({f"career_scales-{index}-position": str(position), f"career_scales-{index}-scale": str(scale.pk),
+                     f"career_scales-{index}-years_in_previous_scale": str(years),
+                     f"career_scales-{index}-conditions": "gunstige evaluatie" if years else ""})
+    return data
+
+
+def test_hr_sets_a_functions_cap_and_career(hr_client):
+    function = FunctionFactory(private_seniority_cap_years=18)
+    b1, b2 = PayScale.objects.create(code="B1"), PayScale.objects.create(code="B2")
+    url = reverse("admin:procedures_functionpay_change", args=[function.pk])
+    assert hr_client.post(url, career_form(function, [(1, b1, 0), (2, b2, 4)], cap="15")).status_code == 302
+    function.refresh_from_db()
+    assert function.private_seniority_cap_years == 15
+    assert list(CareerScale.objects.values_list("scale__code", "years_in_previous_scale", "conditions")) == [
+        ("B1", 0, ""), ("B2", 4, "gunstige evaluatie")]
+    assert "B1 → B2" in hr_client.get(reverse("admin:procedures_functionpay_changelist")).content.decode()
+
+
+@pytest.mark.parametrize(("stages", "message"), [
+    (lambda b1, b2: [(1, b1, 2), (2, b2, 4)], "De startschaal (de eerste in de volgorde) komt na 0 jaar."),
+    (lambda b1, b2: [(1, b1, 0), (2, b2, 0)], "Elke volgende schaal komt pas na minstens 1 jaar"),
+    (lambda b1, b2: [(1, b1, 0), (2, b1, 4)], "Elke loonschaal komt maar één keer voor in de loopbaan."),
+])
+def test_a_wrong_career_is_refused_in_dutch(hr_client, stages, message):
+    function = FunctionFactory()
+    b1, b2 = PayScale.objects.create(code="B1"), PayScale.objects.create(code="B2")
+    response = hr_client.post(reverse("admin:procedures_functionpay_change", args=[function.pk]),
+                              career_form(function, stages(b1, b2)))
+    assert response.status_code == 200
+    assert message in errors_of(response)
+    assert not CareerScale.objects.exists()
+
+
+def test_functions_are_not_added_or_deleted_on_the_pay_page(hr_client):
+    function = FunctionFactory()
+    assert hr_client.get(reverse("admin:procedures_functionpay_add")).status_code == 403
+    assert hr_client.post(reverse("admin:procedures_functionpay_delete", args=[function.pk]),
+                          {"post": "yes"}).status_code == 403
+    assert FunctionPay.objects.filter(pk=function.pk).exists()
+
+
+@pytest.mark.parametrize("name", ["payscale", "payscaleversion", "indexcoefficient", "payrules", "functionpay"])
+def test_staff_without_the_hr_role_does_not_see_pay_pages(client, name):
+    client.force_login(staff_user(roles.INTERVIEWER, username="interviewer"))
+    response = client.get(reverse(f"admin:procedures_{name}_changelist"))
+    assert response.status_code == 302  # to the log-in page of the back office
+    assert "/admin/login/" in response["Location"]
