@@ -167,7 +167,7 @@ def free_slots(procedure, *, now=None):
     """The slots a candidate can still book, in time order, with their session."""
     now = now or timezone.now()
     return (IntakeSlot.objects.of_procedure(procedure).bookable(now=now, cutoff=change_cutoff(procedure))
-            .select_related("session").order_by("starts_at", "id"))
+            .only("id", "session_id", "starts_at", "ends_at", "seats", "booked_count").order_by("starts_at", "id"))
 
 
 def slot_occupancy(slots):
