@@ -167,8 +167,9 @@ def submit_application(procedure, *, user, personal, answers, documents, languag
                 document = Document(application=application, kind=kind, original_name=upload.original_name,
                                     content_type=upload.content_type, size=upload.size)
                 upload.file.seek(0)
-                document.file.save("upload", upload.file, save=True)
+                document.file.save("upload", upload.file, save=False)
                 stored_files.append(document.file.name)
+                document.save()
             queue_mail(
                 mail_events.APPLICATION_RECEIVED.key, to=candidate.email, language=candidate.language,
                 related=application,

@@ -21,6 +21,14 @@ FILE_RULES = {
     "cv_file": (CV_TYPES, _("je cv")),
 }
 KIND_OF_FIELD = {field: kind for kind, field in DOCUMENT_FIELDS.items()}
+# The purpose of each personal field (WCAG 1.3.5), so browsers and assistive tools can fill it in.
+AUTOCOMPLETE = {"first_name": "given-name", "last_name": "family-name", "email": "email", "phone": "tel",
+                "street": "street-address", "postal_code": "postal-code", "city": "address-level2",
+                "birth_date": "bday"}
+
+
+class TelInput(forms.TextInput):
+    input_type = "tel"
 
 
 def _required(message):
@@ -50,7 +58,7 @@ class ApplicationForm(forms.Form):
                                 error_messages=_required(_("Vul je achternaam in.")))
     email = forms.EmailField(label=_("E-mailadres"), required=False, disabled=True)
     phone = forms.RegexField(
-        label=_("Telefoonnummer"), max_length=40, regex=r"^\+?[0-9 ()./-]{8,40}$",
+        label=_("Telefoonnummer"), max_length=40, regex=r"^\+?[0-9 ()./-]{8,40}$", widget=TelInput,
         help_text=_("Bijvoorbeeld 056 27 80 00 of +32 470 12 34 56."),
         error_messages={"required": _("Vul je telefoonnummer in."),
                         "invalid": _("Vul een telefoonnummer in met alleen cijfers, spaties en eventueel een +, "
@@ -92,6 +100,7 @@ class ApplicationForm(forms.Form):
 
     years_public_sector = forms.DecimalField(
         label=_("Jaren ervaring in de openbare sector"), localize=True, initial=0, decimal_places=1, max_digits=3,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
         help_text=_("Alle jaren als werknemer van een overheid. Bv. 2 of 3,5. Geen ervaring? Vul 0 in."),
         error_messages={"required": _("Vul het aantal jaren in. Geen ervaring? Vul 0 in."),
                         "invalid": _("Vul een getal in, bv. 2 of 3,5."),
@@ -100,7 +109,7 @@ class ApplicationForm(forms.Form):
                         "max_whole_digits": _("Vul een aantal jaren in tussen 0 en 50.")})
     years_private_sector = forms.DecimalField(
         label=_("Jaren relevante ervaring in de privésector"), localize=True, initial=0, decimal_places=1,
-        max_digits=3,
+        max_digits=3, widget=forms.TextInput(attrs={"inputmode": "decimal"}),
         help_text=_("Alleen ervaring die past bij deze functie. Bewijzen hoeft pas bij een jobaanbod."),
         error_messages={"required": _("Vul het aantal jaren in. Geen ervaring? Vul 0 in."),
                         "invalid": _("Vul een getal in, bv. 2 of 3,5."),
@@ -141,6 +150,8 @@ class ApplicationForm(forms.Form):
         for field in self.fields.values():
             if field.required:
                 field.widget.attrs["aria-required"] = "true"
+        for name, purpose in AUTOCOMPLETE.items():
+            self.fields[name].widget.attrs["autocomplete"] = purpose
         self.helper = self._helper()
 
     def mark_stashed(self, field, entry):

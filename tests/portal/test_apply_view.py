@@ -109,6 +109,10 @@ def test_every_field_has_a_visible_label(client_a, procedure):
     ids.discard("id_csrfmiddlewaretoken")
     labelled = set(re.findall(r'<label[^>]*for="([^"]+)"', html))
     assert ids and ids <= labelled, ids - labelled
+    # Personal fields say what they hold (WCAG 1.3.5), so the browser can fill them in.
+    for field, purpose in [("first_name", "given-name"), ("phone", "tel"), ("birth_date", "bday")]:
+        assert re.search(rf'<input[^>]*autocomplete="{purpose}"[^>]*id="id_{field}"', html), field
+    assert re.search(r'<input type="tel"[^>]*id="id_phone"', html)
 
 
 def test_a_diploma_outside_the_catalogue_is_refused(client_a, procedure, other_procedure):
