@@ -155,8 +155,8 @@ class Seniority:
 
 def recognise_seniority(*, public_years, private_years, private_cap_years, public_months=0, private_months=0):
     """Recognised seniority from declared public- and private-sector experience (years, plus optional months)."""
-    public_years = _whole(public_years, field="public_years", maximum=MAX_YEARS)
-    private_years = _whole(private_years, field="private_years", maximum=MAX_YEARS)
+    public_years = check_years(public_years, field="public_years")
+    private_years = check_years(private_years, field="private_years")
     public_months = _whole(public_months, field="public_months", maximum=11, unit="months")
     private_months = _whole(private_months, field="private_months", maximum=11, unit="months")
     total = public_years * 12 + public_months + private_years * 12 + private_months
@@ -265,10 +265,10 @@ def simulate_salary(data, *, seniority, regime, on, scale_code=None, years_in_sc
     The start scale is the first of the functional career unless `scale_code` names another career scale (with
     `years_in_scale` already spent in it). Future rows keep the scales and index of `on`: no guessed indexations.
     """
-    regime = _regime(regime)
+    regime = check_regime(regime)
     if not isinstance(on, date):
         raise InvalidSalaryInput(_("Geef een geldige datum."), field="on")
-    years_in_scale = _whole(years_in_scale, field="years_in_scale", maximum=MAX_YEARS)
+    years_in_scale = check_years(years_in_scale, field="years_in_scale")
     if not data.career:
         raise MissingPayData(_("Voor deze functie is nog geen functionele loopbaan met loonschalen ingesteld."))
     start = _career_index(data.career, scale_code)
@@ -419,10 +419,10 @@ def _change_text(previous, scale, step, years, stage):
 
 
 def _seniority_text(seniority):
-    values = {"total": _years_text(seniority.months), "public": _years_text(seniority.public_months),
-              "private": _years_text(seniority.counted_private_months), "cap": seniority.private_cap_years}
+    values = {"total": years_text(seniority.months), "public": years_text(seniority.public_months),
+              "private": years_text(seniority.counted_private_months), "cap": seniority.private_cap_years}
     if seniority.private_capped:
-        values["declared"] = _years_text(seniority.private_months)
+        values["declared"] = years_text(seniority.private_months)
         return _("%(total)s erkende anciënniteit: %(public)s openbare sector + %(private)s privésector (van de "
                  "%(declared)s tellen er maximaal %(cap)d jaar mee).") % values
     return _("%(total)s erkende anciënniteit: %(public)s openbare sector + %(private)s privésector.") % values
@@ -435,7 +435,7 @@ def _step_text(scale, step, seniority):
     return _("Trap %(step)d jaar van %(scale)s: de hoogste trap die je met %(years)d volle jaren bereikt.") % values
 
 
-def _years_text(months):
+def years_text(months):
     years, rest = divmod(months, 12)
     if rest:
         return _("%(years)d jaar en %(months)d maanden") % {"years": years, "months": rest}
@@ -508,8 +508,13 @@ def _whole(value, *, field, maximum, unit="years"):
     return value
 
 
-def _regime(value):
-    """The regime as a Decimal fraction of full time in (0, 1]."""
+def check_years(value, *, field):
+    """A whole number of years from 0 to 50 (MAX_YEARS), or InvalidSalaryInput naming `field`."""
+    return _whole(value, field=field, maximum=MAX_YEARS)
+
+
+def check_regime(value):
+    """The regime (werkregime) as a Decimal fraction of full time in (0, 1], or InvalidSalaryInput."""
     message = _("Het werkregime is een deel van een voltijdse job: meer dan 0 en hoogstens 1 (bv. 0,8 voor 4/5).")
     if isinstance(value, bool):
         raise InvalidSalaryInput(message, field="regime")

@@ -1,10 +1,13 @@
-"""Public vacancy pages: the list of open procedures and one procedure's vacancy page."""
+"""Public vacancy pages: the list of open procedures, one procedure's vacancy page and its salary estimate."""
 
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.translation import ngettext
 
 from procedures.models import Diploma, Procedure, Team
+from procedures.salary_chart import render_salary_chart
+from procedures.salary_forms import SalaryEstimateForm
 
 
 def procedure_list(request):
@@ -53,3 +56,19 @@ def format_months(months):
     return ngettext("%(count)d maand", "%(count)d maanden", months) % {"count": months}
 
 
+def salary_estimate(request, slug):
+    """The public salary estimate (loonschatting) of an open vacancy: a GET form, so the page changes nothing.
+    Uses the same simulation as an offer; clearly marked as an estimate (and as illustrative where it is)."""
+    procedure = get_object_or_404(
+        Procedure.objects.select_related("function"), slug=slug, status=Procedure.Status.OPEN,
+    )
+    form = SalaryEstimateForm(request.GET or None, function=procedure.function)
+    simulation = form.simulate(on=timezone.localdate())
+    return render(request, "procedures/salary_estimate.html", {
+        "procedure": procedure,
+        "function": procedure.function,
+        "form": form,
+        "simulation": simulation,
+        "chart": render_salary_chart(simulation) if simulation else "",
+        "apply_url": apply_url(procedure),
+    })
