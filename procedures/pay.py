@@ -2,6 +2,12 @@
 
 procedures.salary computes from plain dataclasses; this module is the thin loader that builds them from the models,
 so the offer flow and the public estimate use one and the same computation.
+
+For an offer: `estimate_salary(function, public_years=..., private_years=..., public_months=..., private_months=...,
+regime=vacancy_regime, on=start_date)` gives a procedures.salary.Simulation (figures with their explanation,
+`holiday_pay_first_year` / `year_end_bonus_first_year` pro rata from `on` as the start date, the career ahead,
+`illustrative_parts`); procedures.salary_chart.render_salary_chart(simulation) draws its chart. Catch
+procedures.salary.SalaryError: its `message` is Dutch, its `field` names the input at fault.
 """
 
 from django.utils import timezone
