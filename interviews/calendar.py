@@ -26,10 +26,26 @@ def build_invitation(booking, *, method="REQUEST"):
     """The ICS text for a booking. SEQUENCE is the booking's sequence, raised on every move and on cancel."""
     slot = booking.slot
     application = booking.application
-    candidate = application.candidate
     procedure = application.procedure
     join_url = booking.meeting_url
+    lines = [f"Online kennismakingsinterview van 20 minuten voor {procedure.title} (Microsoft Teams)."]
+    if join_url:
+        lines.append(f"Deelnemen: {join_url}")
+    lines.append(f"Verplaatsen of annuleren: {settings.SITE_URL}/mijn-kandidaturen/{application.public_id}/intake/")
+    return build_event(
+        uid=event_uid(booking), sequence=booking.sequence, starts_at=slot.starts_at, ends_at=slot.ends_at,
+        summary=f"Kennismakingsinterview {procedure.title}", description="\n".join(lines),
+        location="Microsoft Teams", url=join_url, organizer=organizer_address(procedure),
+        attendee=application.candidate, method=method,
+    )
 
+
+def build_event(*, uid, sequence, starts_at, ends_at, summary, description, location, url, organizer, attendee,
+                method="REQUEST"):
+    """One calendar event (VEVENT with Europe/Brussels times) for one candidate, as ICS text.
+
+    Every interview invitation (intake, jury, matchgesprek) is built here; `attendee` is the Candidate.
+    """
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -37,32 +53,28 @@ def build_invitation(booking, *, method="REQUEST"):
     cal.add("method", method)
 
     event = icalendar.Event()
-    event.add("uid", event_uid(booking))
-    event.add("sequence", booking.sequence)
+    event.add("uid", uid)
+    event.add("sequence", sequence)
     event.add("dtstamp", timezone.now())
-    event.add("dtstart", slot.starts_at.astimezone(BRUSSELS))
-    event.add("dtend", slot.ends_at.astimezone(BRUSSELS))
-    event.add("summary", f"Kennismakingsinterview {procedure.title}")
-    lines = [f"Online kennismakingsinterview van 20 minuten voor {procedure.title} (Microsoft Teams)."]
-    if join_url:
-        lines.append(f"Deelnemen: {join_url}")
-    lines.append(f"Verplaatsen of annuleren: {settings.SITE_URL}/mijn-kandidaturen/{application.public_id}/intake/")
-    event.add("description", "\n".join(lines))
-    event.add("location", "Microsoft Teams")
-    if join_url:
-        event.add("url", join_url)
+    event.add("dtstart", starts_at.astimezone(BRUSSELS))
+    event.add("dtend", ends_at.astimezone(BRUSSELS))
+    event.add("summary", summary)
+    event.add("description", description)
+    event.add("location", location)
+    if url:
+        event.add("url", url)
     event.add("status", "CANCELLED" if method == "CANCEL" else "CONFIRMED")
     event.add("transp", "OPAQUE")
 
-    organizer = icalendar.vCalAddress(f"mailto:{organizer_address(procedure)}")
-    organizer.params["cn"] = icalendar.vText(ORGANIZER_NAME)
-    event.add("organizer", organizer)
-    attendee = icalendar.vCalAddress(f"mailto:{candidate.email}")
-    attendee.params["cn"] = icalendar.vText(candidate.full_name)
-    attendee.params["role"] = icalendar.vText("REQ-PARTICIPANT")
-    attendee.params["partstat"] = icalendar.vText("ACCEPTED" if method == "REQUEST" else "DECLINED")
-    attendee.params["rsvp"] = icalendar.vText("FALSE")
-    event.add("attendee", attendee)
+    organizer_address_ = icalendar.vCalAddress(f"mailto:{organizer}")
+    organizer_address_.params["cn"] = icalendar.vText(ORGANIZER_NAME)
+    event.add("organizer", organizer_address_)
+    attendee_address = icalendar.vCalAddress(f"mailto:{attendee.email}")
+    attendee_address.params["cn"] = icalendar.vText(attendee.full_name)
+    attendee_address.params["role"] = icalendar.vText("REQ-PARTICIPANT")
+    attendee_address.params["partstat"] = icalendar.vText("ACCEPTED" if method == "REQUEST" else "DECLINED")
+    attendee_address.params["rsvp"] = icalendar.vText("FALSE")
+    event.add("attendee", attendee_address)
     cal.add_component(event)
     # The VTIMEZONE for Europe/Brussels, so every client reads the local times the same way.
     cal.add_missing_timezones()
