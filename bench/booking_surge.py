@@ -136,6 +136,7 @@ def bench_environment(args, var_dir):
         "DJANGO_SETTINGS_MODULE": "bench.surge_app.settings",
         "DEBUG": "false",
         "SECRET_KEY": secrets.token_urlsafe(40),
+        "IDENTITY_HASH_KEY": secrets.token_urlsafe(40),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "false",
         "SESSION_COOKIE_SECURE": "false",

@@ -11,7 +11,7 @@ from candidates.models import Ban
 
 def identity_hash(email):
     """A keyed hash of the person's e-mail address: enough to recognise them, useless to anyone without the key."""
-    key = (getattr(settings, "IDENTITY_HASH_KEY", "") or settings.SECRET_KEY).encode()
+    key = settings.IDENTITY_HASH_KEY.encode()
     return hmac.new(key, email.strip().lower().encode(), hashlib.sha256).hexdigest()
 
 

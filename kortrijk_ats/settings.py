@@ -27,6 +27,16 @@ if not SECRET_KEY:
         _key_file.parent.mkdir(parents=True, exist_ok=True)
         _key_file.write_text(secrets.token_urlsafe(50))
     SECRET_KEY = _key_file.read_text().strip()
+# The key of the ban's identity hash: its own key, so rotating SECRET_KEY does not lift every ban in force.
+IDENTITY_HASH_KEY = env.str("IDENTITY_HASH_KEY", default="")
+if not IDENTITY_HASH_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured("IDENTITY_HASH_KEY must be set when DEBUG is off (keep it apart from SECRET_KEY).")
+    _hash_key_file = VAR_DIR / "identity_hash_key"
+    if not _hash_key_file.exists():
+        _hash_key_file.parent.mkdir(parents=True, exist_ok=True)
+        _hash_key_file.write_text(secrets.token_urlsafe(50))
+    IDENTITY_HASH_KEY = _hash_key_file.read_text().strip()
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])

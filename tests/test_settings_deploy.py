@@ -22,7 +22,8 @@ def run_manage(*args, env_overrides, tmp_path):
 
 
 def production_env():
-    return {"DEBUG": "false", "SECRET_KEY": secrets.token_urlsafe(64), "ALLOWED_HOSTS": "selecties.kortrijk.be",
+    return {"DEBUG": "false", "SECRET_KEY": secrets.token_urlsafe(64), "IDENTITY_HASH_KEY": secrets.token_urlsafe(64),
+            "ALLOWED_HOSTS": "selecties.kortrijk.be",
             "CSRF_TRUSTED_ORIGINS": "https://selecties.kortrijk.be", "SITE_URL": "https://selecties.kortrijk.be"}
 
 
@@ -47,6 +48,15 @@ def test_settings_refuse_to_start_without_secret_key_when_debug_is_off(tmp_path)
     assert "ImproperlyConfigured" in result.stderr
     assert "SECRET_KEY must be set" in result.stderr
     assert not (tmp_path / "var" / "secret_key").exists(), "no development key may be made for production"
+
+
+def test_settings_refuse_to_start_without_identity_hash_key_when_debug_is_off(tmp_path):
+    env = production_env()
+    del env["IDENTITY_HASH_KEY"]
+    result = run_manage("check", env_overrides=env, tmp_path=tmp_path)
+    assert result.returncode != 0
+    assert "IDENTITY_HASH_KEY must be set" in result.stderr
+    assert not (tmp_path / "var" / "identity_hash_key").exists(), "no development key may be made for production"
 
 
 def test_debug_defaults_to_off(tmp_path):
