@@ -433,6 +433,8 @@ class JuryCandidate(models.Model):
         OFFER = "offer", _("voorgedragen voor het jobaanbod")
         RESERVE = "reserve", _("wervingsreserve")
         FAIL = "fail", _("niet geslaagd")
+        ABSENT = "absent", _("niet aanwezig: terug naar de wachtlijst")
+        WITHDRAWN = "withdrawn", _("kandidatuur ingetrokken")
 
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     round = models.ForeignKey(JuryRound, on_delete=models.CASCADE, related_name="candidates",

@@ -1,0 +1,18 @@
+"""The jury step (jurygesprek) of a concrete vacancy, one idea per module:
+
+- parts: what a round scores (the 9 competencies and the other parts), the scale and the pass rule;
+- rounds: opening a vacancy's jury round, inviting the whole waitlist, composing the jury;
+- conflicts: each juror's declaration per candidate (no conflict, or recusal);
+- scheduling: the interview's date and place with its calendar invitation, the case mail job;
+- questionnaire: the personality questionnaire in the portal or from an external tool;
+- scoring: independent score sheets, locked on submission, reopened only by the chair;
+- consensus: the side-by-side view, the chair's consensus per part, the outcome and the ranking;
+- calibration: each juror's mean deviation from the consensus;
+- outcomes: the decisions through change_stage when the PV is frozen, and the next ranked passer for the offer.
+
+Every write is a verb-first function with keyword-only arguments that raises JuryRefused with a Dutch message.
+"""
+
+
+class JuryRefused(Exception):
+    """A jury action the rules do not allow; the message says why, in Dutch, for the user."""

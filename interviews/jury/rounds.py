@@ -1,0 +1,252 @@
+"""A concrete vacancy is filled from the function's reserve (matchgesprek) or its waitlist (a jury round).
+
+Opening a vacancy shows both pools; HR chooses. A jury round invites every valid waitlist candidate of the function
+(the bundle: "Word je voor de eerstvolgende concrete vacature uitgenodigd? Ja."), in waitlist order, each through
+change_stage (waitlist → jury_invited) with the invitation mail queued in the same transaction. The jury has three
+seats: a selection-team member who chairs, the team leader of the vacancy's team and an external expert invited by
+e-mail, whose account reaches only this round and only until it closes.
+"""
+
+import logging
+from dataclasses import dataclass
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from candidates.models import Candidate, PoolEntry
+from candidates.stages import Stage
+from candidates.transitions import TransitionRefused, change_stage
+from communications.outbox import queue_mail
+from interviews import mail_events
+from interviews.jury import JuryRefused
+from interviews.models import JuryCandidate, JuryMember, JuryRound, ReserveUnavailability
+from kortrijk_ats.roles import JUROR
+from procedures.models import Vacancy
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PoolRow:
+    entry: PoolEntry
+    unavailable: ReserveUnavailability | None = None
+
+    @property
+    def application(self):
+        return self.entry.application
+
+
+def valid_pool(function, kind, *, today=None):
+    """The valid places of one pool (waitlist or reserve) of the function, in pool order (oldest place first).
+
+    Valid: the place is open, its date has not passed, and the application still waits in that pool.
+    """
+    today = today or timezone.localdate()
+    stage = Stage.WAITLIST if kind == PoolEntry.Kind.WAITLIST else Stage.RESERVE
+    return (PoolEntry.objects.active().filter(function=function, kind=kind, expires_on__gt=today,
+                                              application__stage=stage)
+            .select_related("application__candidate", "application__procedure")
+            .order_by("valid_from", "id"))
+
+
+def vacancy_pools(vacancy, *, today=None):
+    """What HR sees when opening a vacancy: the valid reserve first (each with a current unavailability, if any),
+    then the valid waitlist."""
+    today = today or timezone.localdate()
+    reserve = list(valid_pool(vacancy.function, PoolEntry.Kind.RESERVE, today=today))
+    away = {}
+    for period in ReserveUnavailability.objects.filter(
+            application__in=[e.application_id for e in reserve], cancelled_at__isnull=True, ends_on__gt=today,
+            starts_on__lte=max(today, vacancy.start_date)).order_by("starts_on"):
+        away.setdefault(period.application_id, period)
+    return {
+        "reserve": [PoolRow(e, away.get(e.application_id)) for e in reserve],
+        "waitlist": [PoolRow(e) for e in valid_pool(vacancy.function, PoolEntry.Kind.WAITLIST, today=today)],
+    }
+
+
+def start_jury_round(vacancy, *, by, **settings_):
+    """Open a jury round for the vacancy and invite every valid waitlist candidate, in waitlist order.
+
+    One open round per vacancy: the vacancy's row lock makes a double click create one round. `settings_` are the
+    round's fields (scale, pass rule, case, questionnaire). Returns the round.
+    """
+    with transaction.atomic():
+        locked = Vacancy.objects.select_for_update().select_related("function", "team").get(pk=vacancy.pk)
+        if locked.status != Vacancy.Status.OPEN:
+            raise JuryRefused("Deze vacature is niet meer open.")
+        if locked.jury_rounds.exclude(status=JuryRound.Status.CLOSED).exists():
+            raise JuryRefused("Deze vacature heeft al een lopende juryronde.")
+        jury_round = JuryRound(vacancy=locked, created_by=by, **settings_)
+        jury_round.full_clean(exclude=["vacancy", "case_document"])
+        jury_round.save()
+        invite_waitlist(jury_round, by=by)
+    return jury_round
+
+
+def invite_waitlist(jury_round, *, by):
+    """Invite every valid waitlist candidate not yet in the round (safe to run again: newcomers only).
+
+    Returns the JuryCandidates created. A candidate someone else moved meanwhile is skipped, not an error.
+    """
+    if not jury_round.is_open:
+        raise JuryRefused("Deze juryronde is afgesloten voor nieuwe kandidaten.")
+    vacancy = jury_round.vacancy
+    invited = []
+    position = (jury_round.candidates.order_by("-position").values_list("position", flat=True).first() or 0)
+    present = set(jury_round.candidates.values_list("application_id", flat=True))
+    for entry in valid_pool(vacancy.function, PoolEntry.Kind.WAITLIST):
+        application = entry.application
+        if application.pk in present:
+            continue
+        try:
+            with transaction.atomic():
+                change_stage(application, to=Stage.JURY_INVITED, by=by, expected_stage=Stage.WAITLIST,
+                             reason=f"Uitgenodigd voor de juryronde van de vacature {vacancy}.")
+                position += 1
+                jury_candidate = JuryCandidate.objects.create(round=jury_round, application=application,
+                                                              position=position)
+                _queue_invitation(jury_candidate)
+        except TransitionRefused as refusal:
+            log.info("Waitlist candidate %s not invited: %s", application.pk, refusal)
+            continue
+        invited.append(jury_candidate)
+    return invited
+
+
+def _queue_invitation(jury_candidate):
+    # The jury invitation belongs to the stage change waitlist → jury_invited: queued in its transaction.
+    from interviews.jury.scheduling import case_text, questionnaire_text, vacancy_context
+
+    application = jury_candidate.application
+    candidate = application.candidate
+    return queue_mail(
+        mail_events.JURY_INVITATION.key, to=candidate.email, language=candidate.language, related=application,
+        context={"candidate_name": candidate.full_name, "procedure_title": application.procedure.title,
+                 **vacancy_context(jury_candidate.round.vacancy, language=candidate.language),
+                 "case_text": case_text(jury_candidate, language=candidate.language),
+                 "questionnaire_text": questionnaire_text(jury_candidate, language=candidate.language),
+                 "application_url": application_url(application)},
+    )
+
+
+def application_url(application):
+    return f"{settings.SITE_URL}/mijn-kandidaturen/{application.public_id}/"
+
+
+# --- Composition -------------------------------------------------------------------------------------------------
+
+
+def add_juror(jury_round, *, user, role, by=None):
+    """Seat a juror in the round (one per role, a person once) and mail the invitation with the jury link."""
+    if jury_round.is_closed:
+        raise JuryRefused("Deze juryronde is afgesloten.")
+    if Candidate.objects.filter(user=user, applications__jury_candidacies__round=jury_round).exists():
+        raise JuryRefused("Deze persoon is kandidaat in deze juryronde en kan geen jurylid zijn.")
+    try:
+        with transaction.atomic():
+            member = JuryMember.objects.create(round=jury_round, user=user, role=role)
+            user.groups.add(Group.objects.get_or_create(name=JUROR)[0])
+            _queue_juror_invitation(member)
+    except IntegrityError:
+        raise JuryRefused("Deze rol is al ingevuld, of deze persoon zit al in de jury van deze ronde.") from None
+    return member
+
+
+def invite_external_juror(jury_round, *, email, first_name, last_name, by=None):
+    """Invite the external expert (externe deskundige) by e-mail: an account that logs in by e-mailed code, limited
+    to this round and only until it closes (then the account is switched off if no other round needs it)."""
+    email = (email or "").strip().lower()
+    if not email:
+        raise JuryRefused("Vul het e-mailadres van de externe deskundige in.")
+    User = get_user_model()
+    with transaction.atomic():
+        user = User.objects.filter(email__iexact=email).order_by("pk").first()
+        if user is None:
+            user = User(username=email[:150], email=email, first_name=first_name.strip()[:150],
+                        last_name=last_name.strip()[:150], is_staff=True)
+            user.set_unusable_password()
+            user.save()
+        elif Candidate.objects.filter(user=user).exists():
+            raise JuryRefused("Dit e-mailadres hoort bij een kandidaat. Gebruik een ander adres voor het jurylid.")
+        if not user.is_active or not user.is_staff:
+            user.is_active, user.is_staff = True, True
+            user.save(update_fields=["is_active", "is_staff"])
+        # The invitation reached this address, so it counts as verified: the code log-in works at once.
+        EmailAddress.objects.update_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
+        return add_juror(jury_round, user=user, role=JuryMember.Role.EXTERNAL, by=by)
+
+
+def _queue_juror_invitation(member):
+    jury_round = member.round
+    vacancy = jury_round.vacancy
+    if member.role == JuryMember.Role.EXTERNAL:
+        access = ("Je account geeft enkel toegang tot de kandidaten van deze juryronde, en enkel tot de ronde "
+                  "afgesloten is (na de goedkeuring van het proces-verbaal).")
+    else:
+        access = "Je ziet enkel de juryrondes waarin je zetelt, tot ze afgesloten zijn."
+    return queue_mail(
+        mail_events.JUROR_INVITATION.key, to=member.user.email, related=jury_round,
+        context={"juror_name": member.display_name, "juror_role": member.get_role_display(),
+                 "procedure_title": vacancy.function.name, "team": vacancy.team.name,
+                 "login_url": f"{settings.SITE_URL}/account/login/?next=/jury/",
+                 "jury_url": f"{settings.SITE_URL}/jury/ronde/{jury_round.pk}/", "access_text": access},
+    )
+
+
+def membership(user, jury_round):
+    """The user's active seat in the round, or None. A seat ends when the round closes (active_until)."""
+    if not (user and user.is_authenticated and user.is_active):
+        return None
+    cache = user.__dict__.setdefault("_jury_seats", {})
+    if jury_round.pk not in cache:
+        cache[jury_round.pk] = JuryMember.objects.filter(round_id=jury_round.pk, user=user).first()
+    member = cache[jury_round.pk]
+    if member is None or (member.active_until is not None and member.active_until <= timezone.now()):
+        return None
+    return member
+
+
+def rounds_of(user):
+    """The rounds the user sits on with an active seat, newest first."""
+    seats = JuryMember.objects.filter(user=user).filter(
+        Q(active_until__isnull=True) | Q(active_until__gt=timezone.now()))
+    return (JuryRound.objects.filter(members__in=seats)
+            .select_related("vacancy__team", "vacancy__function").distinct().order_by("-created_at"))
+
+
+def mark_absent(jury_candidate, *, by, reason="Niet aanwezig op het jurygesprek."):
+    """A candidate who did not come back goes back to the waitlist (jury_invited → waitlist), keeping the place's
+    original validity; the round goes on without them."""
+    with transaction.atomic():
+        locked = JuryCandidate.objects.select_for_update().select_related("round").get(pk=jury_candidate.pk)
+        if not locked.round.is_open:
+            raise JuryRefused("Deze juryronde is al beraadslaagd.")
+        try:
+            change_stage(locked.application, to=Stage.WAITLIST, by=by, reason=reason,
+                         expected_stage=Stage.JURY_INVITED)
+        except TransitionRefused as refusal:
+            raise JuryRefused(str(refusal)) from None
+        locked.decision = JuryCandidate.Decision.ABSENT
+        locked.save(update_fields=["decision"])
+    return locked
+
+
+def in_play(jury_round):
+    """The round's candidates still in the running: invited, not absent, not withdrawn."""
+    return (jury_round.candidates.filter(application__stage=Stage.JURY_INVITED)
+            .exclude(decision=JuryCandidate.Decision.ABSENT)
+            .select_related("application__candidate", "application__procedure"))
+
+
+def describe_date(value, *, language="nl-be"):
+    from django.utils import translation
+
+    with translation.override(language):
+        return date_format(value, "l j F Y")

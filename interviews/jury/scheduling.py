@@ -1,0 +1,178 @@
+"""The jury interview's date and place, with the calendar invitation; the case mailed N days before.
+
+HR schedules each candidate (date, time, place or online link). The mail carries the ICS invitation and says what
+the candidate must know about the case and the personality questionnaire. A case to prepare is mailed
+`case_days_before` days before the interview by an idempotent periodic job: a conditional update claims each
+mail once, so two sweeps at once send it once; nothing waits in a long countdown.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+
+from candidates.stages import Stage
+from communications.outbox import queue_mail
+from interviews import mail_events
+from interviews.calendar import build_event, organizer_address
+from interviews.jury import JuryRefused
+from interviews.models import JuryCandidate, JuryRound
+
+log = logging.getLogger(__name__)
+
+
+def vacancy_context(vacancy, *, language="nl-be"):
+    with translation.override(language):
+        return {"team": vacancy.team.name, "workplace": vacancy.workplace,
+                "start_date": date_format(vacancy.start_date, "j F Y"), "regime": str(vacancy.regime),
+                "vacancy_description": vacancy.description}
+
+
+def case_text(jury_candidate, *, language="nl-be"):
+    jury_round = jury_candidate.round
+    english = language.startswith("en")
+    if jury_round.work_case == JuryRound.WorkCase.PREPARE:
+        if english:
+            return (f"Work case: you prepare a case in advance. You receive it by e-mail "
+                    f"{jury_round.case_days_before} days before your interview.")
+        return (f"Werkcase: je bereidt vooraf een case voor. Je krijgt ze per mail {jury_round.case_days_before} "
+                "dagen voor je gesprek.")
+    if jury_round.work_case == JuryRound.WorkCase.ON_THE_SPOT:
+        if english:
+            return "Work case: during the interview you get a case to explain on the spot; you need not prepare it."
+        return "Werkcase: tijdens het gesprek krijg je een case die je ter plaatse toelicht; voorbereiden hoeft niet."
+    return "There is no work case in this interview." if english else "Er is geen werkcase in dit gesprek."
+
+
+def questionnaire_text(jury_candidate, *, language="nl-be"):
+    english = language.startswith("en")
+    if jury_candidate.round.questionnaire_id:
+        url = f"{settings.SITE_URL}/mijn-kandidaturen/{jury_candidate.application.public_id}/vragenlijst/"
+        if english:
+            return f"Before the interview, please fill in the personality questionnaire: {url}"
+        return f"Vul voor het gesprek de persoonlijkheidsvragenlijst in: {url}"
+    if english:
+        return "You will receive a separate invitation to fill in a personality questionnaire before the interview."
+    return "Je krijgt een aparte uitnodiging om voor het gesprek een persoonlijkheidsvragenlijst in te vullen."
+
+
+def describe_interview(starts_at, ends_at, *, language="nl-be"):
+    """("dinsdag 3 maart 2026", "10:00–11:00") in the reader's language."""
+    starts, ends = timezone.localtime(starts_at), timezone.localtime(ends_at)
+    with translation.override(language):
+        return date_format(starts, "l j F Y"), f"{starts:%H:%M}–{ends:%H:%M}"
+
+
+def place_text(location, meeting_url):
+    return " — ".join(part for part in (location, meeting_url) if part)
+
+
+def schedule_interview(jury_candidate, *, starts_at, ends_at, location="", meeting_url="", by=None):
+    """Set (or move) a candidate's jury interview and mail the invitation with its calendar entry.
+
+    A place or an online link is required; the interview lies in the future; a move raises the invitation's
+    SEQUENCE so the candidate's agenda updates the same entry.
+    """
+    location, meeting_url = (location or "").strip(), (meeting_url or "").strip()
+    if not starts_at or not ends_at or ends_at <= starts_at:
+        raise JuryRefused("Geef een begin en een einde; het einde ligt na het begin.")
+    if starts_at <= timezone.now():
+        raise JuryRefused("Een jurygesprek plan je in de toekomst.")
+    if not (location or meeting_url):
+        raise JuryRefused("Geef een plaats of een link voor een online gesprek.")
+    with transaction.atomic():
+        locked = (JuryCandidate.objects.select_for_update(of=("self",))
+                  .select_related("round__vacancy__team", "round__vacancy__function", "application__candidate",
+                                  "application__procedure").get(pk=jury_candidate.pk))
+        if not locked.round.is_open:
+            raise JuryRefused("Deze juryronde is al beraadslaagd: plannen kan niet meer.")
+        if locked.application.stage != Stage.JURY_INVITED:
+            raise JuryRefused("Deze kandidaat is niet (meer) uitgenodigd voor het jurygesprek.")
+        moved = locked.scheduled_at is not None
+        locked.starts_at, locked.ends_at = starts_at, ends_at
+        locked.location, locked.meeting_url = location, meeting_url
+        locked.sequence += 1 if moved else 0
+        locked.scheduled_at = timezone.now()
+        locked.save(update_fields=["starts_at", "ends_at", "location", "meeting_url", "sequence", "scheduled_at"])
+        _queue_schedule_mail(locked)
+    return locked
+
+
+def build_jury_invitation(jury_candidate, *, method="REQUEST"):
+    application = jury_candidate.application
+    vacancy = jury_candidate.round.vacancy
+    lines = [f"Jobinterview met een jury voor {application.procedure.title} ({vacancy.team.name})."]
+    if jury_candidate.location:
+        lines.append(f"Plaats: {jury_candidate.location}")
+    if jury_candidate.meeting_url:
+        lines.append(f"Online: {jury_candidate.meeting_url}")
+    lines.append(f"Je kandidatuur: {settings.SITE_URL}/mijn-kandidaturen/{application.public_id}/")
+    return build_event(
+        uid=f"jury-{jury_candidate.uid}@kortrijk-ats", sequence=jury_candidate.sequence,
+        starts_at=jury_candidate.starts_at, ends_at=jury_candidate.ends_at,
+        summary=f"Jobinterview {application.procedure.title}", description="\n".join(lines),
+        location=jury_candidate.location or "Online", url=jury_candidate.meeting_url,
+        organizer=organizer_address(application.procedure), attendee=application.candidate, method=method,
+    )
+
+
+def _queue_schedule_mail(jury_candidate):
+    application = jury_candidate.application
+    candidate = application.candidate
+    language = candidate.language
+    day, hours = describe_interview(jury_candidate.starts_at, jury_candidate.ends_at, language=language)
+    return queue_mail(
+        mail_events.JURY_INTERVIEW_SCHEDULED.key, to=candidate.email, language=language, related=application,
+        calendar=build_jury_invitation(jury_candidate),
+        context={"candidate_name": candidate.full_name, "procedure_title": application.procedure.title,
+                 "team": jury_candidate.round.vacancy.team.name, "interview_day": day, "interview_time": hours,
+                 "interview_place": place_text(jury_candidate.location, jury_candidate.meeting_url),
+                 "case_text": case_text(jury_candidate, language=language),
+                 "questionnaire_text": questionnaire_text(jury_candidate, language=language),
+                 "application_url": f"{settings.SITE_URL}/mijn-kandidaturen/{application.public_id}/"},
+    )
+
+
+def cases_due(now):
+    """Interviews whose case to prepare is due now: within the round's days before, not started, not yet sent."""
+    candidates = (JuryCandidate.objects
+                  .filter(round__status=JuryRound.Status.OPEN, round__work_case=JuryRound.WorkCase.PREPARE,
+                          case_sent_at__isnull=True, starts_at__gt=now,
+                          application__stage=Stage.JURY_INVITED)
+                  .exclude(round__case_document="")
+                  .select_related("round", "application__candidate", "application__procedure"))
+    return [c for c in candidates if c.starts_at - timedelta(days=c.round.case_days_before) <= now]
+
+
+def send_case_documents(*, now=None):
+    """Mail the case to every candidate whose interview is within the round's days. Idempotent; returns the count."""
+    now = now or timezone.now()
+    sent = 0
+    for jury_candidate in cases_due(now):
+        with transaction.atomic():
+            # The conditional update is the claim: a second sweep at the same moment updates zero rows.
+            if JuryCandidate.objects.filter(pk=jury_candidate.pk, case_sent_at__isnull=True).update(
+                    case_sent_at=now) != 1:
+                continue
+            _queue_case_mail(jury_candidate)
+        sent += 1
+    if sent:
+        log.info("Mailed %d jury case(s).", sent)
+    return sent
+
+
+def _queue_case_mail(jury_candidate):
+    application = jury_candidate.application
+    candidate = application.candidate
+    day, hours = describe_interview(jury_candidate.starts_at, jury_candidate.ends_at, language=candidate.language)
+    return queue_mail(
+        mail_events.JURY_CASE.key, to=candidate.email, language=candidate.language, related=application,
+        context={"candidate_name": candidate.full_name, "procedure_title": application.procedure.title,
+                 "interview_day": day, "interview_time": hours,
+                 "case_title": jury_candidate.round.case_title or "de werkcase",
+                 "case_url": f"{settings.SITE_URL}/mijn-kandidaturen/{application.public_id}/case/",
+                 "application_url": f"{settings.SITE_URL}/mijn-kandidaturen/{application.public_id}/"},
+    )
