@@ -203,3 +203,5 @@ class IntakeAssessmentAdmin(HRReadOnlyMixin, admin.ModelAdmin):
     list_filter = ("verdict", "booking__slot__session__procedure", "booking__slot__session")
     list_select_related = ("booking__slot", "booking__application__candidate", "booking__application__procedure",
                            "assessed_by")
+
+from interviews import admin_jury  # noqa: E402, F401 (registers the jury step: vacancies, rounds, feedback, matchgesprek)

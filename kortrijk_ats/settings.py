@@ -221,6 +221,8 @@ CELERY_BEAT_SCHEDULE = {
     "expire-pool-entries": {"task": "candidates.tasks.expire_pool_entries", "schedule": timedelta(hours=1)},
     "requeue-stuck-mails": {"task": "communications.tasks.requeue_stuck_mails", "schedule": timedelta(minutes=2)},
     "send-intake-reminders": {"task": "interviews.tasks.send_intake_reminders", "schedule": timedelta(minutes=10)},
+    "send-jury-case-documents": {"task": "interviews.tasks.send_jury_case_documents",
+                                 "schedule": timedelta(minutes=15)},
 }
 
 # Intake booking. Per-procedure values live in the back office (intake policy); these are the defaults.

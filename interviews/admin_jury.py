@@ -1,0 +1,437 @@
+"""HR's back office for the jury step: vacancies (with the reserve and the waitlist), jury rounds and their
+composition, each candidate's interview and questionnaire, questionnaires, feedback requests, matchgesprekken.
+Every write goes through interviews.jury / feedback / matching; the admin only parses and reports."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from candidates.models import Application
+from interviews.feedback import send_feedback_letter
+from interviews.jury import JuryRefused
+from interviews.jury.questionnaire import record_external_result
+from interviews.jury.rounds import add_juror, invite_external_juror, invite_waitlist, mark_absent, start_jury_round
+from interviews.jury.scheduling import schedule_interview
+from interviews.matching import record_match, schedule_match
+from interviews.models import (
+    ConflictDeclaration,
+    FeedbackRequest,
+    JuryCandidate,
+    JuryMember,
+    JuryRound,
+    MatchInterview,
+    Questionnaire,
+    QuestionnaireItem,
+    VacancyProposal,
+)
+from kortrijk_ats.admin_access import HRAccessMixin, HRReadOnlyMixin
+from procedures.models import Vacancy
+
+URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+ROUND_SETTINGS = ("scale_min", "scale_max", "pass_part_percent", "pass_total_percent", "work_case", "case_title",
+                  "case_document", "case_days_before", "questionnaire")
+
+
+def _admin_context(admin_obj, request, title, **extra):
+    return {**admin_obj.admin_site.each_context(request), "opts": admin_obj.model._meta, "title": title, **extra}
+
+
+# --- Vacancies -------------------------------------------------------------------------------------------------
+
+
+class RoundSettingsForm(forms.ModelForm):
+    class Meta:
+        model = JuryRound
+        fields = ROUND_SETTINGS
+
+
+@admin.register(Vacancy)
+class VacancyAdmin(HRAccessMixin, admin.ModelAdmin):
+    list_display = ("function", "team", "start_date", "hours_per_week", "workplace", "status")
+    list_filter = ("status", "function", "team")
+    list_select_related = ("function", "team")
+    fields = ("function", "team", "start_date", "hours_per_week", "workplace", "description", "status")
+    change_form_template = "interviews/admin/vacancy_change_form.html"
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        from interviews.jury.rounds import vacancy_pools
+
+        vacancy = self.get_object(request, object_id)
+        extra = dict(extra_context or {})
+        if vacancy is not None:
+            extra.update(vacancy_pools(vacancy))
+            extra["rounds"] = vacancy.jury_rounds.order_by("-created_at")
+            extra["proposals"] = vacancy.proposals.select_related("application__candidate")
+            extra["matches"] = {m.application_id: m for m in vacancy.match_interviews.all()}
+        return super().change_view(request, object_id, form_url, extra_context=extra)
+
+    def get_urls(self):
+        return [path("<int:pk>/juryronde/", self.admin_site.admin_view(self.start_round_view),
+                     name="procedures_vacancy_start_round"),
+                *super().get_urls()]
+
+    def start_round_view(self, request, pk):
+        """Open a jury round: the round's rules, then every valid waitlist candidate is invited."""
+        vacancy = get_object_or_404(Vacancy.objects.select_related("function", "team"), pk=pk)
+        if not self.has_change_permission(request, vacancy):
+            return redirect("admin:index")
+        form = RoundSettingsForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            data = dict(form.cleaned_data)
+            upload = data.pop("case_document", None)
+            try:
+                jury_round = start_jury_round(vacancy, by=request.user, **data)
+            except (JuryRefused, ValidationError) as refusal:
+                messages.error(request, "; ".join(getattr(refusal, "messages", [str(refusal)])))
+            else:
+                if upload:
+                    jury_round.case_document_name = upload.name[:200]
+                    jury_round.case_document.save("case", upload, save=False)
+                    jury_round.save(update_fields=["case_document", "case_document_name"])
+                messages.success(request, _("Juryronde gestart: %(n)s kandidaat/kandidaten van de wachtlijst "
+                                            "uitgenodigd.") % {"n": jury_round.candidates.count()})
+                return redirect(reverse("admin:interviews_juryround_change", args=[jury_round.pk]))
+        return TemplateResponse(request, "interviews/admin/start_round.html", _admin_context(
+            self, request, _("Juryronde starten"), form=form, vacancy=vacancy))
+
+
+# --- Jury rounds ---------------------------------------------------------------------------------------------
+
+
+class MemberInline(HRAccessMixin, admin.TabularInline):
+    model = JuryMember
+    fields = ("role", "user", "invited_at", "pv_approved_at", "active_until")
+    readonly_fields = ("invited_at", "pv_approved_at", "active_until")
+    extra = 0
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "user":
+            kwargs["queryset"] = get_user_model().objects.filter(is_staff=True, is_active=True).order_by("username")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_change_permission(self, request, obj=None):
+        return False  # a seat is added (with its invitation mail) or removed, never rewritten
+
+
+class CandidateInline(HRReadOnlyMixin, admin.TabularInline):
+    model = JuryCandidate
+    fields = ("position", "application", "starts_at", "location", "decision", "rank")
+    readonly_fields = fields
+    extra = 0
+    show_change_link = True
+
+
+class DeclarationInline(HRReadOnlyMixin, admin.TabularInline):
+    model = ConflictDeclaration
+    fk_name = "member"
+    fields = ("jury_candidate", "has_conflict", "note", "declared_at")
+    readonly_fields = fields
+    extra = 0
+
+
+class ExternalJurorForm(forms.Form):
+    email = forms.EmailField(label=_("E-mailadres"))
+    first_name = forms.CharField(label=_("Voornaam"), max_length=150)
+    last_name = forms.CharField(label=_("Achternaam"), max_length=150)
+
+
+@admin.register(JuryRound)
+class JuryRoundAdmin(HRAccessMixin, admin.ModelAdmin):
+    list_display = ("vacancy", "status", "created_at", "closed_at")
+    list_filter = ("status",)
+    list_select_related = ("vacancy__team", "vacancy__function")
+    readonly_fields = ("vacancy", "status", "created_at", "decided_at", "closed_at", "pv_link", "declarations")
+    inlines = (MemberInline, CandidateInline)
+    change_form_template = "interviews/admin/juryround_change_form.html"
+
+    def get_fields(self, request, obj=None):
+        return ("vacancy", "status", *ROUND_SETTINGS, "created_at", "decided_at", "closed_at", "pv_link",
+                "declarations")
+
+    def get_readonly_fields(self, request, obj=None):
+        fixed = list(self.readonly_fields)
+        if obj is not None and (not obj.is_open or obj.candidates.filter(sheets__isnull=False).exists()):
+            fixed += list(ROUND_SETTINGS)  # the rules of the game do not change once someone scored
+        return fixed
+
+    def has_add_permission(self, request, *args):
+        return False  # a round starts from its vacancy
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("PV"))
+    def pv_link(self, obj):
+        if not obj.pv_file:
+            return "–"
+        return format_html('<a href="{}">{}</a> (SHA-256 {})', reverse("interviews:jury_pv_pdf", args=[obj.pk]),
+                           _("PV downloaden"), obj.pv_sha256)
+
+    @admin.display(description=_("verklaringen belangenconflict"))
+    def declarations(self, obj):
+        rows = ConflictDeclaration.objects.filter(jury_candidate__round=obj).select_related(
+            "member__user", "jury_candidate__application__candidate").order_by("jury_candidate__position")
+        recusals = [f"{d.member.display_name} onthoudt zich voor {d.jury_candidate.application.candidate}: {d.note}"
+                    for d in rows if d.has_conflict]
+        return format_html("{} verklaring(en); onthoudingen: {}", len(rows), "; ".join(recusals) or "geen")
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not JuryMember:
+            return super().save_formset(request, form, formset, change)
+        for deleted in formset.deleted_objects:
+            deleted.delete()
+        for inline_form in formset.extra_forms:
+            if not inline_form.has_changed() or inline_form in formset.deleted_forms:
+                continue
+            data = inline_form.cleaned_data
+            try:
+                add_juror(form.instance, user=data["user"], role=data["role"], by=request.user)
+            except JuryRefused as refusal:
+                messages.error(request, str(refusal))
+
+    def get_urls(self):
+        return [path("<int:pk>/extern/", self.admin_site.admin_view(self.invite_external_view),
+                     name="interviews_juryround_invite_external"),
+                path("<int:pk>/wachtlijst/", self.admin_site.admin_view(self.invite_waitlist_view),
+                     name="interviews_juryround_invite_waitlist"),
+                *super().get_urls()]
+
+    def invite_external_view(self, request, pk):
+        jury_round = get_object_or_404(JuryRound, pk=pk)
+        form = ExternalJurorForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                invite_external_juror(jury_round, by=request.user, **form.cleaned_data)
+            except JuryRefused as refusal:
+                messages.error(request, str(refusal))
+            else:
+                messages.success(request, _("De externe deskundige is uitgenodigd."))
+                return redirect(reverse("admin:interviews_juryround_change", args=[pk]))
+        return TemplateResponse(request, "interviews/admin/simple_form.html", _admin_context(
+            self, request, _("Externe deskundige uitnodigen"), form=form, submit=_("Uitnodigen")))
+
+    def invite_waitlist_view(self, request, pk):
+        jury_round = get_object_or_404(JuryRound, pk=pk)
+        if request.method == "POST":
+            try:
+                invited = invite_waitlist(jury_round, by=request.user)
+            except JuryRefused as refusal:
+                messages.error(request, str(refusal))
+            else:
+                messages.success(request, _("%(n)s nieuwe kandidaat/kandidaten uitgenodigd.") % {"n": len(invited)})
+        return redirect(reverse("admin:interviews_juryround_change", args=[pk]))
+
+
+class DomainForm(forms.ModelForm):
+    """A back-office form whose clean() calls the domain: a refusal becomes the form's error (nothing saved, no
+    500), and the admin's own save writes nothing more. The admin's change view runs it all in one transaction."""
+
+    user = None  # set per request by the admin's get_form
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors:
+            try:
+                self.instance = self.apply(data) or self.instance
+            except JuryRefused as refusal:
+                raise ValidationError(str(refusal)) from None
+        return data
+
+    def apply(self, data):
+        raise NotImplementedError
+
+
+SCHEDULE_FIELDS = {"starts_at", "ends_at", "location", "meeting_url"}
+
+
+class JuryCandidateForm(DomainForm):
+    external_tool = forms.CharField(label=_("Externe vragenlijst: instrument"), required=False, max_length=200)
+    completed_on = forms.DateField(label=_("Externe vragenlijst: ingevuld op"), required=False)
+    report = forms.FileField(label=_("Externe vragenlijst: rapport (pdf)"), required=False)
+
+    class Meta:
+        model = JuryCandidate
+        fields = ("starts_at", "ends_at", "location", "meeting_url")
+
+    def apply(self, data):
+        jury_candidate = self.instance
+        if SCHEDULE_FIELDS & set(self.changed_data):
+            jury_candidate = schedule_interview(
+                jury_candidate, starts_at=data.get("starts_at"), ends_at=data.get("ends_at"),
+                location=data.get("location"), meeting_url=data.get("meeting_url"), by=self.user)
+        if data.get("external_tool") or data.get("completed_on") or data.get("report"):
+            record_external_result(jury_candidate, tool=data.get("external_tool"),
+                                   completed_on=data.get("completed_on"), report=data.get("report"), by=self.user)
+        return jury_candidate
+
+
+def _with_user(form_class, request):
+    return type(form_class.__name__, (form_class,), {"user": request.user})
+
+
+@admin.register(JuryCandidate)
+class JuryCandidateAdmin(HRAccessMixin, admin.ModelAdmin):
+    """Each candidate's jury interview: HR schedules it (mail with the calendar invitation) and records an external
+    questionnaire. Saving calls the domain functions; a refusal is shown and nothing is changed."""
+
+    form = JuryCandidateForm
+    formfield_overrides = URL_FIELDS
+    list_display = ("application", "round", "position", "starts_at", "location", "decision", "rank")
+    list_filter = ("round",)
+    list_select_related = ("application__candidate", "application__procedure", "round__vacancy__team")
+    readonly_fields = ("round", "application", "position", "scheduled_at", "case_sent_at", "passed",
+                       "total_percent", "rank", "decision")
+    actions = ["mark_absent_selected"]
+
+    def has_add_permission(self, request, *args):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_form(self, request, obj=None, **kwargs):
+        return _with_user(super().get_form(request, obj, **kwargs), request)
+
+    def save_model(self, request, obj, form, change):
+        pass  # the form's clean() wrote through schedule_interview / record_external_result
+
+    @admin.action(description=_("Niet aanwezig: terug naar de wachtlijst"))
+    def mark_absent_selected(self, request, queryset):
+        done = 0
+        for jury_candidate in queryset.select_related("round", "application"):
+            try:
+                mark_absent(jury_candidate, by=request.user)
+            except JuryRefused as refusal:
+                messages.error(request, f"{jury_candidate}: {refusal}")
+            else:
+                done += 1
+        self.message_user(request, _("%(n)s kandidaat/kandidaten terug naar de wachtlijst.") % {"n": done})
+
+
+# --- Questionnaires, proposals, feedback, matchgesprek ----------------------------------------------------------
+
+
+class QuestionnaireItemInline(HRAccessMixin, admin.TabularInline):
+    model = QuestionnaireItem
+    fields = ("position", "text", "trait", "reverse_scored")
+    extra = 3
+
+
+@admin.register(Questionnaire)
+class QuestionnaireAdmin(HRAccessMixin, admin.ModelAdmin):
+    list_display = ("name", "scale_min", "scale_max")
+    inlines = (QuestionnaireItemInline,)
+
+
+@admin.register(VacancyProposal)
+class VacancyProposalAdmin(HRReadOnlyMixin, admin.ModelAdmin):
+    list_display = ("vacancy", "application", "source", "rank", "created_at")
+    list_filter = ("source", "vacancy")
+    list_select_related = ("vacancy__team", "vacancy__function", "application__candidate",
+                           "application__procedure")
+
+
+class FeedbackLetterForm(forms.ModelForm):
+    class Meta:
+        model = FeedbackRequest
+        fields = ("letter",)
+        widgets = {"letter": forms.Textarea(attrs={"rows": 18, "cols": 90})}
+
+
+@admin.register(FeedbackRequest)
+class FeedbackRequestAdmin(HRAccessMixin, admin.ModelAdmin):
+    """HR's feedback tasks: the deadline, the drafted letter to edit, and ‘send’ (through the outbox)."""
+
+    form = FeedbackLetterForm
+    list_display = ("application", "requested_at", "due_on", "sent_at")
+    list_filter = (("sent_at", admin.EmptyFieldListFilter),)
+    list_select_related = ("application__candidate", "application__procedure")
+    readonly_fields = ("application", "requested_at", "due_on", "sent_at", "sent_by")
+    ordering = ("sent_at", "due_on")
+    change_form_template = "interviews/admin/feedbackrequest_change_form.html"
+
+    def has_add_permission(self, request, *args):
+        return False
+
+    def get_readonly_fields(self, request, obj=None):
+        return (*self.readonly_fields, "letter") if obj and obj.sent_at else self.readonly_fields
+
+    def response_change(self, request, obj):
+        if "_send_letter" in request.POST:
+            try:
+                send_feedback_letter(obj, letter=obj.letter, by=request.user)
+            except JuryRefused as refusal:
+                messages.error(request, str(refusal))
+            else:
+                messages.success(request, _("De feedbackbrief is verstuurd."))
+        return super().response_change(request, obj)
+
+
+class MatchForm(DomainForm):
+    matched = forms.TypedChoiceField(label=_("Resultaat"), required=False, coerce=lambda v: v == "match",
+                                     choices=[("", "–"), ("match", _("match")), ("no_match", _("geen match"))],
+                                     empty_value=None)
+
+    class Meta:
+        model = MatchInterview
+        fields = ("vacancy", "application", "starts_at", "ends_at", "location", "meeting_url", "note")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "application" in self.fields:
+            self.fields["application"].queryset = Application.objects.filter(stage="reserve").select_related(
+                "candidate", "procedure")
+
+    def apply(self, data):
+        match = self.instance
+        if match.pk is None or SCHEDULE_FIELDS & set(self.changed_data):
+            match = schedule_match(data.get("vacancy") or match.vacancy, data.get("application") or match.application,
+                                   starts_at=data.get("starts_at"), ends_at=data.get("ends_at"),
+                                   location=data.get("location"), meeting_url=data.get("meeting_url"), by=self.user)
+        if data.get("matched") is not None:
+            match = record_match(match, matched=data["matched"], note=data.get("note"), by=self.user)
+        return match
+
+
+@admin.register(MatchInterview)
+class MatchInterviewAdmin(HRAccessMixin, admin.ModelAdmin):
+    """Matchgesprekken with reserve candidates: plan (mail with calendar invitation), then match or no match."""
+
+    form = MatchForm
+    formfield_overrides = URL_FIELDS
+    list_display = ("application", "vacancy", "starts_at", "result")
+    list_filter = ("result", "vacancy")
+    list_select_related = ("application__candidate", "vacancy__team", "vacancy__function")
+    readonly_fields = ("result", "recorded_by", "recorded_at")
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None:
+            return (*self.readonly_fields, "vacancy", "application")
+        return self.readonly_fields
+
+    def get_changeform_initial_data(self, request):
+        return {k: request.GET.get(k) for k in ("vacancy", "application") if request.GET.get(k)}
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_form(self, request, obj=None, **kwargs):
+        return _with_user(super().get_form(request, obj, **kwargs), request)
+
+    def save_model(self, request, obj, form, change):
+        pass  # the form's clean() wrote through schedule_match / record_match
+
+    def save_related(self, request, form, formsets, change):
+        pass

@@ -1,0 +1,131 @@
+"""Feedback for a candidate who failed the jury (the bundle: "Uiteraard mag je hierover feedback van de jury
+opvragen").
+
+The candidate asks in the portal within a month of being told; HR gets a task with a deadline (a month, good
+practice) and a mail; the app drafts the letter from the consensus reasons per part; HR edits it and sends it
+through the outbox.
+"""
+
+import logging
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from candidates.dates import add_months
+from candidates.stages import Stage
+from candidates.timeline import shown_stage
+from communications.models import Mail
+from communications.outbox import queue_mail
+from interviews import mail_events
+from interviews.calendar import organizer_address
+from interviews.jury import JuryRefused
+from interviews.jury.parts import items_for
+from interviews.models import FeedbackRequest, JuryCandidate
+
+log = logging.getLogger(__name__)
+REQUEST_WINDOW_MONTHS = 1
+ANSWER_WITHIN_MONTHS = 1
+
+
+def failed_jury_candidate(application):
+    return (JuryCandidate.objects.filter(application=application, decision=JuryCandidate.Decision.FAIL)
+            .select_related("round__vacancy__team").order_by("-round__closed_at").first())
+
+
+def told_on(application):
+    """The day the candidate heard the outcome: the fail mail's release, else the decision."""
+    mail = Mail.objects.for_object(application).filter(event="jury_failed").exclude(
+        state__in=[Mail.State.DRAFT, Mail.State.CANCELLED]).order_by("queued_at").first()
+    if mail is not None and mail.queued_at:
+        return timezone.localdate(mail.queued_at)
+    return timezone.localdate(application.stage_changed_at)
+
+
+def request_deadline(application):
+    """The last day (exclusive) the candidate may still ask, or None when they cannot ask at all."""
+    if application.stage != Stage.JURY_FAILED or failed_jury_candidate(application) is None:
+        return None
+    return add_months(told_on(application), REQUEST_WINDOW_MONTHS)
+
+
+def may_request_feedback(application, *, today=None):
+    """A failed candidate who has been told (the portal shows the outcome), within the month, not asked yet."""
+    today = today or timezone.localdate()
+    deadline = request_deadline(application)
+    if deadline is None or today >= deadline:
+        return False
+    if shown_stage(application) != Stage.JURY_FAILED:
+        return False  # HR has not released the outcome yet: the portal must not run ahead of the mail
+    return not FeedbackRequest.objects.filter(application=application).exists()
+
+
+def request_feedback(application, *, today=None):
+    """The candidate asks for feedback: HR's task (deadline one month on), the drafted letter, a mail to HR."""
+    today = today or timezone.localdate()
+    jury_candidate = failed_jury_candidate(application)
+    if FeedbackRequest.objects.filter(application=application).exists():
+        raise JuryRefused("Je vroeg al feedback. Je krijgt ze per mail.")
+    if not may_request_feedback(application, today=today):
+        raise JuryRefused("Feedback vragen kan tot een maand nadat je het resultaat van je jurygesprek kreeg.")
+    try:
+        with transaction.atomic():
+            feedback = FeedbackRequest.objects.create(
+                application=application, jury_candidate=jury_candidate, requested_at=timezone.now(),
+                due_on=add_months(today, ANSWER_WITHIN_MONTHS), letter=draft_letter(jury_candidate))
+            _queue_hr_mail(feedback)
+    except IntegrityError:
+        raise JuryRefused("Je vroeg al feedback. Je krijgt ze per mail.") from None
+    return feedback
+
+
+def draft_letter(jury_candidate):
+    """A first draft from the consensus: per part the score and the jury's reason; HR edits it before sending.
+    The mail adds the greeting and the signature."""
+    application = jury_candidate.application
+    jury_round = jury_candidate.round
+    reasons = {c.part: c for c in jury_candidate.consensus_scores.all()}
+    lines = [f"Je vroeg feedback over je jobinterview voor {application.procedure.title} "
+             f"({jury_round.vacancy.team.name}). Dit is wat de jury per onderdeel vaststelde "
+             f"(score op {jury_round.scale_max}):", ""]
+    for item in items_for(jury_round):
+        consensus = reasons.get(item.key)
+        if consensus is not None:
+            lines.append(f"- {item.label} ({consensus.value}/{jury_round.scale_max}): {consensus.reason}")
+    lines += ["", "Heb je nog vragen? Neem gerust contact op met het selectieteam."]
+    return "\n".join(lines)
+
+
+def _queue_hr_mail(feedback):
+    application = feedback.application
+    procedure = application.procedure
+    return queue_mail(
+        mail_events.FEEDBACK_REQUESTED.key, to=organizer_address(procedure), related=feedback,
+        context={"candidate_name": application.candidate.full_name, "procedure_title": procedure.title,
+                 "requested_on": date_format(timezone.localdate(feedback.requested_at), "d/m/Y"),
+                 "due_on": date_format(feedback.due_on, "d/m/Y"),
+                 "backoffice_url": settings.SITE_URL + reverse("admin:interviews_feedbackrequest_change",
+                                                               args=[feedback.pk])},
+    )
+
+
+def send_feedback_letter(feedback, *, letter, by):
+    """HR sends the (edited) letter to the candidate through the outbox; once."""
+    letter = (letter or "").strip()
+    if not letter:
+        raise JuryRefused("De feedbackbrief is leeg.")
+    with transaction.atomic():
+        locked = FeedbackRequest.objects.select_for_update().select_related(
+            "application__candidate", "application__procedure").get(pk=feedback.pk)
+        if locked.sent_at is not None:
+            raise JuryRefused("Deze feedback is al verstuurd.")
+        candidate = locked.application.candidate
+        queue_mail(mail_events.JURY_FEEDBACK_LETTER.key, to=candidate.email, language=candidate.language,
+                   related=locked.application, hold=False,
+                   context={"candidate_name": candidate.full_name,
+                            "procedure_title": locked.application.procedure.title, "feedback_letter": letter})
+        locked.letter, locked.sent_at, locked.sent_by = letter, timezone.now(), by
+        locked.save(update_fields=["letter", "sent_at", "sent_by"])
+    return locked
