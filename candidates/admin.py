@@ -19,7 +19,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from candidates import views_hr
+from candidates import admin_erasure, views_hr  # noqa: F401 — admin_erasure registers its admins
 from candidates.admin_actions import STAGE_ACTIONS, StageActionForm, get_stage_action
 from candidates.admin_filters import (
     BannedFilter,

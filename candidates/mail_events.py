@@ -157,3 +157,22 @@ ERASURE_REQUESTED = register(MailEvent(
     placeholders={**PROCEDURE, "requested_on": "datum van het verzoek",
                   "backoffice_url": "link naar de verzoeken in de back office"},
 ))
+
+# To the person, after HR confirmed their erasure request. No name: it was just erased.
+ERASURE_DONE = register(MailEvent(
+    key="erasure_done", label="Gegevens gewist (aan de kandidaat)",
+    subject={"nl": "Je gegevens bij stad Kortrijk zijn gewist",
+             "en": "Your data at the city of Kortrijk has been erased"},
+    body={"nl": "Beste,\n\nZoals je vroeg, hebben we je gegevens gewist: je account, je naam, je contactgegevens, "
+                "je kandidaturen met je motivatie en documenten, en de notities over jou. Lopende kandidaturen zijn "
+                "ingetrokken.\n\nWat we volgens de regels moeten bijhouden: de scores en het proces-verbaal van de "
+                "jury, zonder je naam. Loopt er een uitsluiting, dan bewaren we tot de einddatum alleen een code die "
+                "van je e-mailadres is afgeleid en de data:\n{{ kept }}\n\nMet vriendelijke groeten,\n"
+                "Het selectieteam van stad Kortrijk",
+          "en": "Hello,\n\nAs you asked, we erased your data: your account, your name, your contact details, your "
+                "applications with your motivation and documents, and the notes about you. Open applications were "
+                "withdrawn.\n\nWhat the rules make us keep: the jury's scores and official report, without your "
+                "name. If a ban is running, we keep only a code derived from your e-mail address and its dates until "
+                "it ends:\n{{ kept }}\n\nKind regards,\nThe selection team of the city of Kortrijk"},
+    placeholders={"kept": "lopende uitsluitingen met hun einddatum"},
+))

@@ -31,6 +31,8 @@ class Candidate(models.Model):
     birth_date = models.DateField(_("geboortedatum"), null=True, blank=True)
     language = models.CharField(_("taal"), max_length=5, choices=Language, default=Language.DUTCH)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Set when the person's data was erased (retention or request); the row stays for the anonymous records.
+    erased_at = models.DateTimeField(_("gegevens gewist op"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("kandidaat")
@@ -43,6 +45,8 @@ class Candidate(models.Model):
 
     @property
     def full_name(self):
+        if self.erased_at:
+            return str(_("gewiste kandidaat"))
         return f"{self.first_name} {self.last_name}".strip()
 
 
@@ -82,6 +86,8 @@ class Application(models.Model):
     privacy_acknowledged_at = models.DateTimeField(_("privacyverklaring gelezen op"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("ingediend op"), default=timezone.now)
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # Set when retention or an erasure request anonymised it: only non-personal facts and scores remain.
+    anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True, editable=False)
 
     mails = GenericRelation("communications.Mail", related_query_name="application")
 
@@ -259,3 +265,32 @@ class ErasureRequest(models.Model):
 
     def __str__(self):
         return f"{self.candidate or _('gewiste kandidaat')} ({self.requested_at:%d/%m/%Y})"
+
+
+class RetentionPolicy(models.Model):
+    """How long the data of candidates who did not get through is kept, per function (bewaartermijn).
+
+    A function without a row keeps it DEFAULT_MONTHS after the decision. Kept in candidates (not on Function) so the
+    privacy rules stay with the data they govern.
+    """
+
+    DEFAULT_MONTHS_AFTER_DECISION = 12
+    DEFAULT_MONTHS_AFTER_POOL_EXPIRY = 0
+
+    function = models.OneToOneField(Function, on_delete=models.CASCADE, related_name="retention_policy",
+                                    verbose_name=_("functie"))
+    months_after_decision = models.PositiveSmallIntegerField(
+        _("bewaren na de beslissing (maanden)"), default=DEFAULT_MONTHS_AFTER_DECISION,
+        help_text=_("Niet toegelaten, niet geslaagd of ingetrokken: zo lang na de beslissing blijven de gegevens "
+                    "bewaard. Een uitsluiting blijft afdwingbaar via een sleutelcode van het e-mailadres."))
+    months_after_pool_expiry = models.PositiveSmallIntegerField(
+        _("bewaren na het verlopen van wachtlijst of reserve (maanden)"), default=DEFAULT_MONTHS_AFTER_POOL_EXPIRY)
+    updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("bewaartermijn")
+        verbose_name_plural = _("bewaartermijnen")
+        ordering = ["function__name"]
+
+    def __str__(self):
+        return f"{self.function}: {self.months_after_decision} maanden"

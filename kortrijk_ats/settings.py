@@ -223,6 +223,8 @@ CELERY_BEAT_SCHEDULE = {
     "send-intake-reminders": {"task": "interviews.tasks.send_intake_reminders", "schedule": timedelta(minutes=10)},
     "send-jury-case-documents": {"task": "interviews.tasks.send_jury_case_documents",
                                  "schedule": timedelta(minutes=15)},
+    # Retention: anonymise and erase what is due; idempotent, so a missed or doubled run does no harm.
+    "run-retention": {"task": "candidates.tasks.run_retention", "schedule": timedelta(hours=6)},
 }
 
 # Intake booking. Per-procedure values live in the back office (intake policy); these are the defaults.
