@@ -234,6 +234,14 @@ class JuryRoundAdmin(HRAccessMixin, admin.ModelAdmin):
         return redirect(reverse("admin:interviews_juryround_change", args=[pk]))
 
 
+class HttpsURLField(forms.URLField):
+    """Links typed without a scheme are read as https (Django 6's default)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("assume_scheme", "https")
+        super().__init__(**kwargs)
+
+
 class DomainForm(forms.ModelForm):
     """A back-office form whose clean() calls the domain: a refusal becomes the form's error (nothing saved, no
     500), and the admin's own save writes nothing more. The admin's change view runs it all in one transaction."""
@@ -264,6 +272,7 @@ class JuryCandidateForm(DomainForm):
     class Meta:
         model = JuryCandidate
         fields = ("starts_at", "ends_at", "location", "meeting_url")
+        field_classes = {"meeting_url": HttpsURLField}
 
     def apply(self, data):
         jury_candidate = self.instance
@@ -387,6 +396,7 @@ class MatchForm(DomainForm):
     class Meta:
         model = MatchInterview
         fields = ("vacancy", "application", "starts_at", "ends_at", "location", "meeting_url", "note")
+        field_classes = {"meeting_url": HttpsURLField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.jury.helpers import add_bundle_competencies
+from tests.jury.helpers import add_bundle_competencies, compose_jury, open_round, waitlisted
 
 
 @pytest.fixture
@@ -15,3 +15,13 @@ def private_storage(settings, tmp_path):
     settings.STORAGES = {**settings.STORAGES, "default": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": tmp_path / "private", "base_url": None}}}
+
+
+@pytest.fixture
+def jury(procedure):
+    """A round with two waitlist candidates and a full jury: (round, [jc1, jc2], chair, leader, external)."""
+    waitlisted(procedure, first_name="Ann", last_name="Aerts")
+    waitlisted(procedure, first_name="Bert", last_name="Bauwens")
+    jury_round = open_round(procedure)
+    chair, leader, external = compose_jury(jury_round)
+    return jury_round, list(jury_round.candidates.order_by("position")), chair, leader, external

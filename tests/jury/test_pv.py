@@ -1,0 +1,140 @@
+"""The PV: its content (read back from the PDF), the freeze when every juror approved, and WeasyPrint fetching
+nothing but the project's static files."""
+
+import hashlib
+import io
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+import pytest
+from pypdf import PdfReader
+from weasyprint import HTML
+
+from candidates.stages import Stage
+from interviews.jury import JuryRefused
+from interviews.jury.conflicts import declare_conflict
+from interviews.jury.consensus import reopen_deliberation, set_consensus
+from interviews.jury.outcomes import approve_pv
+from interviews.jury.parts import items_for
+from interviews.jury.scheduling import schedule_interview
+from interviews.jury.scoring import record_score
+from interviews.models import JuryRound
+from interviews.pv import PV_BASE_URL, FetchRefused, StaticOnlyFetcher, render_pv_pdf, static_path
+from tests.jury.helpers import in_future
+from tests.jury.rounds import decide
+
+pytestmark = pytest.mark.django_db
+
+
+def pdf_text(data):
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_the_pv_states_everything_the_jury_decided(jury, procedure):
+    jury_round = decide(jury)
+    text = pdf_text(jury_round.pv_file.read())
+    vacancy = jury_round.vacancy
+    for expected in (
+        "Proces-verbaal van de jury", "Goedgekeurd door alle juryleden",
+        procedure.function.name, procedure.title, vacancy.team.name, vacancy.workplace,
+        "voorzitter (selectieteam)", "Sofie Desmet", "leidinggevende van het team", "Koen Vandamme",
+        "externe deskundige", "Eva Claeys",
+        "onthouden: Vroegere collega van de kandidaat.", "geen belangenconflict",
+        "Ann Aerts", "Bert Bauwens",
+        "Klantgerichtheid: de jury zag niveau 4.", "Motivatie: de jury zag niveau 2.",
+        "Totaal: 80,00 %", "Totaal: 40,00 %",
+        "voorgedragen voor het jobaanbod", "niet geslaagd",
+        "minstens 50 % op elk onderdeel en 60 % in totaal",
+    ):
+        assert expected in text, expected
+    # Every approval is in it, with its time.
+    assert text.count("PV goedgekeurd") == 1 and "nog niet" not in text.split("Kandidaten en verklaringen")[0]
+
+
+def test_when_all_approved_the_round_is_frozen_with_the_pdfs_hash(jury):
+    jury_round = decide(jury)
+    _round, (ann, bert), chair, leader, _external = jury
+    data = jury_round.pv_file.read()
+    assert data.startswith(b"%PDF-")
+    assert jury_round.pv_sha256 == hashlib.sha256(data).hexdigest()
+    assert jury_round.status == JuryRound.Status.CLOSED
+    items = items_for(jury_round)
+    for change in (
+        lambda: record_score(leader, ann, part=items[0].key, value=1, evidence="Later gewijzigd."),
+        lambda: set_consensus(ann, by=chair.user, entries={items[0].key: (1, "Later gewijzigd.")}),
+        lambda: declare_conflict(leader, bert, has_conflict=True, note="Later."),
+        lambda: reopen_deliberation(jury_round, by=chair.user),
+        lambda: approve_pv(jury_round, by=chair.user),
+        lambda: schedule_interview(ann, starts_at=in_future()[0], ends_at=in_future()[1], location="Elders"),
+    ):
+        with pytest.raises(JuryRefused):
+            change()
+    ann.refresh_from_db()
+    assert ann.consensus_scores.get(part=items[0].key).value == 4
+    # Rendering again gives the same statement (only the time of printing differs): nothing moved underneath.
+    again = pdf_text(render_pv_pdf(jury_round))
+    assert again.split("Opgemaakt op")[0] == pdf_text(data).split("Opgemaakt op")[0]
+
+
+def test_approvals_lapse_when_the_chair_reopens_the_deliberation(jury):
+    jury_round = decide(jury, approve=False)
+    _round, (ann, _bert), chair, leader, _external = jury
+    approve_pv(jury_round, by=leader.user)
+    reopen_deliberation(jury_round, by=chair.user)
+    jury_round.refresh_from_db()
+    assert jury_round.status == JuryRound.Status.OPEN
+    assert not jury_round.members.filter(pv_approved_at__isnull=False).exists()
+    ann.refresh_from_db()
+    assert ann.application.stage == Stage.JURY_INVITED and ann.decision == ""
+
+
+def test_only_jurors_of_the_round_approve_and_only_after_the_deliberation(jury, hr):
+    jury_round, _candidates, chair, _leader, _external = jury
+    with pytest.raises(JuryRefused, match="nadat de voorzitter"):
+        approve_pv(jury_round, by=chair.user)
+    decide(jury, approve=False)
+    with pytest.raises(JuryRefused, match="Alleen de juryleden"):
+        approve_pv(jury_round, by=hr)
+
+
+class _Counter(BaseHTTPRequestHandler):
+    hits = []
+
+    def do_GET(self):
+        _Counter.hits.append(self.path)
+        self.send_response(200)
+        self.send_header("Content-Type", "text/css")
+        self.end_headers()
+        self.wfile.write(b"body { color: red }")
+
+    def log_message(self, *args):
+        pass
+
+
+def test_weasyprint_fetches_only_the_projects_static_files(tmp_path):
+    server = HTTPServer(("127.0.0.1", 0), _Counter)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    secret = tmp_path / "secret.css"
+    secret.write_text("body { color: blue }")
+    origin = f"http://127.0.0.1:{server.server_port}"
+    html = (f'<link rel="stylesheet" href="{origin}/evil.css"><link rel="stylesheet" href="file://{secret}">'
+            f'<link rel="stylesheet" href="/static/css/pv.css"><img src="{origin}/pixel.png">'
+            f'<p>PV</p>')
+    try:
+        pdf = HTML(string=html, base_url=PV_BASE_URL, url_fetcher=StaticOnlyFetcher()).write_pdf()
+    finally:
+        server.shutdown()
+    assert pdf.startswith(b"%PDF-")
+    assert _Counter.hits == []  # not one request left the process
+
+    for url in (f"{origin}/evil.css", f"file://{secret}", "file:///etc/passwd", "data:text/css,body{}",
+                PV_BASE_URL + "static/../kortrijk_ats/settings.py", PV_BASE_URL + "static/%2e%2e/manage.py",
+                PV_BASE_URL + "media/x.css", "https://example.org/static/css/pv.css"):
+        with pytest.raises(FetchRefused):
+            StaticOnlyFetcher().fetch(url)
+    with pytest.raises(FetchRefused):
+        StaticOnlyFetcher().fetch(PV_BASE_URL + "static/css/does-not-exist.css")
+    served = StaticOnlyFetcher().fetch(PV_BASE_URL + "static/css/pv.css")
+    assert b"@page" in served.read() and served.content_type == "text/css"
+    assert static_path(PV_BASE_URL + "static/css/pv.css") == "css/pv.css"
