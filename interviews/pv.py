@@ -1,59 +1,17 @@
 """The jury's proces-verbaal (PV) as a WeasyPrint PDF.
 
 It holds the procedure and the vacancy, the jury and its conflict declarations, every candidate of the round,
-the consensus score and reason per part, the totals, the ranking and the decisions. WeasyPrint fetches nothing
-but the project's own static files: StaticOnlyFetcher refuses every other URL (no network, no file system).
+the consensus score and reason per part, the totals, the ranking and the decisions. It is rendered through
+kortrijk_ats.pdf.render_pdf, whose URL fetcher serves the project's static files and refuses every other URL.
 """
 
-import mimetypes
-from pathlib import PurePosixPath
-from urllib.parse import unquote, urlsplit
-
-from django.conf import settings
-from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import timezone
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from interviews.jury.consensus import consensus_values
 from interviews.jury.parts import as_decimal, evaluate, group_labels, items_for
 from interviews.models import ConflictDeclaration, JuryCandidate, JuryRound
-
-# The base URL the PV's relative links resolve against; only this origin's static path is ever served.
-PV_BASE_URL = "https://pv.kortrijk-ats.invalid/"
-
-
-class FetchRefused(ValueError):
-    """WeasyPrint asked for something that is not one of the project's static files."""
-
-
-class StaticOnlyFetcher(URLFetcher):
-    """Serves the project's static files (through the staticfiles finders) and refuses anything else."""
-
-    def fetch(self, url, headers=None):
-        path = static_path(url)
-        found = finders.find(path)
-        if not found:
-            raise FetchRefused(f"Geen statisch bestand: {url}")
-        with open(found, "rb") as handle:
-            body = handle.read()
-        content_type = mimetypes.guess_type(found)[0] or "application/octet-stream"
-        return URLFetcherResponse(url, body, {"Content-Type": content_type})
-
-
-def static_path(url):
-    """The static file's relative path for a URL of PV_BASE_URL's static folder; FetchRefused for any other URL."""
-    parts = urlsplit(url)
-    base = urlsplit(PV_BASE_URL)
-    prefix = "/" + settings.STATIC_URL.strip("/") + "/"
-    if (parts.scheme, parts.netloc) != (base.scheme, base.netloc) or not parts.path.startswith(prefix):
-        raise FetchRefused(f"Niet toegelaten in het PV: {url}")
-    relative = unquote(parts.path[len(prefix):])
-    pure = PurePosixPath(relative)
-    if not relative or pure.is_absolute() or ".." in pure.parts or "\\" in relative or "\x00" in relative:
-        raise FetchRefused(f"Niet toegelaten in het PV: {url}")
-    return str(pure)
+from kortrijk_ats.pdf import render_pdf
 
 
 def pv_context(jury_round):
@@ -98,5 +56,4 @@ def render_pv_html(jury_round, *, for_pdf=False):
 
 def render_pv_pdf(jury_round):
     """The PV as PDF bytes."""
-    html = render_pv_html(jury_round, for_pdf=True)
-    return HTML(string=html, base_url=PV_BASE_URL, url_fetcher=StaticOnlyFetcher()).write_pdf()
+    return render_pdf(render_pv_html(jury_round, for_pdf=True))
