@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "procedures",
     "candidates",
     "interviews",
+    "reports",
 ]
 
 MIDDLEWARE = [

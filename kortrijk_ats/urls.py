@@ -5,6 +5,7 @@ from kortrijk_ats import views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("hr/rapporten/", include("reports.urls")),
     path("account/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("toegankelijkheid/", views.accessibility_statement, name="accessibility"),
