@@ -2,6 +2,9 @@ import pytest
 
 from tests.factories import ApplicationFactory, ProcedureFactory, hr_user
 
+# Every log record of the run goes to test-artifacts/; the run fails if it holds an INSZ, password or token.
+pytest_plugins = ["tests.log_scan"]
+
 
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):

@@ -1,0 +1,72 @@
+"""The log scan of the whole test run (tests/log_scan.py) finds what it looks for, and fails a run that leaks."""
+
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.middleware.csrf import _mask_cipher_secret, _unmask_cipher_token
+
+from tests.log_scan import Seen, log_path, scan_text
+
+
+def valid_insz():
+    first_nine = "900512" + "123"
+    return first_nine + f"{97 - int(first_nine) % 97:02d}"
+
+
+def test_each_kind_of_secret_is_found_and_an_invalid_number_is_not():
+    number = valid_insz()
+    wrong = number[:9] + f"{(int(number[9:]) % 97) + 1:02d}"
+    secret = "a" * 32
+    text = "\n".join([
+        f"mail 12 sent for 90.05.12-123.{number[9:]}",
+        f"invalid number {wrong} is fine",
+        "user typed correct-horse-battery-staple",
+        "session 0123456789abcdefghijklmnopqrstuv opened",
+        f"form token {_mask_cipher_secret(secret)}",
+    ])
+    found = scan_text(text, passwords={"correct-horse-battery-staple"},
+                      session_keys={"0123456789abcdefghijklmnopqrstuv"}, csrf_secrets={secret})
+    assert sorted(kind for kind, _ in found) == ["CSRF token", "INSZ", "password", "session key"]
+    assert all(number not in where and "correct-horse" not in where for _, where in found)
+
+
+@pytest.mark.django_db
+def test_the_run_records_what_it_hands_out(client):
+    client.get("/account/login/")  # a page with a form: a CSRF secret is handed out
+    assert Seen.csrf_secrets
+    assert any(len(s) == 32 for s in Seen.csrf_secrets)
+    assert _unmask_cipher_token(_mask_cipher_secret(next(iter(Seen.csrf_secrets)))) in Seen.csrf_secrets
+    logging.getLogger("kats.selftest").info("this line reaches the run log")
+    assert "this line reaches the run log" in log_path().read_text(encoding="utf-8")
+
+
+PLANTED = """
+import logging
+
+def test_leaks_a_national_number():
+    logging.getLogger("leaky").warning("looked up %s", "{number}")
+"""
+
+
+def test_a_run_that_logs_a_national_number_fails(tmp_path):
+    test_file = tmp_path / "test_leak.py"
+    test_file.write_text(PLANTED.format(number=valid_insz()))
+    env = {**os.environ, "KATS_LOG_SCAN_FILE": str(tmp_path / "run.log"), "PYTHONPATH": str(settings.BASE_DIR)}
+    command = [sys.executable, "-m", "pytest", str(test_file), "-p", "tests.log_scan", "-q", "-p", "no:cacheprovider",
+               "--rootdir", str(tmp_path), "-c", str(Path(settings.BASE_DIR) / "pyproject.toml")]
+    result = subprocess.run(command, cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, timeout=120,
+                            check=False)
+    assert "1 passed" in result.stdout, result.stdout + result.stderr
+    assert result.returncode == pytest.ExitCode.TESTS_FAILED, result.stdout
+    assert "LOG SCAN: 1 secret(s)" in result.stdout
+    assert (tmp_path / "log-scan-findings.txt").read_text().startswith("INSZ: line")
+    # The control: the same run without the number passes.
+    test_file.write_text(PLANTED.format(number="not a number"))
+    clean = subprocess.run(command, cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, timeout=120,
+                           check=False)
+    assert clean.returncode == 0, clean.stdout + clean.stderr
