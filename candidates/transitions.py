@@ -34,6 +34,16 @@ STAGE_MAIL = {
 }
 
 
+# Other apps react to an application leaving a stage (interviews frees an intake seat); they register here,
+# and the handlers run inside change_stage's transaction.
+_LEAVE_HANDLERS: dict[Stage, list] = {}
+
+
+def on_leaving(stage, handler):
+    """Register handler(application, *, to, by) to run whenever an application leaves `stage`."""
+    _LEAVE_HANDLERS.setdefault(Stage(stage), []).append(handler)
+
+
 class TransitionRefused(Exception):
     """A stage change the rules do not allow; the message says why, in Dutch, for the user."""
 
@@ -72,6 +82,8 @@ def change_stage(application, *, to, by=None, by_label="", reason="", expected_s
         locked.stage, locked.stage_changed_at = to, now
         locked.save(update_fields=["stage", "stage_changed_at"])
         mail_context = _apply_consequences(locked, current, to, now=now)
+        for handler in _LEAVE_HANDLERS.get(current, ()):
+            handler(locked, to=to, by=by)
         _queue_stage_mail(locked, to, reason=reason, extra=mail_context)
     application.stage, application.stage_changed_at = locked.stage, locked.stage_changed_at
     return transition

@@ -6,4 +6,9 @@ class InterviewsConfig(AppConfig):
     verbose_name = "Gesprekken en beoordeling"
 
     def ready(self):
+        from candidates.stages import Stage
+        from candidates.transitions import on_leaving
         from interviews import mail_events  # noqa: F401  (registers the intake booking mail events)
+        from interviews.booking import release_booking_on_withdrawal
+
+        on_leaving(Stage.INTAKE_INVITED, release_booking_on_withdrawal)

@@ -163,6 +163,23 @@ def cancel_booking(booking, *, by):
     return locked
 
 
+def release_booking_on_withdrawal(application, *, to, by):
+    """A candidate who withdraws gives back a future intake seat at once; a held or missed interview stays on record."""
+    if to != Stage.WITHDRAWN:
+        return
+    booking = (IntakeBooking.objects.active().select_for_update(of=("self",))
+               .filter(application=application, slot__starts_at__gt=timezone.now())
+               .select_related("slot__session", "application__candidate", "application__procedure").first())
+    if booking is None:
+        return
+    booking.cancelled_at, booking.cancelled_by = timezone.now(), by
+    booking.sequence += 1
+    booking.save(update_fields=["cancelled_at", "cancelled_by", "sequence"])
+    _release_seat(booking.slot_id)
+    _queue_booking_mail(booking, event=mail_events.BOOKING_CANCELLED,
+                        cutoff=change_cutoff(application.procedure), method="CANCEL")
+
+
 def free_slots(procedure, *, now=None):
     """The slots a candidate can still book, in time order, with their session."""
     now = now or timezone.now()

@@ -23,6 +23,8 @@ CONTEXT = {"candidate_name": "An Peeters", "procedure_title": "Maatschappelijk w
 @pytest.fixture
 def worker(smtp_sink):
     app.conf.worker_hijack_root_logger = False  # keep pytest's log capture
+    # Earlier tests of this run publish send tasks no worker took; this worker must not start on that backlog.
+    app.control.purge()
     with start_worker(app, pool="solo", perform_ping_check=False, loglevel="WARNING", shutdown_timeout=30):
         yield
 

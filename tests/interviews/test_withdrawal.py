@@ -1,0 +1,43 @@
+"""Withdrawing gives a future intake seat back: the withdrawal and the seat change in one transaction."""
+
+import pytest
+
+from candidates.stages import Stage
+from candidates.transitions import change_stage
+from communications.models import Mail
+from interviews.booking import book_slot
+from interviews.models import IntakeBooking
+from tests.interviews.helpers import future_session, invited_application, make_slot
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_frees_the_seat_and_sends_a_calendar_cancellation_when_the_candidate_withdraws(procedure):
+    slot = make_slot(future_session(procedure), seats=1)
+    application = invited_application(procedure)
+    booking = book_slot(slot, application=application)
+
+    change_stage(application, to=Stage.WITHDRAWN, by=application.candidate.user, reason="andere job")
+
+    booking.refresh_from_db()
+    slot.refresh_from_db()
+    assert booking.cancelled_at is not None
+    assert slot.booked_count == 0
+    cancellation = Mail.objects.filter(calendar__contains="METHOD:CANCEL").get()
+    assert cancellation.to == application.candidate.email
+    # The freed seat can be taken by the next candidate.
+    book_slot(slot, application=invited_application(procedure))
+    assert IntakeBooking.objects.active().filter(slot=slot).count() == 1
+
+
+def test_it_keeps_the_booking_when_the_candidate_passes(procedure, hr):
+    slot = make_slot(future_session(procedure), seats=1)
+    application = invited_application(procedure)
+    booking = book_slot(slot, application=application)
+
+    change_stage(application, to=Stage.WAITLIST, by=hr)
+
+    booking.refresh_from_db()
+    slot.refresh_from_db()
+    assert booking.cancelled_at is None
+    assert slot.booked_count == 1
