@@ -100,9 +100,12 @@ class GraphLinks:
         return self._post(url, json.dumps(payload).encode(), {"Content-Type": "application/json", **headers})
 
     def _post(self, url, data, headers):
+        # Only web URLs: a misconfigured MS_GRAPH_URL must never make urllib read a file:// or ftp:// resource.
+        if urllib.parse.urlsplit(url).scheme not in ("https", "http"):
+            raise MeetingLinkError("Microsoft Graph-adres moet met https:// beginnen.")
         request = urllib.request.Request(url, data=data, headers=headers, method="POST")  # noqa: S310
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310  # nosec B310
                 return json.loads(response.read() or b"{}")
         except urllib.error.HTTPError as error:
             log.warning("Microsoft Graph answered %s for %s", error.code, url)
