@@ -195,6 +195,21 @@ REGISTER = {
         "pv_file": Personal(ASSESSMENT, ARCHIVE, "kept as the official PV under the archive rules for local "
                             "governments (not erased with the application)", KEEP),
     }),
+    # Offer.
+    "offers.Offer": Registered(application_path="proposal__application", fields={
+        "public_years": _app(APPLICATION, AS_ARCHIVE, KEEP),
+        "public_months": _app(APPLICATION, AS_ARCHIVE, KEEP),
+        "private_years": _app(APPLICATION, AS_ARCHIVE, KEEP),
+        "private_months": _app(APPLICATION, AS_ARCHIVE, KEEP),
+        "experience_proofs": _app(APPLICATION),  # employers and periods the person worked
+        "approved_monthly_gross": _app(APPLICATION),
+        "withdrawal_reason": _app(APPLICATION),  # may reveal a not-blank criminal record
+    }),
+    "offers.CriminalRecordCheck": Registered(application_path="offer__proposal__application",
+                                             notes="the extract itself is never stored", fields={
+        "issued_on": _app(APPLICATION),
+        "result": _app(APPLICATION),  # judicial data (art. 10 GDPR): erased with the application
+    }),
     # Mail and logs: linked by a generic key to any row above, or addressed to the person.
     "communications.Mail": Registered(notes="erasure blanks mails about the person's rows or to their address; "
                                       "unsent ones are cancelled first", fields={
@@ -227,6 +242,14 @@ NOT_PERSONAL = {
         "message_id": "a random Message-ID made by the system",
     },
     "interviews.JuryRound": {"case_document": "the work case, the same for every candidate of the round"},
+    "offers.Offer": {
+        "start_date": "the job's start date, set by HR for the vacancy",
+        "regime": "the job's working time (fraction of full time)",
+        "schedule": "the job's working hours",
+        "workplace": "the job's workplace",
+        "tasks": "the job's tasks",
+        "respond_by": "the deadline HR set for the answer",
+    },
 }
 
 

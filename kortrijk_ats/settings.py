@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "procedures",
     "candidates",
     "interviews",
+    "offers",
     "reports",
 ]
 
@@ -226,11 +227,17 @@ CELERY_BEAT_SCHEDULE = {
                                  "schedule": timedelta(minutes=15)},
     # Retention: anonymise and erase what is due; idempotent, so a missed or doubled run does no harm.
     "run-retention": {"task": "candidates.tasks.run_retention", "schedule": timedelta(hours=6)},
+    # Offers past their answer deadline expire; idempotent, so a missed or doubled run does no harm.
+    "expire-offers": {"task": "offers.tasks.expire_offers", "schedule": timedelta(hours=1)},
 }
 
 # Intake booking. Per-procedure values live in the back office (intake policy); these are the defaults.
 KATS_INTAKE_CUTOFF_HOURS = env.int("KATS_INTAKE_CUTOFF_HOURS", default=24)
 KATS_INTAKE_UNBOOKED_REMINDER_DAYS = env.int("KATS_INTAKE_UNBOOKED_REMINDER_DAYS", default=3)
+# Offer step: the default days a candidate gets to answer an offer (HR may set another date when sending), and
+# how old a criminal-record extract may be at most when HR checks it (3 months: what employers commonly ask).
+KATS_OFFER_RESPONSE_DAYS = env.int("KATS_OFFER_RESPONSE_DAYS", default=7)
+KATS_CRIMINAL_RECORD_MAX_AGE_MONTHS = env.int("KATS_CRIMINAL_RECORD_MAX_AGE_MONTHS", default=3)
 # Online meeting links: "manual" (HR enters the Teams link) or "graph" (Microsoft Graph creates the meetings).
 KATS_MEETING_PROVIDER = env.str("KATS_MEETING_PROVIDER", default="manual")
 MS_GRAPH_TENANT_ID = env.str("MS_GRAPH_TENANT_ID", default="")

@@ -11,6 +11,7 @@ urlpatterns = [
     path("toegankelijkheid/", views.accessibility_statement, name="accessibility"),
     path("privacy/", views.privacy_notice, name="privacy"),
     path("", include("interviews.urls")),
+    path("", include("offers.urls")),
     path("", include("procedures.urls")),
     path("", include("candidates.urls")),
 ]

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class OffersConfig(AppConfig):
+    name = "offers"
+    verbose_name = "Jobaanbod en aanwerving"
+
+    def ready(self):
+        from offers import mail_events  # noqa: F401  (registers the offer mail events)

@@ -1,0 +1,93 @@
+"""The criminal-record extract (uittreksel uit het strafregister) before a hire is final.
+
+HR records *that* it saw the extract: the model the job requires (595, or 596.2 for work with minors; the model is
+kept on the offer, chosen by HR, because a vacancy carries no such field), the date of issue, the result and who
+checked. The document itself is never stored: there is no file field, HR looks at it and hands it back.
+
+The date of issue may not lie in the future nor be older than KATS_CRIMINAL_RECORD_MAX_AGE_MONTHS (3 by default:
+what employers commonly ask, so the extract says something about now; a setting, because a city may choose
+otherwise). A blank extract clears the way to the hire; a not-blank one withdraws the offer through change_stage
+(offer → offer_withdrawn) with a reason, and the withdrawal mail waits in the outbox for HR's release.
+"""
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import ngettext
+
+from candidates.dates import add_months
+from candidates.stages import Stage
+from candidates.transitions import TransitionRefused, change_stage
+from offers.models import CriminalRecordCheck, ExtractModel, Offer
+from offers.offering import OfferRefused, check_hr, lock_offer
+
+
+def max_age_months():
+    return settings.KATS_CRIMINAL_RECORD_MAX_AGE_MONTHS
+
+
+def extract_max_age_text():
+    months = max_age_months()
+    return ngettext("%(count)d maand", "%(count)d maanden", months) % {"count": months}
+
+
+def oldest_valid_issue_date(*, today=None):
+    """The earliest date of issue still accepted today."""
+    return add_months(today or timezone.localdate(), -max_age_months())
+
+
+def issue_date_error(issued_on, *, today=None):
+    """Why this date of issue cannot be accepted, in Dutch; None when it is fine."""
+    today = today or timezone.localdate()
+    if issued_on is None:
+        return "Geef de datum van afgifte van het uittreksel."
+    if issued_on > today:
+        return "De datum van afgifte ligt in de toekomst. Kijk de datum na."
+    if issued_on < oldest_valid_issue_date(today=today):
+        return (f"Het uittreksel is ouder dan {extract_max_age_text()} (afgegeven op "
+                f"{date_format(issued_on, 'd/m/Y')}). Vraag de kandidaat een recent uittreksel.")
+    return None
+
+
+def record_criminal_record_check(offer, *, by, extract_model, issued_on, result, reason=""):
+    """Record that HR saw the extract. Not blank: the offer is withdrawn with `reason` (a default names the
+    extract). Returns the CriminalRecordCheck."""
+    check_hr(by)
+    if extract_model not in ExtractModel.values:
+        raise OfferRefused("Kies het model van het uittreksel.", field="extract_model")
+    if result not in CriminalRecordCheck.Result.values:
+        raise OfferRefused("Kies het resultaat: blanco of niet blanco.", field="result")
+    error = issue_date_error(issued_on)
+    if error:
+        raise OfferRefused(error, field="issued_on")
+    with transaction.atomic():
+        locked = lock_offer(offer)
+        if CriminalRecordCheck.objects.filter(offer=locked).exists():
+            raise OfferRefused("Het uittreksel uit het strafregister werd voor dit aanbod al geregistreerd.")
+        if locked.status not in (Offer.Status.SENT, Offer.Status.ACCEPTED):
+            raise OfferRefused("Het uittreksel wordt nagekeken voor een verstuurd of aanvaard aanbod (status nu: "
+                               f"{locked.get_status_display()}).")
+        if extract_model != locked.extract_model:
+            raise OfferRefused(f"Voor deze job is een uittreksel {locked.get_extract_model_display()} vereist; een "
+                               "ander model volstaat niet.", field="extract_model")
+        try:
+            with transaction.atomic():
+                check = CriminalRecordCheck.objects.create(offer=locked, extract_model=extract_model,
+                                                           issued_on=issued_on, result=result, checked_by=by)
+        except IntegrityError:
+            raise OfferRefused("Een collega registreerde het uittreksel net; open het aanbod opnieuw.") from None
+        if result == CriminalRecordCheck.Result.NOT_BLANK:
+            _withdraw(locked, by=by, reason=(reason or "").strip() or (
+                f"Het uittreksel uit het strafregister ({locked.get_extract_model_display()}) is niet blanco."))
+    return check
+
+
+def _withdraw(offer, *, by, reason):
+    offer.status, offer.withdrawal_reason, offer.closed_at = Offer.Status.WITHDRAWN, reason, timezone.now()
+    offer.save(update_fields=["status", "withdrawal_reason", "closed_at"])
+    try:
+        change_stage(offer.proposal.application, to=Stage.OFFER_WITHDRAWN, by=by, reason=reason,
+                     expected_stage=Stage.OFFER)
+    except TransitionRefused as refusal:
+        raise OfferRefused(str(refusal)) from None

@@ -1,0 +1,30 @@
+import pytest
+
+from tests.offers.helpers import closed_round, hr_pair
+from tests.salary.scales import create_pay_world
+
+
+@pytest.fixture
+def procedure(procedure):
+    create_pay_world(procedure.function)
+    return procedure
+
+
+@pytest.fixture
+def jury(procedure):
+    """A closed jury round: the best passer is in stage offer, proposed for the vacancy."""
+    return closed_round(procedure)
+
+
+@pytest.fixture
+def staff(db):
+    """(maker, checker): two HR users, for the four-eyes rule."""
+    return hr_pair()
+
+
+@pytest.fixture(autouse=True)
+def private_storage(settings, tmp_path):
+    # A PV or any other stored file of a test lands in its own temporary folder.
+    settings.STORAGES = {**settings.STORAGES, "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": tmp_path / "private", "base_url": None}}}
