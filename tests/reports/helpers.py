@@ -33,9 +33,9 @@ def through_intake(procedure, slot, *then):
     return walk(application, *then)
 
 
-def mixed_pipeline(procedure, n):
+def mixed_pipeline(procedure, n, *, days_ahead=10):
     """n applications spread over every stage of the road and its exits (10 per round)."""
-    slots = seats(procedure, count=max(1, n), seats_per_slot=1)
+    slots = seats(procedure, count=1, seats_per_slot=n, days_ahead=days_ahead) * n
     made = []
     for i in range(n):
         kind = i % 10
