@@ -103,3 +103,80 @@ def test_a_juror_scores_and_the_chair_reaches_consensus(page, browser_context, p
     assert JuryCandidate.objects.get(pk=jc.pk).decision == JuryCandidate.Decision.OFFER
     ann.refresh_from_db()
     assert ann.stage == Stage.JURY_INVITED  # the decisions wait for every juror's approval
+
+
+def test_the_candidates_jury_pages_pass_axe(page, procedure, hr):
+    """The questionnaire (with a refused submit), the application page's jury actions, asking for feedback and the
+    reserve's unavailability page: axe clean, every field labelled."""
+    from communications.models import Mail
+    from communications.outbox import release_mails
+    from interviews.models import Questionnaire, QuestionnaireItem
+    from tests.jury.rounds import decide
+
+    add_bundle_competencies(procedure.function)
+    questionnaire = Questionnaire.objects.create(name="Werkstijl", instructions="Antwoord spontaan.")
+    for position, text in enumerate(("Ik blijf rustig als het druk wordt.", "Ik werk graag samen.")):
+        QuestionnaireItem.objects.create(questionnaire=questionnaire, position=position, text=text, trait="stijl")
+    ann = waitlisted(procedure, first_name="Ann", last_name="Aerts")
+    bert = waitlisted(procedure, first_name="Bert", last_name="Bauwens")
+    jury_round = open_round(procedure, questionnaire=questionnaire)
+    chair, leader, external = compose_jury(jury_round)
+
+    login(page, ann.candidate.user)
+    page.goto(f"/mijn-kandidaturen/{ann.public_id}/")
+    page.get_by_role("link", name="Vul de persoonlijkheidsvragenlijst in").click()
+    check(page, "questionnaire")
+    page.get_by_role("group", name="1. Ik blijf rustig als het druk wordt.").get_by_label("4").check()
+    page.get_by_role("button", name="Antwoorden versturen").click()
+    expect(page.locator(".error-summary")).to_contain_text("Kies een antwoord.")
+    check(page, "questionnaire-error")
+    page.get_by_role("group", name="2. Ik werk graag samen.").get_by_label("5 (helemaal akkoord)").check()
+    page.get_by_role("button", name="Antwoorden versturen").click()
+    expect(page.get_by_text("Je vulde de persoonlijkheidsvragenlijst in.")).to_be_visible()
+    check(page, "application-after-questionnaire")
+
+    candidates = list(jury_round.candidates.order_by("position"))
+    decide((jury_round, candidates, chair, leader, external), values=(5, 2))
+    release_mails(Mail.objects.filter(event__in=["jury_failed", "reserve"]), by=hr)
+
+    page.context.clear_cookies()
+    login(page, bert.candidate.user)
+    page.goto(f"/mijn-kandidaturen/{bert.public_id}/")
+    page.get_by_role("link", name="Feedback van de jury vragen").click()
+    check(page, "feedback-request")
+    page.get_by_role("button", name="Ja, ik vraag feedback").click()
+    expect(page.get_by_text("Je vraag om feedback is doorgegeven.")).to_be_visible()
+    check(page, "application-after-feedback-request")
+
+
+def test_a_reserve_candidates_unavailability_page_passes_axe(page, procedure, hr):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from communications.models import Mail
+    from communications.outbox import release_mails
+    from tests.jury.rounds import decide
+
+    add_bundle_competencies(procedure.function)
+    waitlisted(procedure, first_name="Ann", last_name="Aerts")
+    bert = waitlisted(procedure, first_name="Bert", last_name="Bauwens")
+    jury_round = open_round(procedure)
+    chair, leader, external = compose_jury(jury_round)
+    decide((jury_round, list(jury_round.candidates.order_by("position")), chair, leader, external), values=(5, 4))
+    release_mails(Mail.objects.filter(event="reserve"), by=hr)
+
+    login(page, bert.candidate.user)
+    page.goto(f"/mijn-kandidaturen/{bert.public_id}/")
+    page.get_by_role("link", name="Tijdelijk niet beschikbaar? Geef het door").click()
+    check(page, "availability")
+    today = timezone.localdate()
+    page.get_by_label("Niet beschikbaar vanaf").fill((today + timedelta(days=10)).isoformat())
+    page.get_by_label("Opnieuw beschikbaar vanaf").fill((today + timedelta(days=5)).isoformat())
+    page.get_by_role("button", name="Doorgeven").click()
+    expect(page.locator(".error-summary")).to_contain_text("ligt na de eerste dag")
+    check(page, "availability-error")
+    page.get_by_label("Opnieuw beschikbaar vanaf").fill((today + timedelta(days=40)).isoformat())
+    page.get_by_role("button", name="Doorgeven").click()
+    expect(page.get_by_text("We noteerden dat je tijdelijk niet beschikbaar bent.")).to_be_visible()
+    check(page, "availability-listed")
