@@ -13,6 +13,7 @@ from django.db import connection
 from django.db.models import Case, CharField, Count, F, IntegerField, OuterRef, Q, Subquery, Sum, Value, When, Window
 from django.db.models.functions import Lag, Trim
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from candidates.models import Application, PoolEntry, Transition
 from candidates.stages import Stage
@@ -25,14 +26,14 @@ EXPIRY_HORIZON_DAYS = 30
 
 # The main road of the funnel, in order: (key, label, condition on a Transition row or None).
 FUNNEL_STEPS = (
-    ("applied", "Kandidaturen", None),
-    ("eligible", "Toegelaten", Q(to_stage=S.ELIGIBLE)),
-    ("intake_booked", "Intake geboekt", None),
-    ("passed", "Geslaagd voor intake", Q(from_stage=S.INTAKE_INVITED, to_stage=S.WAITLIST)),
-    ("waitlist", "Wachtlijst", Q(to_stage=S.WAITLIST)),
-    ("jury", "Jurygesprek", Q(to_stage=S.JURY_INVITED)),
-    ("offer", "Jobaanbod", Q(to_stage=S.OFFER)),
-    ("hired", "Aangeworven", Q(to_stage=S.HIRED)),
+    ("applied", _("Kandidaturen"), None),
+    ("eligible", _("Toegelaten"), Q(to_stage=S.ELIGIBLE)),
+    ("intake_booked", _("Intake geboekt"), None),
+    ("passed", _("Geslaagd voor intake"), Q(from_stage=S.INTAKE_INVITED, to_stage=S.WAITLIST)),
+    ("waitlist", _("Wachtlijst"), Q(to_stage=S.WAITLIST)),
+    ("jury", _("Jurygesprek"), Q(to_stage=S.JURY_INVITED)),
+    ("offer", _("Jobaanbod"), Q(to_stage=S.OFFER)),
+    ("hired", _("Aangeworven"), Q(to_stage=S.HIRED)),
 )
 # Where applications leave the main road (or wait beside it).
 SIDE_STAGES = (S.NOT_ELIGIBLE, S.INTAKE_FAILED, S.JURY_FAILED, S.RESERVE, S.WAITLIST_EXPIRED, S.RESERVE_EXPIRED,
@@ -82,7 +83,7 @@ def build_funnel(*, procedure):
     counts["intake_booked"] = IntakeBooking.objects.filter(application__procedure=procedure).aggregate(
         n=Count("application", distinct=True))["n"]
     applied = counts["applied"]
-    steps = [Bar(key, label, counts[key], _percent(counts[key], applied)) for key, label, _cond in FUNNEL_STEPS]
+    steps = [Bar(key, str(label), counts[key], _percent(counts[key], applied)) for key, label, _cond in FUNNEL_STEPS]
     side = [Bar(stage.value, str(stage.label), counts[stage.value], _percent(counts[stage.value], applied))
             for stage in SIDE_STAGES]
     return Funnel(applied=applied, steps=steps, side=side)

@@ -39,6 +39,9 @@ def test_median_time_in_each_stage_from_consecutive_transitions(procedure):
     # Screening: 1 d, 3 d, 5 d 6 u; eligible: 2 d and 1 d (interpolated median); intake_invited: not finished.
     assert medians == {Stage.SCREENING: (timedelta(days=3), 3), Stage.ELIGIBLE: (timedelta(days=1, hours=12), 2)}
     assert [r.median_text for r in queries.stage_medians(procedure=procedure)] == ["3 d 0 u", "1 d 12 u"]
+    # The portable path (SQLite, local runs) takes the medians in Python from the same stays: same answer.
+    portable = {stage: (seconds, count) for stage, seconds, count in queries._medians_portable(procedure)}
+    assert portable == {"screening": (3 * 86400, 3), "eligible": (1.5 * 86400, 2)}
 
 
 def _mail_of(application, event):
