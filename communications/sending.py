@@ -91,28 +91,26 @@ def _claim(mail_ids, report):
 
 def _send_chunk(mails, connection, report):
     """Send claimed mails one by one; False when the server became unreachable (the rest go back to the queue)."""
-    sent = []
-    try:
-        for index, mail in enumerate(mails):
-            try:
-                connection.open()
-                if not connection.send_messages([build_message(mail, connection=connection)]):
-                    raise smtplib.SMTPServerDisconnected("De mailserver nam het bericht niet aan.")
-            except Exception as exc:  # noqa: BLE001 — a mail error never escapes; it is recorded on the row
-                _close_quietly(connection)
-                transient, text = classify_error(exc)
-                if transient:
-                    _record_transient(mail, text, report)
-                else:
-                    _record_permanent(mail, text, report)
-                if transient and is_connection_error(exc):
-                    for rest in mails[index + 1:]:
-                        _record_transient(rest, f"Niet geprobeerd: {text}", report)
-                    return False
+    for index, mail in enumerate(mails):
+        try:
+            connection.open()
+            if not connection.send_messages([build_message(mail, connection=connection)]):
+                raise smtplib.SMTPServerDisconnected("De mailserver nam het bericht niet aan.")
+        except Exception as exc:  # noqa: BLE001 — a mail error never escapes; it is recorded on the row
+            _close_quietly(connection)
+            transient, text = classify_error(exc)
+            if transient:
+                _record_transient(mail, text, report)
             else:
-                sent.append(mail)
-    finally:
-        _record_sent(sent, report)
+                _record_permanent(mail, text, report)
+            if transient and is_connection_error(exc):
+                for rest in mails[index + 1:]:
+                    _record_transient(rest, f"Niet geprobeerd: {text}", report)
+                return False
+        else:
+            # Recorded at once, not at the end of the chunk: a worker killed mid-batch (kill -9) then re-sends at
+            # most the one mail whose SMTP transaction had just finished, not every mail sent before the kill.
+            _record_sent([mail], report)
     return True
 
 
