@@ -1,10 +1,13 @@
 """The candidate's jury pieces on the portal: the personality questionnaire, the case document, asking for
 feedback, and a reserve candidate's temporary unavailability. Only the owner; anyone else gets a 404."""
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from candidates.portal.access import candidate_page, own_application_or_404
@@ -52,7 +55,7 @@ def questionnaire(request, public_id):
                 messages.error(request, str(refusal))
                 return _detail(application)
             else:
-                messages.success(request, "Bedankt, je antwoorden zijn opgeslagen. De jury leest het resultaat.")
+                messages.success(request, _("Bedankt, je antwoorden zijn opgeslagen. De jury leest het resultaat."))
                 return _detail(application)
         else:
             status = 400
@@ -97,10 +100,12 @@ def feedback(request, public_id):
         except JuryRefused as refusal:
             messages.error(request, str(refusal))
         else:
-            messages.success(request, "Je vraag om feedback is doorgegeven. Je krijgt de feedback per mail.")
+            messages.success(request, _("Je vraag om feedback is doorgegeven. Je krijgt de feedback per mail."))
         return _detail(application)
+    deadline = request_deadline(application)
     return render(request, "interviews/jury/feedback_request.html", {
-        "application": application, "existing": existing, "deadline": request_deadline(application)})
+        "application": application, "existing": existing,
+        "last_day": deadline - timedelta(days=1) if deadline else None})
 
 
 @candidate_page
@@ -119,8 +124,8 @@ def availability(request, public_id):
                 form.add_error(None, str(refusal))
                 status = 400
             else:
-                messages.success(request, "We noteerden dat je tijdelijk niet beschikbaar bent. Je plaats in de "
-                                          "wervingsreserve blijft even lang geldig.")
+                messages.success(request, _("We noteerden dat je tijdelijk niet beschikbaar bent. Je plaats in de "
+                                            "wervingsreserve blijft even lang geldig."))
                 return redirect(reverse("interviews:reserve_availability", args=[application.public_id]))
         else:
             status = 400
@@ -137,5 +142,5 @@ def availability_cancel(request, public_id, pk):
     if period is None:
         raise Http404
     cancel_unavailability(period)
-    messages.success(request, "Die periode is geschrapt: je bent opnieuw beschikbaar.")
+    messages.success(request, _("Die periode is geschrapt: je bent opnieuw beschikbaar."))
     return redirect(reverse("interviews:reserve_availability", args=[application.public_id]))

@@ -174,3 +174,18 @@ def test_an_absent_candidate_goes_back_to_the_waitlist(jury, hr):
     ann.application.refresh_from_db()
     assert ann.decision == JuryCandidate.Decision.ABSENT and ann.application.stage == Stage.WAITLIST
     assert ann.application.pool_entries.active().count() == 1  # the original place and its validity
+
+
+def test_the_candidates_jury_pages_speak_english_too(procedure, settings):
+    from interviews.models import Questionnaire, QuestionnaireItem
+
+    questionnaire = Questionnaire.objects.create(name="Werkstijl")
+    QuestionnaireItem.objects.create(questionnaire=questionnaire, text="Ik werk graag samen.", trait="samenwerken")
+    ann = waitlisted(procedure, first_name="Ann", last_name="Aerts")
+    open_round(procedure, questionnaire=questionnaire)
+    client = client_for(ann.candidate.user)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    detail = client.get(reverse("candidates:detail", args=[ann.public_id])).content.decode()
+    assert "Fill in the personality questionnaire" in detail
+    page = client.get(reverse("interviews:questionnaire", args=[ann.public_id])).content.decode()
+    assert "Send answers" in page and "There are no right or wrong answers." in page
