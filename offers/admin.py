@@ -173,7 +173,7 @@ class OfferAdmin(admin.ModelAdmin):
         offer = self._offer(request, pk)
         if offer is None:
             return redirect("admin:index")
-        form = SendOfferForm(request.POST or None)
+        form = SendOfferForm(request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
             try:
                 send_offer(offer, by=request.user, respond_by=form.cleaned_data["respond_by"])
@@ -189,7 +189,7 @@ class OfferAdmin(admin.ModelAdmin):
         offer = self._offer(request, pk)
         if offer is None:
             return redirect("admin:index")
-        form = CriminalRecordForm(request.POST or None, offer=offer, user=request.user)
+        form = CriminalRecordForm(request.POST if request.method == "POST" else None, offer=offer, user=request.user)
         if request.method == "POST" and form.is_valid():
             if form.check.is_blank:
                 messages.success(request, _("Blanco uittreksel geregistreerd. Het document zelf wordt niet "

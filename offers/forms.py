@@ -43,8 +43,9 @@ class OfferForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["regime"].error_messages["max_value"] = _("Het werkregime is hoogstens 1 (voltijds).")
-        self.fields["regime"].error_messages["min_value"] = _("Het werkregime is groter dan 0.")
+        if "regime" in self.fields:  # absent on the read-only page of an offer past its draft
+            self.fields["regime"].error_messages["max_value"] = _("Het werkregime is hoogstens 1 (voltijds).")
+            self.fields["regime"].error_messages["min_value"] = _("Het werkregime is groter dan 0.")
 
     def clean(self):
         data = super().clean()

@@ -115,7 +115,7 @@ def offer_decline(request, public_id, uid):
     application, offer = _own_offer_or_404(request, public_id, uid)
     if not offer.is_answerable():
         return _not_answerable(request, application, offer)
-    form = DeclineForm(request.POST or None)
+    form = DeclineForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         withdraw = form.cleaned_data["afterwards"] == "withdraw"
         try:
