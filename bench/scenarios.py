@@ -32,6 +32,10 @@ class Context:
     env: dict = None
     args: object = None
     capacity: float = 0.0  # req/s of the vacancy page, for the mixed load at half capacity
+    toy: bool = False  # the smoke test's scale: every scenario's code path, nothing measured
+
+    def pick(self, *, full, quick, toy):
+        return toy if self.toy else (quick if self.quick else full)
 
     @property
     def port(self):
@@ -39,11 +43,11 @@ class Context:
 
     @property
     def rounds(self):
-        return 3 if self.quick else 5
+        return self.pick(full=5, quick=3, toy=1)
 
     @property
     def seconds(self):
-        return 2.0 if self.quick else 4.0
+        return self.pick(full=4.0, quick=2.0, toy=0.3)
 
 
 def _cookie(session_key):
@@ -95,7 +99,7 @@ def candidate_pages(ctx):
     procedure = ctx.procedure
     reader, form_reader = create_users("reader", 2)
     candidate_with_applications(reader, procedure)
-    applicants = create_users("applicant", 96 if ctx.quick else 320)
+    applicants = create_users("applicant", ctx.pick(full=320, quick=96, toy=4))
     probe_users = create_users("probe", 1)
 
     vacancy = f"/vacatures/{procedure.slug}/"
@@ -217,14 +221,16 @@ def applications_list(ctx):
 
     procedure = ctx.procedure
     cookies = _cookie(ctx.hr_session)
+    from django.conf import settings
+
     client = Client()
-    client.force_login(ctx.hr, backend="django.contrib.auth.backends.ModelBackend")
-    requests = 40 if ctx.quick else 100
+    client.cookies[settings.SESSION_COOKIE_NAME] = ctx.hr_session  # the verified staff session (second factor)
+    requests = ctx.pick(full=100, quick=40, toy=2)
     dashboard = f"/hr/rapporten/{procedure.pk}/"
     has_dashboard = client.get(dashboard).status_code == 200
     queries = {}
     t = "3 applications list"
-    for size in (10_000, 100_000):
+    for size in ctx.pick(full=(10_000, 100_000), quick=(10_000, 100_000), toy=(60, 120)):
         started = time.perf_counter()
         bulk_applications(procedure, total=size)
         total = Application.objects.count()
@@ -239,7 +245,7 @@ def applications_list(ctx):
             "filter+search": f"{base}?stage__exact=eligible&q=Peeters1234",
             "search": f"{base}?q=Peeters4321",
             "default admin first page": default,
-            "default admin deep page": f"{default}?p={last}",
+            "default admin deep page": f"{default}?p={(total + 99) // 100}",  # Django's default: 100 a page
         }
         if has_dashboard:
             urls["dashboard"] = dashboard
@@ -250,9 +256,9 @@ def applications_list(ctx):
             p95, p50, bad = _p95_of(ctx, url, cookies, requests=requests)
             results[label] = (p95, p50)
             name = f"{size // 1000}k: {label}"
-            target, ok = ("< 150 ms", p95 < 0.15) if size == 100_000 and "default" not in label else ("", None)
+            target, ok = ("< 150 ms", p95 < 0.15) if size >= 100_000 and "default" not in label else ("", None)
             if label == "dashboard":
-                target, ok = ("< 300 ms", p95 < 0.3) if size == 10_000 else ("", None)
+                target, ok = ("< 300 ms", p95 < 0.3) if size <= 10_000 else ("", None)
             ctx.table.add(t, f"{name} p95 (p50)", f"{ms(p95)} ({ms(p50)})", target=target, ok=ok)
             if bad or status != 200:
                 ctx.table.add(t, f"{name} non-200 answers", f"{bad} (in process: {status})", target="0", ok=False)
@@ -298,7 +304,7 @@ def bulk_stage_change(ctx):
     from candidates.transitions import change_stages
     from communications.models import Mail
 
-    size = 2_000 if ctx.quick else 10_000
+    size = ctx.pick(full=10_000, quick=2_000, toy=20)
     domain_proc, raw_proc = _fresh_procedure(ctx, "bench-bulk"), _fresh_procedure(ctx, "bench-bulk-raw")
     bulk_applications(domain_proc, total=size, stage=Stage.SCREENING)
     bulk_applications(raw_proc, total=size, stage=Stage.SCREENING)
@@ -348,7 +354,8 @@ def bulk_stage_change(ctx):
                   ok=domain * scale < 10 and domain / raw <= 5)
     ctx.table.add(t, "queries per row", f"{len(captured) / size:.1f}", ceiling="raw SQL 4.0",
                   target="constant per row")
-    _wait_until_no_queued_mail()
+    if not ctx.toy:  # the worker delivers the eligibility mails before the next scenario measures
+        _wait_until_no_queued_mail()
 
 
 # ---------------------------------------------------------------------------------------------------- 5 outbox
@@ -360,7 +367,7 @@ def outbox_mails(ctx):
     from communications.outbox import release_mails
     from communications.sending import build_message
 
-    size = 3_000 if ctx.quick else 10_000
+    size = ctx.pick(full=10_000, quick=3_000, toy=20)
     _wait_until_no_queued_mail()
     body = "Beste kandidaat,\n\nJe kandidatuur voor maatschappelijk werker is ontvangen.\n\nStad Kortrijk\n" * 3
     mails = Mail.objects.bulk_create([
@@ -403,7 +410,7 @@ def pdfs(ctx):
     except ImportError:
         render_pv_pdf = None
     if render_pv_pdf is not None:
-        jury_round = _round_with_candidates(ctx, 50)
+        jury_round = _round_with_candidates(ctx, ctx.pick(full=50, quick=50, toy=3))
         times = []
         for _ in range(3):
             started = time.perf_counter()
@@ -419,7 +426,7 @@ def pdfs(ctx):
     from bench.seed import bulk_applications
 
     procedure = _fresh_procedure(ctx, "bench-report")
-    bulk_applications(procedure, total=1000)
+    bulk_applications(procedure, total=ctx.pick(full=1000, quick=1000, toy=20))
     times = []
     for _ in range(3):
         started = time.perf_counter()
@@ -469,7 +476,7 @@ def mixed_load(ctx):
 
     capacity = run_load(send, concurrency=concurrency, duration=ctx.seconds * 2).rps
     rate = capacity / 2
-    duration = 600 if ctx.long else (60 if ctx.quick else 180)
+    duration = 600 if ctx.long else ctx.pick(full=180, quick=60, toy=1.5)
     window = 60 if duration >= 180 else duration / 3
     samples = []
 

@@ -1,12 +1,17 @@
 """Seed data for the benchmarks: the Kortrijk procedure, logged-in sessions, and many applications fast (SQL)."""
 
+import time
+
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+from django.contrib.auth.models import Group
 from django.contrib.sessions.backends.db import SessionStore
 from django.core.management import call_command
 from django.db import connection
 
+from kortrijk_ats import roles
+
 UNUSABLE = "!"  # bench users log in only through seeded sessions
-STAGES = ("submitted", "screening", "eligible", "intake_invited", "waitlist", "not_eligible")
+STAGES = ("screening", "eligible", "not_eligible", "intake_invited", "waitlist", "intake_failed")
 
 
 def seed_procedure():
@@ -23,8 +28,27 @@ def session_for(user):
     store[SESSION_KEY] = str(user.pk)
     store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    store.update(_second_factor(user))
     store.create()
     return store.session_key
+
+
+def _second_factor(user):
+    """Session keys of a staff member who passed their TOTP device (staff pages require it), if the tree has it."""
+    if not user.is_staff:
+        return {}
+    try:
+        from django_otp import DEVICE_ID_SESSION_KEY
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        from kortrijk_ats import staff_auth
+    except ImportError:
+        return {}
+    device = TOTPDevice.objects.filter(user=user).first() or TOTPDevice.objects.create(user=user, name="bench",
+                                                                                        confirmed=True)
+    now = int(time.time())
+    return {DEVICE_ID_SESSION_KEY: device.persistent_id, staff_auth.LOGIN_AT: now, staff_auth.SEEN_AT: now,
+            staff_auth.STAFF_SESSION: True}
 
 
 def create_users(prefix, count):
@@ -47,6 +71,7 @@ def hr_superuser():
     User = get_user_model()
     user = User.objects.create(username="bench-hr", email="bench-hr@example.org", password=UNUSABLE,
                                is_staff=True, is_superuser=True)
+    user.groups.add(Group.objects.get_or_create(name=roles.HR)[0])  # the back office is for the HR group only
     _verify_emails([user])
     return user
 
