@@ -190,14 +190,25 @@ class JuryRoundAdmin(HRAccessMixin, admin.ModelAdmin):
     def save_formset(self, request, form, formset, change):
         if formset.model is not JuryMember:
             return super().save_formset(request, form, formset, change)
-        for deleted in formset.deleted_objects:
-            deleted.delete()
+        # The admin's change message reads these three lists (normally filled by formset.save()).
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        for deleted_form in formset.deleted_forms:
+            member = deleted_form.instance
+            if member.pk is None:
+                continue
+            if member.sheets.exists() or member.declarations.exists():
+                messages.error(request, _("%(name)s verklaarde of scoorde al in deze ronde en blijft jurylid.")
+                               % {"name": member.display_name})
+            else:
+                member.delete()
+                formset.deleted_objects.append(member)
         for inline_form in formset.extra_forms:
             if not inline_form.has_changed() or inline_form in formset.deleted_forms:
                 continue
             data = inline_form.cleaned_data
             try:
-                add_juror(form.instance, user=data["user"], role=data["role"], by=request.user)
+                formset.new_objects.append(add_juror(form.instance, user=data["user"], role=data["role"],
+                                                     by=request.user))
             except JuryRefused as refusal:
                 messages.error(request, str(refusal))
 
