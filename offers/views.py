@@ -19,8 +19,8 @@ from offers.answers import accept_offer, decline_offer
 from offers.criminal_record import extract_max_age_text
 from offers.letter import letter_filename, render_offer_letter
 from offers.models import Offer
-from offers.offering import OfferRefused, recognised_seniority, simulate_offer
-from procedures.salary import SalaryError, years_text
+from offers.offering import OfferRefused, simulate_offer
+from procedures.salary import SalaryError
 from procedures.salary_chart import render_salary_chart
 
 
@@ -56,7 +56,6 @@ def offer_detail(request, public_id, uid):
     return render(request, "offers/offer_detail.html", {
         "application": application, "offer": offer, "state": portal_state(offer, application),
         "simulation": simulation, "unavailable": unavailable, "extract_max_age": extract_max_age_text(),
-        "seniority": _seniority_text(offer),
     })
 
 
@@ -138,10 +137,3 @@ def _not_answerable(request, application, offer):
         messages.info(request, _("Op dit jobaanbod kan je niet meer antwoorden."))
     return redirect("offers:detail", public_id=application.public_id, uid=offer.uid)
 
-
-def _seniority_text(offer):
-    try:
-        seniority = recognised_seniority(offer)
-    except SalaryError:
-        return ""
-    return years_text(seniority.months)
