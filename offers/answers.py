@@ -152,8 +152,7 @@ def _back_to_reserve(offer, application, *, by, by_label, reason, event):
         content_type=ContentType.objects.get_for_model(Application), object_id=application.pk,
         event=stage_mails.RESERVE.key, state=Mail.State.DRAFT, created_at__gte=transition.created_at))
     entry = application.pool_entries.active().filter(kind=PoolEntry.Kind.RESERVE).first()
-    queue_candidate_mail(offer, event, hold=False,
-                         valid_until=date_format(entry.last_valid_day, "d/m/Y") if entry else "")
+    queue_candidate_mail(offer, event, valid_until=date_format(entry.last_valid_day, "d/m/Y") if entry else "")
 
 
 def _tell_hr(offer, *, outcome, next_step):
@@ -164,7 +163,7 @@ def _tell_hr(offer, *, outcome, next_step):
                "outcome": outcome, "next_step": next_step, "backoffice_url": url}
     addresses = {user.email for user in (offer.created_by, offer.approved_by) if user is not None and user.email}
     for address in sorted(addresses):
-        queue_mail(mail_events.OFFER_ANSWERED_HR.key, to=address, related=offer, context=context, hold=False)
+        queue_mail(mail_events.OFFER_ANSWERED_HR.key, to=address, related=offer, context=context)
 
 
 def _reload(offer):

@@ -1,7 +1,8 @@
 """The mails of the offer step. Wording here is the default until HR edits the template.
 
-The offer mail is not held for release: a second HR user approved the offer before it could be sent, and that
-approval is the release. The candidate's answers are confirmed at once (routine mails about their own action).
+The offer mail is not held for release by default: a second HR user approved the offer before it could be sent,
+and that approval is the release (HR may still switch holding on in the template). The candidate's answers are
+confirmed at once (routine mails about their own action).
 """
 
 from candidates.mail_events import PROCEDURE, SIGNATURE_EN, SIGNATURE_NL

@@ -179,7 +179,7 @@ def send_offer(offer, *, by, respond_by):
         locked.status, locked.sent_by, locked.sent_at, locked.respond_by = (Offer.Status.SENT, by, timezone.now(),
                                                                             respond_by)
         locked.save(update_fields=["status", "sent_by", "sent_at", "respond_by"])
-        queue_candidate_mail(locked, mail_events.OFFER_SENT, hold=False)
+        queue_candidate_mail(locked, mail_events.OFFER_SENT)
     return locked
 
 
@@ -203,10 +203,12 @@ def offer_mail_context(offer):
     }
 
 
-def queue_candidate_mail(offer, event, *, hold=None, **extra):
+def queue_candidate_mail(offer, event, **extra):
+    """The event's mail to the candidate, about their application. Not held by default (see offers.mail_events);
+    HR may still switch holding on in the event's template."""
     candidate = offer.proposal.application.candidate
     return queue_mail(event.key, to=candidate.email, language=candidate.language, related=offer.proposal.application,
-                      context={**offer_mail_context(offer), **extra}, hold=hold)
+                      context={**offer_mail_context(offer), **extra})
 
 
 def lock_offer(offer):

@@ -362,3 +362,12 @@ def test_the_criminal_record_model_defaults_to_what_hr_chose(jury, staff):
     maker, _checker = staff
     offer = draft_offer(jury.proposal, by=maker, extract_model=ExtractModel.MODEL_595)
     assert offer.get_extract_model_display().startswith("model 1")
+
+
+def test_the_expiry_job_is_scheduled_hourly_and_known_to_the_worker(settings):
+    from kortrijk_ats.celery import app
+
+    app.loader.import_default_modules()
+    entry = settings.CELERY_BEAT_SCHEDULE["expire-offers"]
+    assert entry["task"] == "offers.tasks.expire_offers" and entry["task"] in app.tasks
+    assert entry["schedule"] == timedelta(hours=1)
