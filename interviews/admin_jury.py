@@ -10,6 +10,7 @@ from django.db import models
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -17,7 +18,14 @@ from candidates.models import Application
 from interviews.feedback import send_feedback_letter
 from interviews.jury import JuryRefused
 from interviews.jury.questionnaire import record_external_result
-from interviews.jury.rounds import add_juror, invite_external_juror, invite_waitlist, mark_absent, start_jury_round
+from interviews.jury.rounds import (
+    add_juror,
+    cancel_round,
+    invite_external_juror,
+    invite_waitlist,
+    mark_absent,
+    start_jury_round,
+)
 from interviews.jury.scheduling import schedule_interview
 from interviews.matching import record_match, schedule_match
 from interviews.models import (
@@ -141,6 +149,11 @@ class DeclarationInline(HRReadOnlyMixin, admin.TabularInline):
     extra = 0
 
 
+class CancelRoundForm(forms.Form):
+    reason = forms.CharField(label=_("Reden (de kandidaten lezen ze in hun mail)"), max_length=1000,
+                             widget=forms.Textarea(attrs={"rows": 3, "cols": 70}))
+
+
 class ExternalJurorForm(forms.Form):
     email = forms.EmailField(label=_("E-mailadres"))
     first_name = forms.CharField(label=_("Voornaam"), max_length=150)
@@ -217,6 +230,8 @@ class JuryRoundAdmin(HRAccessMixin, admin.ModelAdmin):
                      name="interviews_juryround_invite_external"),
                 path("<int:pk>/wachtlijst/", self.admin_site.admin_view(self.invite_waitlist_view),
                      name="interviews_juryround_invite_waitlist"),
+                path("<int:pk>/annuleren/", self.admin_site.admin_view(self.cancel_view),
+                     name="interviews_juryround_cancel"),
                 *super().get_urls()]
 
     def invite_external_view(self, request, pk):
@@ -232,6 +247,21 @@ class JuryRoundAdmin(HRAccessMixin, admin.ModelAdmin):
                 return redirect(reverse("admin:interviews_juryround_change", args=[pk]))
         return TemplateResponse(request, "interviews/admin/simple_form.html", _admin_context(
             self, request, _("Externe deskundige uitnodigen"), form=form, submit=_("Uitnodigen")))
+
+    def cancel_view(self, request, pk):
+        """Call the round off: its candidates go back to the waitlist (with a mail), the jurors' access ends."""
+        jury_round = get_object_or_404(JuryRound, pk=pk)
+        form = CancelRoundForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                cancel_round(jury_round, by=request.user, reason=form.cleaned_data["reason"])
+            except JuryRefused as refusal:
+                messages.error(request, str(refusal))
+            else:
+                messages.success(request, _("De juryronde is geannuleerd; de kandidaten staan terug op de wachtlijst."))
+                return redirect(reverse("admin:interviews_juryround_change", args=[pk]))
+        return TemplateResponse(request, "interviews/admin/simple_form.html", _admin_context(
+            self, request, _("Juryronde annuleren"), form=form, submit=_("Juryronde annuleren")))
 
     def invite_waitlist_view(self, request, pk):
         jury_round = get_object_or_404(JuryRound, pk=pk)
@@ -375,7 +405,7 @@ class FeedbackRequestAdmin(HRAccessMixin, admin.ModelAdmin):
     """HR's feedback tasks: the deadline, the drafted letter to edit, and ‘send’ (through the outbox)."""
 
     form = FeedbackLetterForm
-    list_display = ("application", "requested_at", "due_on", "sent_at")
+    list_display = ("application", "requested_at", "due_on", "overdue", "sent_at")
     list_filter = (("sent_at", admin.EmptyFieldListFilter),)
     list_select_related = ("application__candidate", "application__procedure")
     readonly_fields = ("application", "requested_at", "due_on", "sent_at", "sent_by")
@@ -384,6 +414,10 @@ class FeedbackRequestAdmin(HRAccessMixin, admin.ModelAdmin):
 
     def has_add_permission(self, request, *args):
         return False
+
+    @admin.display(description=_("te laat"), boolean=True)
+    def overdue(self, feedback):
+        return feedback.sent_at is None and feedback.due_on < timezone.localdate()
 
     def get_readonly_fields(self, request, obj=None):
         return (*self.readonly_fields, "letter") if obj and obj.sent_at else self.readonly_fields

@@ -216,3 +216,14 @@ FEEDBACK_REQUESTED = register(MailEvent(
     placeholders={**PROCEDURE, "requested_on": "datum van de vraag", "due_on": "uiterste antwoorddatum",
                   "backoffice_url": "link naar de vraag in de back office"},
 ))
+JURY_ROUND_CANCELLED = _event(
+    "jury_round_cancelled", "Jurygesprek: gaat niet door, terug op de wachtlijst",
+    "Je jobinterview voor {{ team }} gaat niet door",
+    "De jobinterviews voor de vacature als {{ procedure_title }} in {{ team }} gaan niet door.\n\n{{ reason }}\n\n"
+    "Je staat opnieuw op de wachtlijst tot en met {{ valid_until }}; voor een volgende vacature nodigen we je uit.",
+    "Your job interview for {{ team }} will not take place",
+    "The job interviews for the vacancy as {{ procedure_title }} in {{ team }} will not take place.\n\n{{ reason }}\n\n"
+    "You are back on the waiting list until {{ valid_until }}; we will invite you for a next vacancy.",
+    {"team": VACANCY["team"], "reason": "waarom de ronde niet doorgaat",
+     "valid_until": "laatste geldige dag van de wachtlijst"},
+)

@@ -330,6 +330,7 @@ class JuryRound(models.Model):
         OPEN = "open", _("gesprekken en scores")
         DECIDED = "decided", _("beraadslaagd, wacht op goedkeuring PV")
         CLOSED = "closed", _("afgesloten (PV goedgekeurd)")
+        CANCELLED = "cancelled", _("geannuleerd (kandidaten terug naar de wachtlijst)")
 
     class WorkCase(models.TextChoices):
         NONE = "none", _("geen case")

@@ -64,7 +64,7 @@ def freeze_round(locked, *, by):
     label = f"jury (PV goedgekeurd), voorzitter {chair.display_name if chair else ''}".strip()[:150]
     for jury_candidate in settled:
         _apply(jury_candidate, vacancy=locked.vacancy, by=actor, by_label=label)
-    _close_access(locked, now=now)
+    close_access(locked, now=now)
     log.info("Jury round %s frozen; PV sha256 %s", locked.pk, locked.pv_sha256)
     return locked
 
@@ -103,7 +103,8 @@ def _apply(jury_candidate, *, vacancy, by, by_label):
                      reason=f"Niet geslaagd voor het jurygesprek (totaal {total} %).")
 
 
-def _close_access(locked, *, now):
+def close_access(locked, *, now):
+    """The round is over: every seat ends now; an external expert's account goes off unless still needed."""
     locked.members.filter(active_until__isnull=True).update(active_until=now)
     for member in locked.members.filter(role=JuryMember.Role.EXTERNAL).select_related("user"):
         user = member.user

@@ -81,7 +81,7 @@ def start_jury_round(vacancy, *, by, **settings_):
         locked = Vacancy.objects.select_for_update().select_related("function", "team").get(pk=vacancy.pk)
         if locked.status != Vacancy.Status.OPEN:
             raise JuryRefused("Deze vacature is niet meer open.")
-        if locked.jury_rounds.exclude(status=JuryRound.Status.CLOSED).exists():
+        if locked.jury_rounds.filter(status__in=[JuryRound.Status.OPEN, JuryRound.Status.DECIDED]).exists():
             raise JuryRefused("Deze vacature heeft al een lopende juryronde.")
         jury_round = JuryRound(vacancy=locked, created_by=by, **settings_)
         jury_round.full_clean(exclude=["vacancy", "case_document"])
@@ -236,6 +236,46 @@ def mark_absent(jury_candidate, *, by, reason="Niet aanwezig op het jurygesprek.
         locked.decision = JuryCandidate.Decision.ABSENT
         locked.save(update_fields=["decision"])
     return locked
+
+
+def cancel_round(jury_round, *, by, reason):
+    """Call off a round before its PV is frozen (e.g. the vacancy is withdrawn): every candidate still invited goes
+    back to the waitlist with the place's original validity and a mail; the jurors' access ends."""
+    from interviews.jury.outcomes import close_access
+
+    reason = (reason or "").strip()
+    if not reason:
+        raise JuryRefused("Geef de reden waarom de juryronde niet doorgaat; de kandidaten lezen ze.")
+    with transaction.atomic():
+        locked = JuryRound.objects.select_for_update().select_related("vacancy__team").get(pk=jury_round.pk)
+        if locked.status not in (JuryRound.Status.OPEN, JuryRound.Status.DECIDED):
+            raise JuryRefused("Deze juryronde is al afgesloten of geannuleerd.")
+        for jury_candidate in in_play(locked):
+            application = jury_candidate.application
+            try:
+                change_stage(application, to=Stage.WAITLIST, by=by, expected_stage=Stage.JURY_INVITED,
+                             reason=f"Juryronde geannuleerd: {reason}")
+            except TransitionRefused:
+                continue  # withdrawn meanwhile
+            _queue_cancellation(jury_candidate, reason=reason)
+        locked.candidates.exclude(decision__in=[JuryCandidate.Decision.ABSENT]).update(
+            decision="", rank=None, passed=None, total_percent=None)
+        locked.status, locked.closed_at = JuryRound.Status.CANCELLED, timezone.now()
+        locked.save(update_fields=["status", "closed_at"])
+        close_access(locked, now=locked.closed_at)
+    return locked
+
+
+def _queue_cancellation(jury_candidate, *, reason):
+    application = jury_candidate.application
+    candidate = application.candidate
+    entry = application.pool_entries.active().filter(kind=PoolEntry.Kind.WAITLIST).first()
+    return queue_mail(
+        mail_events.JURY_ROUND_CANCELLED.key, to=candidate.email, language=candidate.language, related=application,
+        context={"candidate_name": candidate.full_name, "procedure_title": application.procedure.title,
+                 "team": jury_candidate.round.vacancy.team.name, "reason": reason,
+                 "valid_until": date_format(entry.last_valid_day, "d/m/Y") if entry else ""},
+    )
 
 
 def in_play(jury_round):

@@ -81,3 +81,17 @@ def test_hr_plans_a_matchgesprek_from_the_vacancy_and_records_the_match(jury, pr
     bert.refresh_from_db()
     assert bert.stage == Stage.OFFER
     assert VacancyProposal.objects.get(vacancy=vacancy, application=bert).source == VacancyProposal.Source.MATCH
+
+
+def test_hr_cancels_a_round_with_a_reason(jury, hr):
+    jury_round = jury[0]
+    client = client_for(hr)
+    url = reverse("admin:interviews_juryround_cancel", args=[jury_round.pk])
+    assert client.get(url).status_code == 200
+    assert client.post(url, {"reason": ""}).status_code == 200  # the form asks for the reason
+    jury_round.refresh_from_db()
+    assert jury_round.is_open
+    assert client.post(url, {"reason": "De vacature vervalt."}).status_code == 302
+    jury_round.refresh_from_db()
+    assert jury_round.status == jury_round.Status.CANCELLED
+    assert Mail.objects.filter(event="jury_round_cancelled").count() == 2

@@ -111,3 +111,30 @@ def test_a_round_is_opened_once_per_vacancy(procedure, hr):
     start_jury_round(vacancy, by=hr)
     with pytest.raises(JuryRefused, match="al een lopende juryronde"):
         start_jury_round(vacancy, by=hr)
+
+
+def test_a_cancelled_round_sends_its_candidates_back_to_the_waitlist(jury, hr):
+    from interviews.jury.rounds import cancel_round
+
+    jury_round, (ann, bert), _chair, leader, external = jury
+    entry = ann.application.pool_entries.active().get(kind=PoolEntry.Kind.WAITLIST)
+    with pytest.raises(JuryRefused, match="reden"):
+        cancel_round(jury_round, by=hr, reason=" ")
+    cancel_round(jury_round, by=hr, reason="De vacature wordt niet ingevuld.")
+    for jc in (ann, bert):
+        jc.application.refresh_from_db()
+        assert jc.application.stage == Stage.WAITLIST
+        mail = Mail.objects.for_object(jc.application).get(event="jury_round_cancelled")
+        assert "De vacature wordt niet ingevuld." in mail.body_text
+    assert ann.application.pool_entries.active().get(kind=PoolEntry.Kind.WAITLIST) == entry  # same validity
+    jury_round.refresh_from_db()
+    assert jury_round.status == JuryRound.Status.CANCELLED
+    assert not get_user_model().objects.get(pk=external.user_id).is_active
+    from interviews.jury.rounds import membership
+
+    assert membership(leader.user, jury_round) is None
+    # The vacancy may start a new round; the cancelled one is not in the way.
+    from interviews.jury.rounds import start_jury_round
+
+    again = start_jury_round(jury_round.vacancy, by=hr)
+    assert again.candidates.count() == 2
