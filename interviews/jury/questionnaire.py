@@ -15,7 +15,6 @@ from candidates.stages import Stage
 from interviews.jury import JuryRefused
 from interviews.models import JuryCandidate, QuestionnaireResponse
 
-REPORT_TYPES = {"application/pdf": ".pdf"}
 REPORT_MAX_BYTES = 10 * 1024 * 1024
 
 

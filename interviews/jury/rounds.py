@@ -284,9 +284,3 @@ def in_play(jury_round):
             .exclude(decision=JuryCandidate.Decision.ABSENT)
             .select_related("application__candidate", "application__procedure"))
 
-
-def describe_date(value, *, language="nl-be"):
-    from django.utils import translation
-
-    with translation.override(language):
-        return date_format(value, "l j F Y")
