@@ -9,6 +9,7 @@ from candidates.stages import Stage
 from communications.models import Mail
 from communications.outbox import queue_mail
 from kortrijk_ats.privacy import ERASED_TEXT
+from tests.auth import login_staff
 from tests.factories import ApplicationFactory, UserFactory, hr_user
 from tests.privacy.conftest import SECRET_MOTIVATION, build_person, storage_files
 
@@ -17,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def hr_client(client):
-    client.force_login(hr_user(username="hr-erasure"))
+    login_staff(client, hr_user(username="hr-erasure"))
     return client
 
 
@@ -85,7 +86,7 @@ def test_a_second_confirmation_changes_nothing(hr_client):
 def test_only_hr_may_confirm(client):
     person = build_person()
     erasure, _ = request_erasure(person.candidate)
-    client.force_login(UserFactory(is_staff=True))
+    login_staff(client, UserFactory(is_staff=True))
     assert client.post(confirm_url(erasure)).status_code in (302, 403)
     assert ErasureRequest.objects.get(pk=erasure.pk).handled_at is None
     assert Candidate.objects.get(pk=person.candidate.pk).erased_at is None
