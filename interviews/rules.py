@@ -92,5 +92,4 @@ rules.add_perm("interviews.view_jury_scores", is_hr_user | (sits_on_round & subm
 rules.add_perm("interviews.lead_consensus", chairs_round & round_is_open)
 rules.add_perm("interviews.view_calibration", chairs_round | is_hr_user)
 rules.add_perm("interviews.approve_pv", sits_on_round & round_is_decided)
-rules.add_perm("interviews.view_pv", is_hr_user | sits_on_round)
 rules.add_perm("interviews.download_pv", is_hr_user & round_is_closed)

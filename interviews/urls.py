@@ -27,6 +27,8 @@ urlpatterns = [
     path("jury/ronde/<int:pk>/kandidaat/<uuid:uid>/verklaring/", views_jury.declare, name="jury_declare"),
     path("jury/ronde/<int:pk>/kandidaat/<uuid:uid>/consensus/", views_jury.consensus, name="jury_consensus"),
     path("jury/ronde/<int:pk>/kandidaat/<uuid:uid>/heropen/<int:sheet_pk>/", views_jury.reopen, name="jury_reopen"),
+    path("jury/ronde/<int:pk>/kandidaat/<uuid:uid>/documenten/<int:doc_pk>/", views_jury.document,
+         name="jury_document"),
     path("jury/ronde/<int:pk>/kandidaat/<uuid:uid>/rapport/", views_jury.questionnaire_report,
          name="jury_questionnaire_report"),
     path("mijn-kandidaturen/<uuid:public_id>/vragenlijst/", views_jury_candidate.questionnaire,

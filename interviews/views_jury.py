@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from candidates.models import Document
+from candidates.uploads import attachment_response
 from interviews.jury import JuryRefused
 from interviews.jury.calibration import calibration
 from interviews.jury.conflicts import declaration_of, declare_conflict
@@ -156,6 +158,7 @@ def candidate(request, pk, uid):
     return render(request, "interviews/jury/candidate.html", {
         "round": jury_round, "jc": jury_candidate, "application": jury_candidate.application,
         "candidate": jury_candidate.application.candidate, "member": member, "when": _when(jury_candidate),
+        "documents": jury_candidate.application.documents.all(),
         "declaration": declaration_of(member, jury_candidate) if member else None,
         "declaration_form": DeclarationForm(), "form": form, "sheet": sheet, "may_score": may_score,
         "locked": bool(sheet and sheet.is_submitted), "error": error,
@@ -359,6 +362,18 @@ def pv_preview(request, pk):
     """The PV as HTML in its print layout (what the PDF will hold)."""
     jury_round = _round_or_404(request, pk)
     return HttpResponse(render_pv_html(jury_round))
+
+
+@jury_page
+@require_GET
+def document(request, pk, uid, doc_pk):
+    """A document of the candidate's file (diploma, CV), for the jurors who may open the file; always a download."""
+    jury_candidate = _candidate_or_404(request, pk, uid)
+    doc = get_object_or_404(Document, pk=doc_pk, application=jury_candidate.application)
+    try:
+        return attachment_response(doc)
+    except (FileNotFoundError, ValueError):
+        raise Http404("Het bestand is niet meer beschikbaar.") from None
 
 
 @jury_page

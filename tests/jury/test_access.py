@@ -147,3 +147,22 @@ def test_odd_ids_in_the_jury_urls_are_404_never_500(cast):
                 f"/jury/ronde/{pk}/kandidaat/{cast['ann'].uid}/heropen/999999/"):
         assert client.get(url).status_code in (404, 405)
     assert client.post(f"/jury/ronde/{pk}/kandidaat/{cast['ann'].uid}/heropen/999999/").status_code == 404
+
+
+def test_jurors_download_the_candidates_documents_others_do_not(cast, tmp_path):
+    from django.core.files.base import ContentFile
+
+    from candidates.models import Document
+
+    application = cast["ann"].application
+    document = Document(application=application, kind=Document.Kind.CV, original_name="cv.pdf",
+                        content_type="application/pdf", size=9)
+    document.file.save("cv", ContentFile(b"%PDF-1.4 cv"), save=True)
+    url = reverse("interviews:jury_document", args=[cast["round"].pk, cast["ann"].uid, document.pk])
+    response = client_for(cast["external"]).get(url)
+    assert response.status_code == 200 and b"".join(response.streaming_content) == b"%PDF-1.4 cv"
+    assert response["Content-Disposition"].startswith("attachment")
+    assert client_for(cast["outsider"]).get(url).status_code == 404
+    assert client_for(cast["candidate"]).get(url).status_code == 404
+    other = reverse("interviews:jury_document", args=[cast["round"].pk, cast["bert"].uid, document.pk])
+    assert client_for(cast["chair"]).get(other).status_code == 404  # Ann's document is not in Bert's file
