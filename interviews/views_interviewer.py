@@ -5,7 +5,6 @@ from datetime import date, datetime, timedelta
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q
 from django.http import FileResponse, Http404
@@ -23,6 +22,7 @@ from interviews.booking import describe_slot
 from interviews.meeting_links import BRUSSELS
 from interviews.models import IntakeAssessment, IntakeBooking
 from kortrijk_ats.roles import INTERVIEWER, has_role, is_hr
+from kortrijk_ats.staff_auth import staff_required
 
 
 def _require_interviewer(user):
@@ -46,7 +46,7 @@ def _visible_to(user, bookings):
     return bookings.filter(Q(interviewer=user) | shared)
 
 
-@login_required
+@staff_required
 @require_GET
 def day(request, on=None):
     """The interviews of one day (default today) that this interviewer holds; HR sees all of them."""
@@ -94,7 +94,7 @@ def _assessable(request, uid):
     return booking
 
 
-@login_required
+@staff_required
 @require_http_methods(["GET", "POST"])
 def assess(request, uid):
     """The candidate's file and the assessment form; the POST decides through decide_intake()."""
@@ -122,7 +122,7 @@ def assess(request, uid):
     }, status=409 if error else (400 if form.errors else 200))
 
 
-@login_required
+@staff_required
 @require_POST
 def no_show(request, uid):
     booking = _assessable(request, uid)
@@ -142,7 +142,7 @@ def no_show(request, uid):
     return redirect(_day_url(booking))
 
 
-@login_required
+@staff_required
 @require_GET
 def document(request, uid, pk):
     """A document of the candidate's file, for the interviewer of this interview only; always a download."""

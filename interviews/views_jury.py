@@ -6,7 +6,6 @@ import logging
 
 import rules
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -38,12 +37,13 @@ from interviews.jury_forms import ConsensusForm, DeclarationForm, ItemScoresForm
 from interviews.models import JuryCandidate, JuryRound, QuestionnaireResponse, ScoreSheet
 from interviews.pv import pv_context, render_pv_html
 from kortrijk_ats.roles import is_hr
+from kortrijk_ats.staff_auth import staff_required
 
 log = logging.getLogger("interviews.jury.access")
 
 
 def jury_page(view):
-    return never_cache(login_required(view))
+    return never_cache(staff_required(view))
 
 
 def _deny(request, reason, *, status=404):

@@ -50,6 +50,9 @@ UNTIL_PERSON_ERASED = ("until the last application of the person is anonymised (
 UNTIL_BAN_ENDS = "kept without name or e-mail until the ban ends; the retention job then deletes the row"
 AS_ARCHIVE = "kept: the anonymised archive record of the selection (no link to a person remains)"
 WHILE_STAFF = "while the person works on selections; HR removes staff accounts"
+SECURITY_LOG = "the log-in security log: lockout after failed log-ins, traces of misuse (ASVS V7)"
+UNTIL_LOCKOUT_ENDS = "until the lockout's cool-off ends or the next successful log-in"
+SECURITY_LOG_RETENTION = "the security log's period: `manage.py axes_reset_logs --age 90` removes older rows"
 UNTIL_SESSION_EXPIRES = "until the session expires; the retention job deletes expired sessions"
 
 
@@ -99,6 +102,23 @@ REGISTER = {
     }),
     "account.EmailAddress": Registered(candidate_path="user__candidate", delete_rows=True, fields={
         "email": Personal(CONTACT, LOGIN, UNTIL_PERSON_ERASED),
+    }),
+    # Log-in security (django-axes): every attempt, by account name and address; read by HR when an account is locked.
+    "axes.AccessAttempt": Registered(notes="failed attempts in the lockout window; a success or the cool-off clears",
+                                     fields={
+        "username": Personal(ACCOUNT, SECURITY_LOG, UNTIL_LOCKOUT_ENDS, KEEP),
+        "ip_address": Personal(TECHNICAL, SECURITY_LOG, UNTIL_LOCKOUT_ENDS, KEEP),
+        "user_agent": Personal(TECHNICAL, SECURITY_LOG, UNTIL_LOCKOUT_ENDS, KEEP),
+    }),
+    "axes.AccessLog": Registered(fields={
+        "username": Personal(ACCOUNT, SECURITY_LOG, SECURITY_LOG_RETENTION, KEEP),
+        "ip_address": Personal(TECHNICAL, SECURITY_LOG, SECURITY_LOG_RETENTION, KEEP),
+        "user_agent": Personal(TECHNICAL, SECURITY_LOG, SECURITY_LOG_RETENTION, KEEP),
+    }),
+    "axes.AccessFailureLog": Registered(fields={
+        "username": Personal(ACCOUNT, SECURITY_LOG, SECURITY_LOG_RETENTION, KEEP),
+        "ip_address": Personal(TECHNICAL, SECURITY_LOG, SECURITY_LOG_RETENTION, KEEP),
+        "user_agent": Personal(TECHNICAL, SECURITY_LOG, SECURITY_LOG_RETENTION, KEEP),
     }),
     "sessions.Session": Registered(notes="the erasure deletes the person's sessions", fields={
         "session_data": Personal(TECHNICAL, LOGIN, UNTIL_SESSION_EXPIRES, SPECIAL),

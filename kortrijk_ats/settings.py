@@ -56,6 +56,10 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "allauth",
     "allauth.account",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "csp",
     "communications",
     "procedures",
     "candidates",
@@ -72,9 +76,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "kortrijk_ats.staff_auth.SessionLimitsMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "kortrijk_ats.headers.NoStoreMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Last: turns a lockout into its answer (axes' docs ask for the end of the list).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "kortrijk_ats.urls"
@@ -110,6 +120,14 @@ if env.str("TEST_DB_NAME", default=""):
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Argon2id first; the others only read hashes made before (upgraded at the next log-in).
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
@@ -118,6 +136,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out username before any password is checked, and logs every attempt.
+    "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
     # Candidates log in with their e-mail address (and by e-mailed code) through allauth.
@@ -250,6 +270,39 @@ if KATS_MEETING_PROVIDER not in ("manual", "graph"):
 # KATS_BOOKING_UNSAFE is deliberately not read here: only a test may set it (the race test's negative control).
 
 # Security. With DEBUG off these pass `manage.py check --deploy --fail-level WARNING`.
+# Staff log-in (kortrijk_ats/staff_auth.py): a TOTP second factor, sessions end 30 min idle / 12 h after log-in.
+OTP_TOTP_ISSUER = "Stad Kortrijk selecties"
+KATS_STAFF_IDLE_SECONDS = env.int("KATS_STAFF_IDLE_SECONDS", default=30 * 60)
+KATS_STAFF_MAX_SECONDS = env.int("KATS_STAFF_MAX_SECONDS", default=12 * 3600)
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Lockout (django-axes): 10 failed log-ins on one account (username or e-mail, known or not) lock it 15 minutes,
+# for the admin and the allauth log-in alike; every attempt lands in axes' access logs.
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# Per account, not per address: the city's staff share one outgoing address, and one bad actor must not lock them
+# all out; allauth rate-limits failed log-ins per address on top (ACCOUNT_RATE_LIMITS' login_failed).
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_USERNAME_CALLABLE = "kortrijk_ats.staff_auth.attempted_username"
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_LOCKOUT_TEMPLATE = "staff/locked_out.html"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False
+# Content-Security-Policy (django-csp 4): nothing inline runs, nothing is framed, forms post only here.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    },
+}
+CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -271,4 +324,6 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # Every log-in attempt is already a row in axes' access logs; its log lines would only repeat them.
+    "loggers": {"axes": {"level": "WARNING"}},
 }

@@ -1,10 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from kortrijk_ats import views
+from kortrijk_ats import views, views_otp
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("personeel/tweestapsverificatie/", views_otp.staff_otp, name="staff_otp"),
     path("hr/rapporten/", include("reports.urls")),
     path("account/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -23,6 +23,8 @@ import psutil
 import psycopg2
 import pytest
 
+from tests.auth import code_for
+
 ROOT = Path(__file__).resolve().parent.parent
 START_TIMEOUT_SECONDS = 300
 BANNER = "Kortrijk ATS runs at "
@@ -204,6 +206,12 @@ def test_make_run_serves_the_seeded_system_with_worker_and_beat(running_system):
         opener, system.base_url + "/admin/login/?next=/admin/",
         {"username": "demo.hr", "password": printed_login(banner, "demo.hr"),
          "csrfmiddlewaretoken": csrf_token(cookies), "next": "/admin/"})
+    # Staff then set up their second factor: the page shows the secret, the app's code confirms it.
+    second_factor = system.base_url + "/personeel/tweestapsverificatie/"
+    assert status == 200 and landed_on.startswith(second_factor) and "<svg" in back_office
+    secret = re.search(r'<code class="otp-secret">([A-Z2-7 ]+)</code>', back_office).group(1)
+    status, landed_on, back_office = fetch(
+        opener, landed_on, {"token": code_for(secret), "next": "/admin/", "csrfmiddlewaretoken": csrf_token(cookies)})
     assert status == 200 and landed_on == system.base_url + "/admin/"
     assert "Back office van het selectieteam" in back_office
 

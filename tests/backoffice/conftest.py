@@ -6,6 +6,7 @@ from django.core.files.base import ContentFile
 from candidates.models import Document
 from candidates.transitions import change_stage
 from kortrijk_ats import roles
+from tests.auth import login_staff
 from tests.factories import ApplicationFactory, CandidateFactory, staff_user
 
 
@@ -38,7 +39,7 @@ def fast_password_hashing(settings):
 
 @pytest.fixture
 def hr_client(client, hr):
-    client.force_login(hr)
+    login_staff(client, hr)
     return client
 
 

@@ -9,6 +9,7 @@ from candidates.models import Transition
 from candidates.stages import Stage
 from communications.models import Mail
 from kortrijk_ats import roles
+from tests.auth import login_staff
 from tests.backoffice.conftest import add_document
 from tests.factories import FunctionFactory, TeamFactory, UserFactory, staff_user
 
@@ -66,7 +67,7 @@ OUTSIDERS = ["anonymous", roles.INTERVIEWER, roles.JUROR, "candidate", "staff_wi
 def test_outsiders_are_sent_to_log_in_and_see_nothing(client, pages, named_application, role):
     user = user_for(role, named_application)
     if user is not None:
-        client.force_login(user)
+        login_staff(client, user)
     for url in pages:
         response = client.get(url)
         assert response.status_code == 302, url
@@ -83,7 +84,7 @@ def test_outsiders_cannot_decide_or_release(client, hr, named_application, role)
     change_stage(named_application, to=Stage.NOT_ELIGIBLE, by=hr, reason="Geen bachelor.")
     user = user_for(role, named_application)
     if user is not None:
-        client.force_login(user)
+        login_staff(client, user)
     posts = [
         (reverse("admin:candidates_application_stage", args=[named_application.pk, "withdraw"]),
          {"withdraw-expected_stage": Stage.NOT_ELIGIBLE, "withdraw-reason": "x"}),

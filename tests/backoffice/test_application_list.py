@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from candidates.stages import Stage
 from procedures.models import Diploma
+from tests.auth import login_staff
 from tests.backoffice.conftest import walk
 from tests.factories import ApplicationFactory, CandidateFactory, DiplomaFactory, ProcedureFactory
 
@@ -93,7 +94,7 @@ def test_it_filters(hr_client, cast, params, expected):
 def test_a_ban_counts_until_its_end_date(client, hr, cast, time_machine):
     ends_on = cast["banned"].ban.ends_on
     time_machine.move_to(f"{ends_on.isoformat()}T00:30:00+01:00", tick=False)
-    client.force_login(hr)  # a fresh session: the one from a year ago has expired
+    login_staff(client, hr)  # a fresh session: the one from a year ago has expired
     assert listed(client, uitgesloten="ja") == set()
     time_machine.move_to(f"{(ends_on - timedelta(days=1)).isoformat()}T23:30:00+01:00", tick=False)
     assert listed(client, uitgesloten="ja") == pks(cast, "banned")

@@ -10,6 +10,7 @@ from candidates.models import Transition
 from candidates.stages import Stage
 from candidates.transitions import change_stage
 from communications.models import Mail
+from tests.auth import login_staff
 from tests.backoffice.conftest import add_document, walk
 from tests.factories import ApplicationFactory
 
@@ -158,10 +159,10 @@ def test_the_second_of_two_hr_users_is_told_someone_else_was_faster(client, hr, 
 
     other = hr_user(username="hr2")
     # Both opened the page while the application was in screening.
-    client.force_login(hr)
+    login_staff(client, hr)
     first = client.post(stage_url(named_application, "mark_eligible"),
                         {"mark_eligible-expected_stage": S.SCREENING}, follow=True)
-    client.force_login(other)
+    login_staff(client, other)
     second = client.post(stage_url(named_application, "mark_not_eligible"),
                          {"mark_not_eligible-expected_stage": S.SCREENING,
                           "mark_not_eligible-reason": "Geen geldig diploma."}, follow=True)

@@ -11,6 +11,7 @@ from django.urls import reverse
 from candidates.models import Transition
 from candidates.stages import Stage
 from communications.models import Mail
+from tests.auth import login_staff
 from tests.factories import ApplicationFactory, hr_user
 
 
@@ -26,7 +27,7 @@ def test_two_hr_users_at_once_one_wins_the_other_is_told(settings):
     clients = {}
     for username in decisions:
         clients[username] = Client()
-        clients[username].force_login(hr_user(username=username))
+        login_staff(clients[username], hr_user(username=username))
     start = threading.Barrier(len(decisions))
     pages = {}
 

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from tests.auth import login_staff
 from tests.backoffice.conftest import add_document
 from tests.factories import CandidateFactory, UserFactory
 
@@ -59,7 +60,7 @@ def test_only_hr_downloads(client, named_application, interviewer, who):
         "staff_without_role": UserFactory(is_staff=True),
     }
     if who in users:
-        client.force_login(users[who])
+        login_staff(client, users[who])
     response = client.get(download_url(document))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("admin:login"))
@@ -70,6 +71,6 @@ def test_only_hr_downloads(client, named_application, interviewer, who):
 @pytest.mark.django_db
 def test_another_candidate_cannot_download_either(client, named_application):
     document = add_document(named_application)
-    client.force_login(CandidateFactory().user)
+    login_staff(client, CandidateFactory().user)
     response = client.get(download_url(document))
     assert response.status_code == 302 and "Content-Disposition" not in response

@@ -17,6 +17,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
 
+from tests.auth import login_staff
+
 # Playwright's sync API runs an event loop in the test thread; Django's ORM must still be usable there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -72,8 +74,13 @@ def browser_context(browser, live_server):
 @pytest.fixture
 def page(browser_context):
     page = browser_context.new_page()
+    # A Content-Security-Policy violation shows up as a console error: any one fails the test.
+    csp_errors = []
+    page.on("console", lambda message: csp_errors.append(message.text)
+            if message.type == "error" and "Content Security Policy" in message.text else None)
     yield page
     page.close()
+    assert not csp_errors, f"the page broke the Content-Security-Policy: {csp_errors}"
 
 
 @pytest.fixture(autouse=True)
@@ -94,8 +101,9 @@ def shoot(page, name):
 
 def login(page, user):
     """Log `user` in for this page's browser context through a real session cookie (force_login)."""
+    # Staff get an OTP-verified session with a real confirmed TOTP device (tests/auth.py).
     client = Client()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    login_staff(client, user)
     session_cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     page.context.add_cookies([
         {"name": settings.SESSION_COOKIE_NAME, "value": session_cookie.value, "url": _live["url"]},

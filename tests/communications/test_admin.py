@@ -9,6 +9,7 @@ from django.urls import reverse
 from communications.mail_templates import sync_mail_templates
 from communications.models import Mail, MailTemplate
 from kortrijk_ats import roles
+from tests.auth import login_staff
 from tests.factories import hr_user, staff_user
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +29,7 @@ def hr():
 
 @pytest.fixture
 def hr_client(client, hr):
-    client.force_login(hr)
+    login_staff(client, hr)
     return client
 
 
@@ -94,7 +95,7 @@ def test_a_mail_is_read_only(hr_client, make_mail):
 
 
 def test_staff_without_the_hr_role_cannot_see_the_outbox(client, make_mail):
-    client.force_login(staff_user(roles.INTERVIEWER, username="interviewer"))
+    login_staff(client, staff_user(roles.INTERVIEWER, username="interviewer"))
     response = client.get(OUTBOX)
     assert response.status_code == 302 and "/login/" in response["Location"]
 

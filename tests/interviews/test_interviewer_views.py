@@ -15,6 +15,7 @@ from candidates.models import Document
 from candidates.stages import Stage
 from interviews.booking import book_slot
 from interviews.models import IntakeAssessment, IntakeBooking
+from tests.auth import login_staff
 from tests.interviews.helpers import invited_application, make_slot
 from tests.interviews.test_assessment import interviewer
 
@@ -51,7 +52,7 @@ def test_the_day_view_shows_my_interviews_with_the_candidates_file(client, anna,
     other_slot = make_slot(session, at=time(10))
     other_slot.interviewers.set([interviewer("bart")])
     book_slot(other_slot, application=invited_application(procedure))
-    client.force_login(anna, backend=BACKEND)
+    login_staff(client, anna)
     response = client.get(_day_url(annas_booking))
     assert response.status_code == 200
     text = _text(response)
@@ -63,7 +64,7 @@ def test_the_day_view_shows_my_interviews_with_the_candidates_file(client, anna,
 
 
 def test_the_day_view_costs_the_same_queries_for_1_or_5_interviews(client, anna, annas_booking, procedure, session):
-    client.force_login(anna, backend=BACKEND)
+    login_staff(client, anna)
     with CaptureQueriesContext(connection) as one:
         client.get(_day_url(annas_booking))
     for hour in (10, 11):
@@ -78,17 +79,17 @@ def test_the_day_view_costs_the_same_queries_for_1_or_5_interviews(client, anna,
 
 
 def test_candidates_and_strangers_are_kept_out(client, annas_booking):
-    client.force_login(annas_booking.application.candidate.user, backend=BACKEND)
+    login_staff(client, annas_booking.application.candidate.user)
     assert client.get(_day_url(annas_booking)).status_code == 403
     assert client.get(reverse("interviews:assess", args=[annas_booking.uid])).status_code == 403
-    client.force_login(interviewer("bart"), backend=BACKEND)
+    login_staff(client, interviewer("bart"))
     assert client.get(reverse("interviews:assess", args=[annas_booking.uid])).status_code == 404
     document = annas_booking.application.documents.get()
     assert client.get(reverse("interviews:document", args=[annas_booking.uid, document.pk])).status_code == 404
 
 
 def test_the_interviewer_downloads_the_cv_as_an_attachment(client, anna, annas_booking):
-    client.force_login(anna, backend=BACKEND)
+    login_staff(client, anna)
     document = annas_booking.application.documents.get()
     response = client.get(reverse("interviews:document", args=[annas_booking.uid, document.pk]))
     assert response.status_code == 200
@@ -104,10 +105,11 @@ def _form(**changes):
 
 
 def test_the_form_waits_for_the_interview_and_then_decides(client, anna, annas_booking):
-    client.force_login(anna, backend=BACKEND)
+    login_staff(client, anna)
     url = reverse("interviews:assess", args=[annas_booking.uid])
     assert "nog niet begonnen" in _text(client.get(url))
     with time_machine.travel(annas_booking.slot.starts_at + timedelta(minutes=20)):
+        login_staff(client, anna)  # days later: the idle staff session has ended (30 minutes)
         page = client.get(url)
         assert 'name="verdict"' in _text(page)
         invalid = client.post(url, _form(verdict_motivation="", experience=""))
@@ -122,9 +124,10 @@ def test_the_form_waits_for_the_interview_and_then_decides(client, anna, annas_b
 
 
 def test_a_no_show_needs_the_tick_and_then_reinvites(client, anna, annas_booking):
-    client.force_login(anna, backend=BACKEND)
+    login_staff(client, anna)
     url = reverse("interviews:no_show", args=[annas_booking.uid])
     with time_machine.travel(annas_booking.slot.starts_at + timedelta(minutes=20)):
+        login_staff(client, anna)  # days later: the idle staff session has ended (30 minutes)
         assert client.get(url).status_code == 405
         client.post(url, {})
         assert IntakeBooking.objects.get().no_show_at is None
@@ -136,7 +139,7 @@ def test_a_no_show_needs_the_tick_and_then_reinvites(client, anna, annas_booking
 def test_hr_sees_the_session_report(client, annas_booking):
     from tests.factories import hr_user
 
-    client.force_login(hr_user(username="hr-rapport"), backend=BACKEND)
+    login_staff(client, hr_user(username="hr-rapport"))
     response = client.get(reverse("admin:interviews_session_report"))
     assert response.status_code == 200
     (row,) = response.context["sessions"]

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from interviews.booking import book_slot
 from interviews.models import IntakeBooking, IntakeSlot
+from tests.auth import login_staff
 from tests.factories import ApplicationFactory, hr_user
 from tests.interviews.helpers import future_session, invited_application, make_slot, make_slots
 
@@ -23,7 +24,7 @@ def _url(name, application):
 
 @pytest.fixture
 def candidate_client(client, invited):
-    client.force_login(invited.candidate.user, backend="django.contrib.auth.backends.ModelBackend")
+    login_staff(client, invited.candidate.user)
     return client
 
 
@@ -65,7 +66,7 @@ def test_the_page_costs_the_same_queries_for_3_or_30_slots(candidate_client, inv
 def test_another_candidates_application_is_a_404_everywhere(client, invited, session):
     slot = make_slot(session)
     stranger = invited_application(invited.procedure)
-    client.force_login(stranger.candidate.user, backend="django.contrib.auth.backends.ModelBackend")
+    login_staff(client, stranger.candidate.user)
     for name in ("intake", "cancel", "calendar"):
         assert client.get(_url(name, invited)).status_code == 404
     for name in ("book", "move", "cancel"):
@@ -172,7 +173,7 @@ def test_when_nothing_is_free_the_candidate_is_told_and_hr_sees_the_wait(candida
     text = _text(candidate_client.get(_url("intake", invited)))
     assert "geen vrije momenten meer" in text
     candidate_client.logout()
-    client.force_login(hr_user(username="hr-lijst"), backend="django.contrib.auth.backends.ModelBackend")
+    login_staff(client, hr_user(username="hr-lijst"))
     waiting = _text(client.get(reverse("admin:interviews_waitingforslot_changelist")))
     assert invited.candidate.email in waiting
     assert "1 kandidaat zonder intakemoment" in waiting
@@ -181,7 +182,7 @@ def test_when_nothing_is_free_the_candidate_is_told_and_hr_sees_the_wait(candida
 def test_a_candidate_not_invited_sees_why(client, session):
     application = ApplicationFactory(procedure=session.procedure)
     make_slot(session)
-    client.force_login(application.candidate.user, backend="django.contrib.auth.backends.ModelBackend")
+    login_staff(client, application.candidate.user)
     text = _text(client.get(_url("intake", application)))
     assert "Je kandidatuur staat op ‘screening diploma’" in text
     assert 'name="slot"' not in text
@@ -200,7 +201,7 @@ def test_the_calendar_file_of_the_booking(candidate_client, invited, session):
 
 def test_hr_generates_slots_in_the_back_office(client, session):
     hr = hr_user(username="hr-genereert")
-    client.force_login(hr, backend="django.contrib.auth.backends.ModelBackend")
+    login_staff(client, hr)
     url = reverse("admin:interviews_generate_slots")
     assert client.get(url).status_code == 200
     bad = client.post(url, {"session": session.pk, "interviewers": [hr.pk], "length": 20, "breaks": "koffie"})
@@ -231,7 +232,7 @@ def test_hr_changes_the_seats_and_the_counter_stays(client, procedure, session):
     slot = make_slot(session, seats=2)
     book_slot(slot, application=invited_application(procedure))
     book_slot(slot, application=invited_application(procedure))
-    client.force_login(hr_user(username="hr-bewerkt"), backend="django.contrib.auth.backends.ModelBackend")
+    login_staff(client, hr_user(username="hr-bewerkt"))
     url = reverse("admin:interviews_intakeslot_change", args=[slot.pk])
     refused = client.post(url, _slot_form_data(client, slot, seats=1))
     assert refused.status_code == 200
@@ -245,7 +246,7 @@ def test_hr_changes_the_seats_and_the_counter_stays(client, procedure, session):
 
 
 def _booking_queries(client, application, slot):
-    client.force_login(application.candidate.user, backend="django.contrib.auth.backends.ModelBackend")
+    login_staff(client, application.candidate.user)
     with CaptureQueriesContext(connection) as queries:
         response = client.post(_url("book", application), {"slot": slot.pk})
     assert response.status_code == 303

@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from interviews.jury.parts import items_for
+from tests.auth import login_staff
 from tests.jury.helpers import open_round, score_all, waitlisted
 from tests.jury.rounds import decide
 
@@ -17,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 def client_for(user):
     client = Client()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    login_staff(client, user)
     return client
 
 

@@ -8,6 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from communications.models import Mail
+from tests.auth import set_up_second_factor
 from tests.jury.rounds import decide
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +30,8 @@ def test_the_external_expert_logs_in_by_code_and_sees_only_their_round(jury, pro
     client = Client()
     response = log_in_by_code(client, "eva.extern@example.org")
     assert response.status_code == 302
+    # Staff, external experts included, pass a second factor: a device is set up before any jury page opens.
+    set_up_second_factor(client, reverse("interviews:jury_home"))
     home = client.get(reverse("interviews:jury_home")).content.decode()
     assert f"/jury/ronde/{jury_round.pk}/" in home
     assert client.get(reverse("interviews:jury_candidate", args=[jury_round.pk, ann.uid])).status_code == 200

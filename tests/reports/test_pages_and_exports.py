@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from candidates.models import PoolEntry
 from kortrijk_ats import roles
+from tests.auth import login_staff
 from tests.factories import ApplicationFactory, CandidateFactory, UserFactory, staff_user
 from tests.reports.helpers import S, mixed_pipeline, walk
 
@@ -24,7 +25,7 @@ HOSTILE = {"first_name": '=HYPERLINK("http://evil.example/","klik")', "last_name
 
 @pytest.fixture
 def hr_client(client, hr):
-    client.force_login(hr)
+    login_staff(client, hr)
     _pass_second_factor(client, hr)
     return client
 
@@ -155,11 +156,11 @@ def test_long_list_goes_into_one_table_per_page(procedure):
 def test_only_hr_gets_the_reports(client, procedure, who):
     ApplicationFactory(procedure=procedure, candidate=CandidateFactory(last_name="Geheimnaam"))
     if who == "candidate":
-        client.force_login(CandidateFactory().user)
+        login_staff(client, CandidateFactory().user)
     elif who == "staff_without_role":
-        client.force_login(UserFactory(is_staff=True))
+        login_staff(client, UserFactory(is_staff=True))
     elif who != "anonymous":
-        client.force_login(staff_user(roles.INTERVIEWER if who == "interviewer" else roles.JUROR))
+        login_staff(client, staff_user(roles.INTERVIEWER if who == "interviewer" else roles.JUROR))
 
     for url in [reverse("reports:index"), *urls(procedure).values()]:
         response = client.get(url)

@@ -1,5 +1,7 @@
 import pytest
 
+from tests.auth import login_staff
+
 
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
@@ -9,5 +11,5 @@ def fast_password_hashing(settings):
 
 @pytest.fixture
 def hr_client(client, hr):
-    client.force_login(hr)
+    login_staff(client, hr)
     return client

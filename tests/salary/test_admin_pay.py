@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from kortrijk_ats import roles
 from procedures.models import CareerScale, FunctionPay, IndexCoefficient, PayScale, PayScaleStep, PayScaleVersion
+from tests.auth import login_staff
 from tests.factories import FunctionFactory, staff_user
 
 pytestmark = pytest.mark.django_db
@@ -194,7 +195,7 @@ def test_functions_are_not_added_or_deleted_on_the_pay_page(hr_client):
 
 @pytest.mark.parametrize("name", ["payscale", "payscaleversion", "indexcoefficient", "payrules", "functionpay"])
 def test_staff_without_the_hr_role_does_not_see_pay_pages(client, name):
-    client.force_login(staff_user(roles.INTERVIEWER, username="interviewer"))
+    login_staff(client, staff_user(roles.INTERVIEWER, username="interviewer"))
     response = client.get(reverse(f"admin:procedures_{name}_changelist"))
     assert response.status_code == 302  # to the log-in page of the back office
     assert "/admin/login/" in response["Location"]
