@@ -4,7 +4,7 @@
     python bench/suite.py --only 1,3 --quick          (with PostgreSQL and Redis already running)
 
 --quick: smaller sizes and shorter runs (about 5 minutes); default about 12 minutes; --long: the mixed load runs
-10 minutes. The table is also written to bench/last-run.md (markdown, with cores and date).
+10 minutes. The table is also written to var/bench-last-run.md (markdown, with cores and date).
 """
 
 import argparse
@@ -44,7 +44,7 @@ def parse_args(argv=None):
                                                                  "postgres://postgres@127.0.0.1:5432/kortrijk_ats"))
     parser.add_argument("--redis-url", default=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"))
     parser.add_argument("--keep", action="store_true", help="keep the bench database afterwards")
-    parser.add_argument("--output", default=str(ROOT / "bench" / "last-run.md"))
+    parser.add_argument("--output", default=str(ROOT / "var" / "bench-last-run.md"))
     return parser.parse_args(argv)
 
 
@@ -104,6 +104,7 @@ def main(argv=None):
               f"{args.workers} gunicorn sync workers, {'quick' if args.quick else 'full'}"
               f"{' long' if args.long else ''}; total {time.monotonic() - started:.0f} s")
     print("\n" + header + "\n" + table.text(), flush=True)
+    Path(args.output).parent.mkdir(parents=True, exist_ok=True)
     Path(args.output).write_text(f"{header}\n\n{table.markdown()}\n")
     return 1 if failed else 0
 
