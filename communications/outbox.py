@@ -1,6 +1,9 @@
 """Putting mails in the outbox and releasing held ones. Mails leave only after the transaction commits."""
 
 import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -16,12 +19,56 @@ log = logging.getLogger(__name__)
 # Mails per batch task: one SMTP connection each; small enough to finish well within the stuck-mail threshold.
 ENQUEUE_BATCH = 100
 UNSENT_STATES = (Mail.State.DRAFT, Mail.State.QUEUED, Mail.State.FAILED)
+SUBJECT_MAX_LENGTH = Mail._meta.get_field("subject").max_length
+
+
+def fit_subject(subject):
+    """The subject cut to the outbox column: a long name in HR's subject must not make queueing fail."""
+    return subject if len(subject) <= SUBJECT_MAX_LENGTH else subject[:SUBJECT_MAX_LENGTH - 1] + "…"
+
+
+@dataclass
+class _MailBatch:
+    templates: dict = field(default_factory=dict)  # event key -> MailTemplate or None, read once per batch
+    committed: list = field(default_factory=list)  # ids of the batch's mails whose transaction committed
+
+
+_current_batch: ContextVar[_MailBatch | None] = ContextVar("outbox_mail_batch", default=None)
+
+
+@contextmanager
+def batched_mails():
+    """Queue many mails as one batch: each event's template is read once, and after commit the routine mails go
+    to the worker in batch tasks (ENQUEUE_BATCH ids each) instead of one publish per mail.
+
+    Use it inside the bulk's transaction; mails of a rolled-back savepoint are left out, as ever.
+    """
+    if _current_batch.get() is not None:  # nested bulk: the outer batch hands the mails over
+        yield
+        return
+    batch = _MailBatch()
+    token = _current_batch.set(batch)
+    try:
+        yield
+    finally:
+        _current_batch.reset(token)
+        # Registered last, so it runs after every per-mail callback has put its committed id in the list.
+        transaction.on_commit(lambda: enqueue_many(batch.committed))
+
+
+def _template_for(event_key):
+    batch = _current_batch.get()
+    if batch is None:
+        return MailTemplate.objects.filter(event=event_key).first()
+    if event_key not in batch.templates:
+        batch.templates[event_key] = MailTemplate.objects.filter(event=event_key).first()
+    return batch.templates[event_key]
 
 
 def wording_for(event_key, language):
     """HR's template for the event, or the registered default while HR has not written one."""
     event = get_event(event_key)
-    template = MailTemplate.objects.filter(event=event_key).first()
+    template = _template_for(event_key)
     if template is not None:
         subject, body = template.wording(language)
         return subject, body, template.held_for_release
@@ -41,7 +88,7 @@ def queue_mail(event_key, *, to, context, language="nl-be", related=None, calend
     mail = Mail(
         event=event_key,
         to=to,
-        subject=render_subject(subject, context),
+        subject=fit_subject(render_subject(subject, context)),
         body_text=render_text(body, context),
         body_html=render_html(body, context),
         calendar=calendar,
@@ -63,8 +110,8 @@ def queue_rendered_mail(event_key, *, to, subject, body_text, body_html="", lang
     The event needs no registered template; the subject is still reduced to one line against header injection.
     """
     mail = Mail(
-        event=event_key, to=to, subject=" ".join(subject.split()), body_text=body_text, body_html=body_html,
-        calendar=calendar, language=language, state=Mail.State.QUEUED, queued_at=timezone.now(),
+        event=event_key, to=to, subject=fit_subject(" ".join(subject.split())), body_text=body_text,
+        body_html=body_html, calendar=calendar, language=language, state=Mail.State.QUEUED, queued_at=timezone.now(),
     )
     _attach_related(mail, related)
     mail.save()
@@ -122,7 +169,11 @@ def _ids(mails):
 
 
 def enqueue_after_commit(mail_id):
-    transaction.on_commit(lambda: enqueue(mail_id))
+    batch = _current_batch.get()
+    if batch is not None:  # the batch publishes it with the others once everything committed
+        transaction.on_commit(lambda: batch.committed.append(mail_id))
+    else:
+        transaction.on_commit(lambda: enqueue(mail_id))
 
 
 def enqueue_many_after_commit(mail_ids):
