@@ -1,7 +1,7 @@
 """Booking surge benchmark: N logged-in candidates race over HTTP for S intake seats on the app run as in
 production (gunicorn sync workers, PostgreSQL, Redis, a Celery worker sending the confirmation mails).
 
-It seeds its own database (kats_bench, dropped afterwards unless --keep), gives every candidate a real session,
+It seeds its own database (kats_bench_surge, or $KATS_BENCH_DB + "_surge"; dropped afterwards unless --keep), gives every candidate a real session,
 lets each open the intake page for its CSRF token (not timed), then fires every booking POST through the real
 form and view. Printed per run: bookings made, double bookings (rows per slot over the seats, and applications
 holding two), 5xx and connection errors, bookings/s and requests/s, p50/p95/p99 latency; then, on the same
@@ -36,7 +36,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-BENCH_DB = "kats_bench"
+# Overridable so that two benches on one server keep to their own database and queue.
+BENCH_DB = os.environ.get("KATS_BENCH_DB", "kats_bench") + "_surge"
+SURGE_QUEUE = os.environ.get("KATS_BENCH_QUEUE", "kats_bench") + "_surge"
 UNUSABLE = "!"  # an unusable password hash: bench users log in only through the seeded sessions
 
 
@@ -146,7 +148,7 @@ def bench_environment(args, var_dir):
         "DB_CONN_MAX_AGE": "60",
         "CELERY_BROKER_URL": args.redis_url,
         "REDIS_URL": args.redis_url,
-        "CELERY_TASK_DEFAULT_QUEUE": "kats_bench",
+        "CELERY_TASK_DEFAULT_QUEUE": SURGE_QUEUE,
         "KATS_VAR_DIR": str(var_dir),
         "EMAIL_URL": "",
         "LOG_LEVEL": "ERROR",  # a 409 per lost race would flood the console
@@ -225,7 +227,7 @@ def start_servers(env, args, port):
         cwd=ROOT, env=env, start_new_session=True)
     worker = subprocess.Popen(
         [sys.executable, "-m", "celery", "--app", "kortrijk_ats", "worker", "--pool", "threads", "--concurrency", "4",
-         "--queues", "kats_bench", "--loglevel", "WARNING", "--without-heartbeat", "--without-gossip",
+         "--queues", SURGE_QUEUE, "--loglevel", "WARNING", "--without-heartbeat", "--without-gossip",
          "--without-mingle"],
         cwd=ROOT, env=env, start_new_session=True)
     deadline = time.monotonic() + 60

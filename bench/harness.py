@@ -22,8 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCH_DB = "kats_bench_suite"
-QUEUE = "q_bench"
+# Overridable so that two benches on one server keep to their own database and queue.
+BENCH_DB = os.environ.get("KATS_BENCH_DB", "kats_bench_suite")
+QUEUE = os.environ.get("KATS_BENCH_QUEUE", "q_bench")
 
 
 # ---------------------------------------------------------------------------------------------------- environment
