@@ -15,7 +15,7 @@ from candidates.bans import impose_ban
 from candidates.dates import add_months
 from candidates.models import Application, PoolEntry, Transition
 from candidates.stages import BANNING_STAGES, CLOSED_STAGES, REASON_REQUIRED, Stage, is_allowed
-from communications.outbox import queue_mail
+from communications.outbox import batched_mails, queue_mail
 
 # The mail each new stage sends to the candidate (outcome mails wait for HR's release: see mail_events).
 STAGE_MAIL = {
@@ -59,33 +59,50 @@ def change_stage(application, *, to, by=None, by_label="", reason="", expected_s
     the user saw), write the transition row, apply the rule consequences (ban, waitlist, reserve) and queue
     the candidate's mail, which leaves only after commit. Returns the Transition.
     """
+    to, reason = _checked_request(to, reason)
+    with transaction.atomic():
+        locked = _lock(Application.objects.filter(pk=application.pk)).get()
+        transition = _change_locked(locked, to=to, by=by, by_label=by_label, reason=reason,
+                                    expected_stage=expected_stage)
+    application.stage, application.stage_changed_at = locked.stage, locked.stage_changed_at
+    return transition
+
+
+def _checked_request(to, reason):
+    """The checks that depend only on the request, not on the application: the same for every one of a bulk."""
     to = _known_stage(to)
     reason = (reason or "").strip()
     if to in REASON_REQUIRED and not reason:
         raise TransitionRefused(f"Een motivering is verplicht voor ‘{to.label}’.")
-    with transaction.atomic():
-        locked = (Application.objects.select_for_update(of=("self",))
-                  .select_related("candidate", "procedure__function").get(pk=application.pk))
-        current = Stage(locked.stage)
-        if expected_stage is not None and current != Stage(expected_stage):
-            raise StageConflict(
-                f"Iemand anders was sneller: deze kandidatuur staat intussen op ‘{current.label}’. "
-                "Er is niets gewijzigd."
-            )
-        if not is_allowed(current, to):
-            raise TransitionRefused(f"Van ‘{current.label}’ naar ‘{to.label}’ kan niet. Er is niets gewijzigd.")
-        now = timezone.now()
-        transition = Transition.objects.create(
-            application=locked, from_stage=current, to_stage=to, actor=by,
-            actor_label=by_label or (by.get_username() if by else "systeem"), reason=reason, created_at=now,
+    return to, reason
+
+
+def _lock(queryset):
+    # Lock and read in one query, with what the consequences and the mail need; pk order keeps bulks deadlock-free.
+    return queryset.select_for_update(of=("self",)).select_related("candidate", "procedure__function").order_by("pk")
+
+
+def _change_locked(locked, *, to, by, by_label, reason, expected_stage):
+    """The rules of one stage change on a locked application, inside the caller's transaction."""
+    current = Stage(locked.stage)
+    if expected_stage is not None and current != Stage(expected_stage):
+        raise StageConflict(
+            f"Iemand anders was sneller: deze kandidatuur staat intussen op ‘{current.label}’. "
+            "Er is niets gewijzigd."
         )
-        locked.stage, locked.stage_changed_at = to, now
-        locked.save(update_fields=["stage", "stage_changed_at"])
-        mail_context = _apply_consequences(locked, current, to, now=now)
-        for handler in _LEAVE_HANDLERS.get(current, ()):
-            handler(locked, to=to, by=by)
-        _queue_stage_mail(locked, to, reason=reason, extra=mail_context)
-    application.stage, application.stage_changed_at = locked.stage, locked.stage_changed_at
+    if not is_allowed(current, to):
+        raise TransitionRefused(f"Van ‘{current.label}’ naar ‘{to.label}’ kan niet. Er is niets gewijzigd.")
+    now = timezone.now()
+    transition = Transition.objects.create(
+        application=locked, from_stage=current, to_stage=to, actor=by,
+        actor_label=by_label or (by.get_username() if by else "systeem"), reason=reason, created_at=now,
+    )
+    locked.stage, locked.stage_changed_at = to, now
+    locked.save(update_fields=["stage", "stage_changed_at"])
+    mail_context = _apply_consequences(locked, current, to, now=now)
+    for handler in _LEAVE_HANDLERS.get(current, ()):
+        handler(locked, to=to, by=by)
+    _queue_stage_mail(locked, to, reason=reason, extra=mail_context)
     return transition
 
 
@@ -145,14 +162,43 @@ class BulkOutcome:
     refused: list = field(default_factory=list)  # (application, message)
 
 
+# Applications per transaction of a bulk: few commits, yet no row stays locked for the whole of a large bulk.
+BULK_CHUNK = 500
+
+
 def change_stages(applications, *, to, by=None, reason="", expected_stage=None):
-    """Apply change_stage() to many applications, each on its own; one refusal does not stop the others."""
+    """Apply change_stage()'s rules to many applications, each on its own; one refusal does not stop the others.
+
+    Each chunk of BULK_CHUNK applications is locked in one query and changed in one transaction, every
+    application in its own savepoint (a refusal or a failed consequence undoes only that one); the chunk's
+    mails are handed to the worker in batch tasks after its commit.
+    """
+    applications = list(applications)
     outcome = BulkOutcome()
-    for application in applications:
-        try:
-            change_stage(application, to=to, by=by, reason=reason, expected_stage=expected_stage)
-        except TransitionRefused as refusal:
-            outcome.refused.append((application, str(refusal)))
-        else:
-            outcome.changed.append(application)
+    try:
+        to, reason = _checked_request(to, reason)
+    except TransitionRefused as refusal:
+        outcome.refused = [(application, str(refusal)) for application in applications]
+        return outcome
+    for start in range(0, len(applications), BULK_CHUNK):
+        _change_chunk(applications[start:start + BULK_CHUNK], outcome, to=to, by=by, reason=reason,
+                      expected_stage=expected_stage)
     return outcome
+
+
+def _change_chunk(chunk, outcome, *, to, by, reason, expected_stage):
+    with transaction.atomic(), batched_mails():
+        locked_by_pk = {locked.pk: locked for locked in _lock(Application.objects.filter(
+            pk__in=[application.pk for application in chunk]))}
+        for application in chunk:
+            locked = locked_by_pk.get(application.pk)
+            try:
+                if locked is None:
+                    raise Application.DoesNotExist  # deleted meanwhile (erasure): as change_stage would
+                with transaction.atomic():
+                    _change_locked(locked, to=to, by=by, by_label="", reason=reason, expected_stage=expected_stage)
+            except TransitionRefused as refusal:
+                outcome.refused.append((application, str(refusal)))
+            else:
+                application.stage, application.stage_changed_at = locked.stage, locked.stage_changed_at
+                outcome.changed.append(application)
