@@ -8,6 +8,12 @@ class HRAdminConfig(AdminConfig):
 
     def ready(self):
         super().ready()
+        from django.contrib import admin
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        # A staff member's TOTP secret is theirs alone: the back office neither shows nor edits it (set-up: views_otp).
+        if admin.site.is_registered(TOTPDevice):
+            admin.site.unregister(TOTPDevice)
         from django.contrib.auth import get_user_model
         from django.contrib.auth.signals import user_logged_in
         from django.db.models.signals import pre_save

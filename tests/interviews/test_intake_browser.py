@@ -102,6 +102,7 @@ def test_the_interviewer_pages_pass_axe(page, intake):  # noqa: F811
     shoot(page, "intake-6-interviewer-day")
     # The browser's clock is its own; only the server needs to be past the start of the interview.
     with time_machine.travel(slots[0].starts_at + timedelta(minutes=5)):
+        login(page, anna)  # days later on the server's clock: the idle staff session has ended (30 minutes)
         page.goto(reverse("interviews:assess", args=[booking.uid]))
         page.get_by_role("button", name="Beoordeling opslaan en beslissen").click()
         assert page.locator(".error-summary").is_visible()
