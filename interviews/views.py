@@ -2,22 +2,20 @@
 interviews.booking, render. Every change is a POST behind a button; a refusal re-renders the page with the
 reason and what is still free (409), never a 500."""
 
-from itertools import groupby
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.formats import date_format
-from django.utils.translation import gettext, ngettext
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from candidates.models import Application
 from candidates.stages import Stage
 from interviews.booking import (
     BookingRefused,
+    SlotTaken,
     book_slot,
     cancel_booking,
     change_cutoff,
@@ -26,6 +24,7 @@ from interviews.booking import (
     move_booking,
 )
 from interviews.calendar import build_invitation
+from interviews.free_slot_list import free_slot_rows, group_free_slots
 from interviews.models import IntakeBooking, IntakeSlot
 
 
@@ -35,7 +34,8 @@ class SeeOther(HttpResponseRedirect):
 
 def _own_application(request, public_id):
     """The logged-in candidate's own application; anyone else's is a 404, not a 403, so nothing leaks."""
-    return get_object_or_404(Application.objects.select_related("candidate", "procedure"),
+    # The intake policy rides along: the cut-off is read on every page and every booking.
+    return get_object_or_404(Application.objects.select_related("candidate", "procedure__intake_policy"),
                              public_id=public_id, candidate__user=request.user)
 
 
@@ -44,26 +44,16 @@ def _active_booking(application):
             .select_related("slot__session").first())
 
 
-def _days(slots, *, language):
-    """Free slots grouped by local day: one date label per day, the hours per slot (cheap on long lists)."""
-    days = []
-    with translation.override(language):
-        for the_day, day_slots in groupby(slots, key=lambda s: timezone.localdate(s.starts_at)):
-            days.append({"label": date_format(the_day, "l j F Y"), "slots": [
-                {"slot": s, "hours": f"{timezone.localtime(s.starts_at):%H:%M}–{timezone.localtime(s.ends_at):%H:%M}",
-                 "seats": _seats_left(s.seats_left)} for s in day_slots]})
-    return days
+_LOOK_IT_UP = object()
 
 
-def _seats_left(n):
-    return ngettext("nog %(n)s plaats vrij", "nog %(n)s plaatsen vrij", n) % {"n": n}
-
-
-def _page(request, application, *, error="", status=200):
-    booking = _active_booking(application)
+def _page(request, application, *, error="", status=200, booking=_LOOK_IT_UP):
+    if booking is _LOOK_IT_UP:
+        booking = _active_booking(application)
     now = timezone.now()
     cutoff = change_cutoff(application.procedure)
-    slots = [s for s in free_slots(application.procedure, now=now) if not booking or s.pk != booking.slot_id]
+    slots = [s for s in free_slot_rows(free_slots(application.procedure, now=now))
+             if not booking or s.pk != booking.slot_id]
     language = request.LANGUAGE_CODE or "nl-be"
     invited = application.stage == Stage.INTAKE_INVITED
     context = {
@@ -75,9 +65,9 @@ def _page(request, application, *, error="", status=200):
         "invited": invited,
         "stage_label": Stage(application.stage).label,
         "cutoff_hours": int(cutoff.total_seconds() // 3600),
-        "days": _days(slots, language=language),
-        "button_verb": gettext("Verplaats naar") if booking else gettext("Kies"),
-        "button_class": "btn-outline-primary" if booking else "btn-primary",
+        "days": group_free_slots(slots, language=language,
+                                 button_verb=gettext("Verplaats naar") if booking else gettext("Kies"),
+                                 button_class="btn-outline-primary" if booking else "btn-primary"),
         "slot_action": reverse("interviews:move" if booking else "interviews:book", args=[application.public_id]),
         "error": error,
     }
@@ -109,6 +99,9 @@ def book(request, public_id):
                      status=400)
     try:
         book_slot(slot, application=application)
+    except SlotTaken as refusal:
+        # Raised only after book_slot found no active booking under the application's lock: no need to ask again.
+        return _page(request, application, error=str(refusal), status=409, booking=None)
     except BookingRefused as refusal:
         return _page(request, application, error=str(refusal), status=409)
     day, hours = describe_slot(slot, language=request.LANGUAGE_CODE or "nl-be")
