@@ -204,4 +204,5 @@ class IntakeAssessmentAdmin(HRReadOnlyMixin, admin.ModelAdmin):
     list_select_related = ("booking__slot", "booking__application__candidate", "booking__application__procedure",
                            "assessed_by")
 
-from interviews import admin_jury  # noqa: E402, F401 (registers the jury step: vacancies, rounds, feedback, matchgesprek)
+# Registers the jury step: vacancies, rounds, questionnaires; then proposals, feedback and matchgesprek.
+from interviews import admin_after_jury, admin_jury  # noqa: E402, F401

@@ -1,6 +1,6 @@
 """HR's back office for the jury step: vacancies (with the reserve and the waitlist), jury rounds and their
-composition, each candidate's interview and questionnaire, questionnaires, feedback requests, matchgesprekken.
-Every write goes through interviews.jury / feedback / matching; the admin only parses and reports."""
+composition, each candidate's interview and questionnaire, the questionnaires. Every write goes through
+interviews.jury; the admin only parses and reports. What follows the jury is in admin_after_jury."""
 
 from django import forms
 from django.contrib import admin, messages
@@ -10,12 +10,9 @@ from django.db import models
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from candidates.models import Application
-from interviews.feedback import send_feedback_letter
 from interviews.jury import JuryRefused
 from interviews.jury.questionnaire import record_external_result
 from interviews.jury.rounds import (
@@ -27,17 +24,13 @@ from interviews.jury.rounds import (
     start_jury_round,
 )
 from interviews.jury.scheduling import schedule_interview
-from interviews.matching import record_match, schedule_match
 from interviews.models import (
     ConflictDeclaration,
-    FeedbackRequest,
     JuryCandidate,
     JuryMember,
     JuryRound,
-    MatchInterview,
     Questionnaire,
     QuestionnaireItem,
-    VacancyProposal,
 )
 from kortrijk_ats.admin_access import HRAccessMixin, HRReadOnlyMixin
 from procedures.models import Vacancy
@@ -327,7 +320,7 @@ class JuryCandidateForm(DomainForm):
         return jury_candidate
 
 
-def _with_user(form_class, request):
+def with_user(form_class, request):
     return type(form_class.__name__, (form_class,), {"user": request.user})
 
 
@@ -352,7 +345,7 @@ class JuryCandidateAdmin(HRAccessMixin, admin.ModelAdmin):
         return False
 
     def get_form(self, request, obj=None, **kwargs):
-        return _with_user(super().get_form(request, obj, **kwargs), request)
+        return with_user(super().get_form(request, obj, **kwargs), request)
 
     def save_model(self, request, obj, form, change):
         pass  # the form's clean() wrote through schedule_interview / record_external_result
@@ -370,7 +363,7 @@ class JuryCandidateAdmin(HRAccessMixin, admin.ModelAdmin):
         self.message_user(request, _("%(n)s kandidaat/kandidaten terug naar de wachtlijst.") % {"n": done})
 
 
-# --- Questionnaires, proposals, feedback, matchgesprek ----------------------------------------------------------
+# --- Questionnaires ---------------------------------------------------------------------------------------------
 
 
 class QuestionnaireItemInline(HRAccessMixin, admin.TabularInline):
@@ -383,110 +376,3 @@ class QuestionnaireItemInline(HRAccessMixin, admin.TabularInline):
 class QuestionnaireAdmin(HRAccessMixin, admin.ModelAdmin):
     list_display = ("name", "scale_min", "scale_max")
     inlines = (QuestionnaireItemInline,)
-
-
-@admin.register(VacancyProposal)
-class VacancyProposalAdmin(HRReadOnlyMixin, admin.ModelAdmin):
-    list_display = ("vacancy", "application", "source", "rank", "created_at")
-    list_filter = ("source", "vacancy")
-    list_select_related = ("vacancy__team", "vacancy__function", "application__candidate",
-                           "application__procedure")
-
-
-class FeedbackLetterForm(forms.ModelForm):
-    class Meta:
-        model = FeedbackRequest
-        fields = ("letter",)
-        widgets = {"letter": forms.Textarea(attrs={"rows": 18, "cols": 90})}
-
-
-@admin.register(FeedbackRequest)
-class FeedbackRequestAdmin(HRAccessMixin, admin.ModelAdmin):
-    """HR's feedback tasks: the deadline, the drafted letter to edit, and ‘send’ (through the outbox)."""
-
-    form = FeedbackLetterForm
-    list_display = ("application", "requested_at", "due_on", "overdue", "sent_at")
-    list_filter = (("sent_at", admin.EmptyFieldListFilter),)
-    list_select_related = ("application__candidate", "application__procedure")
-    readonly_fields = ("application", "requested_at", "due_on", "sent_at", "sent_by")
-    ordering = ("sent_at", "due_on")
-    change_form_template = "interviews/admin/feedbackrequest_change_form.html"
-
-    def has_add_permission(self, request, *args):
-        return False
-
-    @admin.display(description=_("te laat"), boolean=True)
-    def overdue(self, feedback):
-        return feedback.sent_at is None and feedback.due_on < timezone.localdate()
-
-    def get_readonly_fields(self, request, obj=None):
-        return (*self.readonly_fields, "letter") if obj and obj.sent_at else self.readonly_fields
-
-    def response_change(self, request, obj):
-        if "_send_letter" in request.POST:
-            try:
-                send_feedback_letter(obj, letter=obj.letter, by=request.user)
-            except JuryRefused as refusal:
-                messages.error(request, str(refusal))
-            else:
-                messages.success(request, _("De feedbackbrief is verstuurd."))
-        return super().response_change(request, obj)
-
-
-class MatchForm(DomainForm):
-    matched = forms.TypedChoiceField(label=_("Resultaat"), required=False, coerce=lambda v: v == "match",
-                                     choices=[("", "–"), ("match", _("match")), ("no_match", _("geen match"))],
-                                     empty_value=None)
-
-    class Meta:
-        model = MatchInterview
-        fields = ("vacancy", "application", "starts_at", "ends_at", "location", "meeting_url", "note")
-        field_classes = {"meeting_url": HttpsURLField}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "application" in self.fields:
-            self.fields["application"].queryset = Application.objects.filter(stage="reserve").select_related(
-                "candidate", "procedure")
-
-    def apply(self, data):
-        match = self.instance
-        if match.pk is None or SCHEDULE_FIELDS & set(self.changed_data):
-            match = schedule_match(data.get("vacancy") or match.vacancy, data.get("application") or match.application,
-                                   starts_at=data.get("starts_at"), ends_at=data.get("ends_at"),
-                                   location=data.get("location"), meeting_url=data.get("meeting_url"), by=self.user)
-        if data.get("matched") is not None:
-            match = record_match(match, matched=data["matched"], note=data.get("note"), by=self.user)
-        return match
-
-
-@admin.register(MatchInterview)
-class MatchInterviewAdmin(HRAccessMixin, admin.ModelAdmin):
-    """Matchgesprekken with reserve candidates: plan (mail with calendar invitation), then match or no match."""
-
-    form = MatchForm
-    formfield_overrides = URL_FIELDS
-    list_display = ("application", "vacancy", "starts_at", "result")
-    list_filter = ("result", "vacancy")
-    list_select_related = ("application__candidate", "vacancy__team", "vacancy__function")
-    readonly_fields = ("result", "recorded_by", "recorded_at")
-
-    def get_readonly_fields(self, request, obj=None):
-        if obj is not None:
-            return (*self.readonly_fields, "vacancy", "application")
-        return self.readonly_fields
-
-    def get_changeform_initial_data(self, request):
-        return {k: request.GET.get(k) for k in ("vacancy", "application") if request.GET.get(k)}
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def get_form(self, request, obj=None, **kwargs):
-        return _with_user(super().get_form(request, obj, **kwargs), request)
-
-    def save_model(self, request, obj, form, change):
-        pass  # the form's clean() wrote through schedule_match / record_match
-
-    def save_related(self, request, form, formsets, change):
-        pass
