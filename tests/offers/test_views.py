@@ -18,6 +18,7 @@ from offers.answers import accept_offer
 from offers.models import CriminalRecordCheck, Offer
 from offers.offering import approve_offer
 from procedures.models import Vacancy
+from tests.auth import login_staff
 from tests.factories import ApplicationFactory, UserFactory, staff_user
 from tests.offers.helpers import draft_offer, sent_offer, terms
 
@@ -25,14 +26,9 @@ pytestmark = pytest.mark.django_db
 
 
 def client_for(user):
-    """A client logged in as `user`; staff with the verified second factor where the checkout has it."""
+    """A client logged in as `user`; staff with a verified second factor."""
     client = Client()
-    try:
-        from tests.auth import login_staff
-    except ImportError:  # the staff second factor (tests/auth.py) is being added in parallel
-        client.force_login(user)
-    else:
-        login_staff(client, user)
+    login_staff(client, user)
     return client
 
 
