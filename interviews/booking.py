@@ -101,6 +101,24 @@ def book_slot(slot, *, application):
     return booking
 
 
+def refuse_early(slot, *, application):
+    """Refuse without taking any lock when the slot, as just read from the database, is no longer bookable.
+
+    In a surge most requests are for a seat that is already gone: they get the refusal book_slot would give (same
+    exceptions, same order) without queueing behind the winner's row lock. `slot` must have been read in this
+    request; book_slot stays the only place that books and re-checks everything under its locks.
+    """
+    if slot.session.procedure_id != application.procedure_id:
+        return  # book_slot gives that refusal first
+    cutoff = change_cutoff(application.procedure)
+    if not slot.is_closed and slot.booked_count < slot.seats and slot.starts_at > timezone.now() + cutoff:
+        return
+    _check_may_book(application)
+    if IntakeBooking.objects.active().filter(application=application).exists():
+        raise AlreadyBooked("Je hebt al een moment geboekt. Je kan het verplaatsen of annuleren.")
+    raise SlotTaken(_slot_taken_message(slot))
+
+
 def move_booking(booking, *, to_slot, by=None):
     """Move a booking to another slot of the same procedure (verplaatsen), keeping its calendar UID.
 
@@ -216,9 +234,13 @@ def _take_seat(slot, *, now, cutoff):
         pk=slot.pk, is_closed=False, booked_count__lt=F("seats"), starts_at__gt=now + cutoff,
     ).update(booked_count=F("booked_count") + 1)
     if taken != 1:
-        day, hours = describe_slot(slot)
-        raise SlotTaken(f"Iemand anders was je net voor: het moment van {day} om {hours[:5]} is niet meer vrij. "
-                        "Kies hieronder een ander moment.")
+        raise SlotTaken(_slot_taken_message(slot))
+
+
+def _slot_taken_message(slot):
+    day, hours = describe_slot(slot)
+    return (f"Iemand anders was je net voor: het moment van {day} om {hours[:5]} is niet meer vrij. "
+            "Kies hieronder een ander moment.")
 
 
 def _release_seat(slot_id):

@@ -22,6 +22,7 @@ from interviews.booking import (
     describe_slot,
     free_slots,
     move_booking,
+    refuse_early,
 )
 from interviews.calendar import build_invitation
 from interviews.free_slot_list import free_slot_rows, group_free_slots
@@ -98,9 +99,10 @@ def book(request, public_id):
         return _page(request, application, error="Dit moment bestaat niet (meer). Kies een moment uit de lijst.",
                      status=400)
     try:
+        refuse_early(slot, application=application)
         book_slot(slot, application=application)
     except SlotTaken as refusal:
-        # Raised only after book_slot found no active booking under the application's lock: no need to ask again.
+        # Raised only after no active booking was found for the application: no need to ask again.
         return _page(request, application, error=str(refusal), status=409, booking=None)
     except BookingRefused as refusal:
         return _page(request, application, error=str(refusal), status=409)
