@@ -240,7 +240,8 @@ def applications_list(ctx):
         default = "/bench/default-admin/candidates/application/"
         urls = {
             "first page": base,
-            "deep page": f"{base}?p={last}",
+            "deep page": f"{base}?nl=1",  # the list's "oldest" link: keyset pages, no OFFSET
+            "deep numbered page": f"{base}?p={last}",  # an old ?p= link still works, with OFFSET
             "filter stage": f"{base}?stage__exact=eligible",
             "filter+search": f"{base}?stage__exact=eligible&q=Peeters1234",
             "search": f"{base}?q=Peeters4321",

@@ -28,6 +28,7 @@ from candidates.admin_filters import (
     PoolFilter,
     annotate_row_facts,
 )
+from candidates.admin_keyset import KeysetChangeList
 from candidates.admin_timeline import application_page_context
 from candidates.models import Application, Ban, Candidate, PoolEntry
 from candidates.stages import Stage
@@ -98,6 +99,9 @@ class ApplicationAdmin(HRReadOnlyMixin, admin.ModelAdmin):
     def get_queryset(self, request):
         queryset = super().get_queryset(request).select_related("candidate", "procedure__function", "diploma")
         return annotate_row_facts(queryset)
+
+    def get_changelist(self, request, **kwargs):
+        return KeysetChangeList  # no OFFSET: a deep page costs what the first does
 
     def has_stage_permission(self, request):
         return is_hr(request.user)

@@ -12,8 +12,9 @@ from procedures.models import Diploma
 
 def bans_in_force_for_row(today):
     """The bans in force today on the application's function for its candidate."""
+    # Through the function's procedures inside the subquery: the list's COUNT then needs no join to procedures.
     return Ban.objects.in_force(today).filter(candidate=OuterRef("candidate"),
-                                              function=OuterRef("procedure__function"))
+                                              function__procedures=OuterRef("procedure"))
 
 
 def active_pool_entries_for_row(kind):

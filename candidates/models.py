@@ -101,7 +101,12 @@ class Application(models.Model):
             models.UniqueConstraint(fields=["candidate", "procedure"], name="one_application_per_procedure"),
             models.CheckConstraint(condition=models.Q(stage__in=Stage.values), name="application_stage_valid"),
         ]
-        indexes = [models.Index(fields=["procedure", "stage"])]
+        indexes = [
+            models.Index(fields=["procedure", "stage"]),
+            # The HR list's order, with and without its procedure and stage filters (keyset pages walk these).
+            models.Index(fields=["-submitted_at", "-id"], name="application_newest_first"),
+            models.Index(fields=["procedure", "stage", "-submitted_at", "-id"], name="application_filtered_newest"),
+        ]
 
     def __str__(self):
         return f"{self.candidate} — {self.procedure}"
