@@ -168,7 +168,9 @@ class ApplicationForm(forms.Form):
 
     def _diploma_choices(self):
         groups = {kind: [] for kind in Diploma.Kind.values}
-        for diploma in self.procedure.diplomas.all():
+        # Kept for clean_diploma: the choices and the chosen diploma come from one query.
+        self._diplomas = {diploma.pk: diploma for diploma in self.procedure.diplomas.all()}
+        for diploma in self._diplomas.values():
             groups[diploma.kind].append((diploma.pk, diploma.name))
         titles = {Diploma.Kind.CURRENT: _("Diploma’s"), Diploma.Kind.OLD: _("Oudere diploma’s"),
                   Diploma.Kind.FOREIGN: _("Buitenlands diploma")}
@@ -211,7 +213,7 @@ class ApplicationForm(forms.Form):
 
     def clean_diploma(self):
         pk = self.cleaned_data["diploma"]
-        diploma = self.procedure.diplomas.filter(pk=pk).first() if pk is not None else None
+        diploma = self._diplomas.get(pk) if pk is not None else None
         if pk is not None and diploma is None:
             raise forms.ValidationError(self.fields["diploma"].error_messages["invalid_choice"])
         return diploma
