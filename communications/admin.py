@@ -88,8 +88,7 @@ class MailAdmin(HRReadOnlyMixin, admin.ModelAdmin):
         if not obj.body_html:
             return "—"
         # A sandboxed frame: the mail's HTML is shown as the candidate sees it, without touching the admin page.
-        return format_html('<iframe sandbox="" srcdoc="{}" title="{}" style="width:100%;min-height:18rem;'
-                           'border:1px solid var(--hairline-color);background:#fff"></iframe>',
+        return format_html('<iframe sandbox="" srcdoc="{}" title="{}" class="mail-preview-frame"></iframe>',
                            obj.body_html, _("HTML-versie van de mail"))
 
     # Bulk actions: a confirmation page with the count, then the domain function, then a report.
