@@ -26,13 +26,16 @@ from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from candidates.models import Application
+from candidates.models import Application, Ban
 from candidates.stages import Stage
-from interviews.models import IntakeAssessment
+from interviews.jury.parts import items_for
+from interviews.jury.rounds import add_juror, invite_external_juror
+from interviews.models import IntakeAssessment, JuryMember, JuryRound, Questionnaire, QuestionnaireItem
 from kortrijk_ats import roles
 from kortrijk_ats.celery import app
+from offers.models import Offer
 from procedures import seed_data
-from procedures.models import IntakeSession, Procedure
+from procedures.models import IntakeSession, Procedure, Vacancy
 from tests.auth import code_for, confirmed_device
 from tests.browser.axe import check_axe, run_axe
 from tests.browser.conftest import shoot
@@ -239,6 +242,168 @@ def interviewer_decides(journey, page, day, candidate_name, verdict, motivation)
     expect(page.get_by_text(f"Beoordeling van {candidate_name} opgeslagen.")).to_be_visible()
 
 
+# --- The jury -------------------------------------------------------------------------------------------------------
+
+
+def hr_opens_vacancy_and_round(journey, page, questionnaire):
+    page.goto("/admin/procedures/vacancy/add/")
+    page.locator("select[name=function]").select_option(index=1)
+    page.locator("select[name=team]").select_option(index=1)
+    page.locator("input[name=start_date]").fill((timezone.localdate() + timedelta(days=60)).strftime("%d/%m/%Y"))
+    page.locator("input[name=workplace]").fill("Wijkcentrum Lange Munte")
+    journey.shot(page, "hr-vacancy-add", candidate=False)
+    page.locator("input[name=_save]").click()
+    page.wait_for_load_state()
+    vacancy = Vacancy.objects.get()
+    page.goto(f"/admin/procedures/vacancy/{vacancy.pk}/change/")
+    journey.shot(page, "hr-vacancy-waitlist", candidate=False)
+    click(page, "link", "Juryronde starten")
+    page.locator("select[name=questionnaire]").select_option(value=str(questionnaire.pk))
+    journey.shot(page, "hr-start-round", candidate=False)
+    page.get_by_role("button", name="Juryronde starten en uitnodigen").click()
+    page.wait_for_load_state()
+    expect(page.get_by_text(re.compile("Juryronde gestart"))).to_be_visible()
+    journey.shot(page, "hr-round-started", candidate=False)
+    return JuryRound.objects.get(vacancy=vacancy)
+
+
+def external_expert_logs_in(journey, email):
+    """From the invitation mail: log in by e-mailed code, then set up the authenticator app from the secret shown."""
+    page = journey.page_of("external")
+    invitation = journey.link_in(email, "/jury/", subject="")
+    page.goto(invitation)
+    page.goto("/account/login/code/")
+    page.locator("#id_email").fill(email)
+    page.locator("main form [type=submit]").first.click()
+    page.wait_for_load_state()
+    message = journey.mails_to(email, count=2)[-1].get_body(preferencelist=("plain",)).get_content()
+    page.locator("#id_code").fill(re.search(r"^\s*([A-Z0-9]{4}-[A-Z0-9]{4})\s*$", message, re.MULTILINE).group(1))
+    page.locator("main form [type=submit]").first.click()
+    page.wait_for_load_state()
+    page.goto("/jury/")
+    assert "/personeel/tweestapsverificatie/" in page.url, page.url
+    journey.shot(page, "external-set-up-second-factor", candidate=False)
+    secret = page.locator("code.otp-secret").inner_text()
+    field(page, "Code uit je authenticator-app").fill(code_for(secret))
+    click(page, "button", "Bevestigen")
+    assert page.url.endswith("/jury/"), page.url
+    return page
+
+
+def juror_scores(journey, who, page, jury_round, candidate_name, value):
+    page.goto("/jury/")
+    journey.shot(page, f"{who}-my-rounds", candidate=False)
+    page.goto(f"/jury/ronde/{jury_round.pk}/")
+    click(page, "link", candidate_name)
+    page.get_by_label("Ik verklaar dat ik geen belangenconflict heb met deze kandidaat.").check()
+    click(page, "button", "Verklaring opslaan")
+    for item in items_for(jury_round):
+        page.locator(f"input[name='value_{item.key}'][value='{value}']").check()
+        page.locator(f"textarea[name='text_{item.key}']").fill(f"{item.label}: concreet voorbeeld gegeven.")
+    journey.shot(page, f"{who}-score-sheet", candidate=False)
+    click(page, "button", "Indienen en vergrendelen")
+    expect(page.get_by_text("Je scores zijn ingediend en vergrendeld.")).to_be_visible()
+
+
+def chair_reaches_consensus(journey, page, jury_round, jury_candidate):
+    page.goto(f"/jury/ronde/{jury_round.pk}/kandidaat/{jury_candidate.uid}/consensus/")
+    for item in items_for(jury_round):
+        page.get_by_label(f"Consensusscore {item.label}", exact=True).select_option("4")
+        page.get_by_label(f"Motivering {item.label}", exact=True).fill(f"Eens na bespreking: {item.label}.")
+    journey.shot(page, "chair-consensus", candidate=False)
+    click(page, "button", "Consensus opslaan")
+    expect(page.get_by_text("De consensus is opgeslagen.")).to_be_visible()
+    page.goto(f"/jury/ronde/{jury_round.pk}/beraadslaging/")
+    journey.shot(page, "chair-deliberation", candidate=False)
+    click(page, "button", "Beraadslaging afsluiten")
+    expect(page.get_by_text("De beraadslaging is afgesloten.")).to_be_visible()
+
+
+def juror_approves_pv(journey, who, page, jury_round):
+    page.goto(f"/jury/ronde/{jury_round.pk}/pv/")
+    journey.shot(page, f"{who}-pv", candidate=False)
+    page.get_by_label("Ik las dit proces-verbaal en keur het goed.").check()
+    click(page, "button", "PV goedkeuren")
+    # The last approval freezes the PV and closes the round: the external expert's account ends with it.
+    expect(page.get_by_role("status").first).to_contain_text(
+        re.compile("Je keurde het PV goed|Alle juryleden keurden het PV goed"))
+
+
+def candidate_fills_questionnaire(journey, page, application):
+    page.goto(f"/mijn-kandidaturen/{application.public_id}/")
+    journey.shot(page, "ann-jury-invited")
+    click(page, "link", "Vul de persoonlijkheidsvragenlijst in")
+    journey.shot(page, "ann-questionnaire")
+    for group in page.get_by_role("group").all():
+        group.locator("input[type=radio]").nth(3).check()
+    click(page, "button", "Antwoorden versturen")
+    expect(page.get_by_text("Je vulde de persoonlijkheidsvragenlijst in.")).to_be_visible()
+    journey.shot(page, "ann-questionnaire-sent")
+
+
+# --- The offer ------------------------------------------------------------------------------------------------------
+
+
+def hr_makes_offer(journey, page):
+    page.goto("/admin/offers/offer/add/")
+    page.locator("select[name=proposal]").select_option(index=1)
+    for name, value in (("public_years", "3"), ("public_months", "0"), ("private_years", "0"),
+                        ("private_months", "0"), ("regime", "1"), ("workplace", "Wijkcentrum Lange Munte")):
+        page.locator(f"[name={name}]").fill(value)
+    page.locator("[name=start_date]").fill((timezone.localdate() + timedelta(days=60)).strftime("%d/%m/%Y"))
+    page.locator("[name=experience_proofs]").fill("Attest OCMW Gent 2021-2024.")
+    page.locator("[name=schedule]").fill("Maandag tot vrijdag, 8.30-12.00 en 13.00-16.36 uur.")
+    page.locator("[name=tasks]").fill("Sociale begeleiding van gezinnen in de wijk.")
+    if page.locator("select[name=team]").count():
+        page.locator("select[name=team]").select_option(index=1)
+    page.locator("select[name=extract_model]").select_option(index=1)
+    journey.shot(page, "hr-offer-draft", candidate=False)
+    page.locator("input[name=_save]").click()
+    page.wait_for_load_state()
+    offer = Offer.objects.get()
+    page.goto(f"/admin/offers/offer/{offer.pk}/change/")
+    journey.shot(page, "hr-offer-with-simulation", candidate=False)
+    return offer
+
+
+def second_hr_approves_and_sends(journey, page, offer):
+    page.goto(f"/admin/offers/offer/{offer.pk}/change/")
+    page.get_by_role("button", name="Goedkeuren (tweede medewerker)").click()
+    page.wait_for_load_state()
+    journey.shot(page, "hr2-offer-approved", candidate=False)
+    click(page, "link", "Versturen naar de kandidaat")
+    journey.shot(page, "hr2-offer-send", candidate=False)
+    page.get_by_role("button", name="Versturen").click()
+    page.wait_for_load_state()
+    journey.shot(page, "hr2-offer-sent", candidate=False)
+
+
+def candidate_accepts(journey, page, email):
+    page.goto(journey.link_in(email, "/jobaanbod/"))
+    journey.shot(page, "ann-offer")
+    click(page, "link", "Bekijk je volledige loonsimulatie")
+    journey.shot(page, "ann-salary-simulation")
+    click(page, "link", "Terug naar je jobaanbod")
+    click(page, "link", "Aanbod aanvaarden")
+    journey.shot(page, "ann-accept-confirm")
+    click(page, "button", "Ja, ik aanvaard het jobaanbod")
+    expect(page.get_by_text(re.compile("Je aanvaardde het jobaanbod"))).to_be_visible()
+    journey.shot(page, "ann-offer-accepted")
+
+
+def hr_records_extract_and_hires(journey, page, offer):
+    page.goto(f"/admin/offers/offer/{offer.pk}/change/")
+    click(page, "link", "Uittreksel registreren")
+    page.locator("[name=issued_on]").fill((timezone.localdate() - timedelta(days=3)).isoformat())
+    page.locator("input[name=result][value=blank]").check()
+    journey.shot(page, "hr-criminal-record", candidate=False)
+    page.locator("#content-main form [type=submit]").first.click()
+    page.wait_for_load_state()
+    page.get_by_role("button", name="Aanwerving bevestigen").click()
+    page.wait_for_load_state()
+    journey.shot(page, "hr-hired", candidate=False)
+
+
 @pytest.fixture
 def sink(settings, live_server):
     with SMTPSink() as smtp:
@@ -304,6 +469,66 @@ def test_the_whole_journey(browser, live_server, sink, worker, tmp_path):
         ann.refresh_from_db()
         bert.refresh_from_db()
         assert (ann.stage, bert.stage) == (Stage.WAITLIST, Stage.INTAKE_FAILED)
+
+        # 5. HR releases the held outcome mails; Bert applies again and is refused until the ban ends.
+        hr_page = staff_login(journey, "hr", hr, "/admin/candidates/application/")  # a week later: a new session
+        hr_release_held_mails(journey, hr_page, ann, "waitlist")
+        hr_release_held_mails(journey, hr_page, bert, "intake-failed")
+        bert_page = journey.page_of("bert")
+        bert_page.goto(journey.link_in("bert.bauwens@example.org", "/mijn-kandidaturen/", subject="Kies een moment"))
+        journey.shot(bert_page, "bert-after-intake")
+        bert_page.goto(VACANCY + "solliciteren/")
+        # One application per procedure: the same procedure answers "already applied"; the ban holds the function.
+        expect(bert_page.get_by_role("status")).to_contain_text("Je hebt al gesolliciteerd")
+        assert Ban.objects.filter(function=procedure.function).count() == 1
+        journey.shot(bert_page, "bert-refused")
+        assert Application.objects.filter(candidate__last_name="Bauwens").count() == 1
+
+        # 6. HR opens a vacancy and a jury round (the questionnaire attached); the jury is seated.
+        questionnaire = Questionnaire.objects.create(name="Werkstijl", instructions="Antwoord spontaan.")
+        for position, text in enumerate(("Ik blijf rustig als het druk wordt.", "Ik werk graag samen.")):
+            QuestionnaireItem.objects.create(questionnaire=questionnaire, position=position, text=text,
+                                             trait="stijl")
+        jury_round = hr_opens_vacancy_and_round(journey, hr_page, questionnaire)
+        chair_user = hr_user(username="voorzitter", first_name="Sofie", last_name="Desmet")
+        leader_user = staff_user(roles.JUROR, username="leidinggevende", first_name="Koen", last_name="Vandamme")
+        for user in (chair_user, leader_user):
+            confirmed_device(user)
+        add_juror(jury_round, user=chair_user, role=JuryMember.Role.CHAIR, by=hr)
+        add_juror(jury_round, user=leader_user, role=JuryMember.Role.TEAM_LEADER, by=hr)
+        invite_external_juror(jury_round, email="eva.extern@example.org", first_name="Eva", last_name="Claeys",
+                              by=hr)
+
+        # 7. Ann fills in the questionnaire.
+        ann.refresh_from_db()
+        assert ann.stage == Stage.JURY_INVITED
+        candidate_fills_questionnaire(journey, journey.page_of("ann"), ann)
+
+        # 8. Three jurors score independently; the chair leads the consensus; all approve the PV.
+        chair = staff_login(journey, "chair", chair_user, "/jury/")
+        leader = staff_login(journey, "leader", leader_user, "/jury/")
+        external = external_expert_logs_in(journey, "eva.extern@example.org")
+        for who, page, value in (("chair", chair, "4"), ("leader", leader, "4"), ("external", external, "5")):
+            juror_scores(journey, who, page, jury_round, "Ann Aerts", value)
+        chair_reaches_consensus(journey, chair, jury_round, jury_round.candidates.get())
+        for who, page in (("chair", chair), ("leader", leader), ("external", external)):
+            juror_approves_pv(journey, who, page, jury_round)
+        jury_round.refresh_from_db()
+        assert jury_round.status == JuryRound.Status.CLOSED  # every juror approved: PV frozen, decisions applied
+        ann.refresh_from_db()
+        assert ann.stage == Stage.OFFER
+
+        # 9. The offer: made by one HR member, approved and sent by a second; Ann accepts; extract; hired.
+        offer = hr_makes_offer(journey, hr_page)
+        checker_page = staff_login(journey, "hr2", hr_checker, f"/admin/offers/offer/{offer.pk}/change/")
+        second_hr_approves_and_sends(journey, checker_page, offer)
+        candidate_accepts(journey, journey.page_of("ann"), "ann.aerts@example.org")
+        hr_records_extract_and_hires(journey, hr_page, offer)
+        ann.refresh_from_db()
+        assert ann.stage == Stage.HIRED
+        page = journey.page_of("ann")
+        page.goto(f"/mijn-kandidaturen/{ann.public_id}/")
+        journey.shot(page, "ann-hired")
     finally:
         if travel is not None:
             travel.stop()
