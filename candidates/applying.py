@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from candidates import mail_events
 from candidates.bans import ban_in_force
 from candidates.models import Application, Candidate, Document
+from candidates.stages import CLOSED_STAGES
 from communications.outbox import queue_mail
 from procedures.models import Procedure
 
@@ -101,9 +102,7 @@ def check_may_apply(procedure, *, candidate, today):
                               % {"title": procedure.title})
     if candidate is None:
         return
-    existing = Application.objects.filter(candidate=candidate, procedure=procedure).first()
-    if existing is not None:
-        raise _already_applied(existing)
+    # The ban comes first: a person who failed this very procedure must learn when they may apply again.
     ban = ban_in_force(candidate, procedure.function, on=today)
     if ban is not None:
         others = list(open_procedures(today=today).exclude(function=procedure.function).order_by("title"))
@@ -113,6 +112,9 @@ def check_may_apply(procedure, *, candidate, today):
               "stad Kortrijk kan je wel solliciteren.")
             % {"function": procedure.function.name, "date": date_format(ban.ends_on, "d/m/Y")},
             ban=ban, may_apply_from=ban.ends_on, other_procedures=others)
+    existing = Application.objects.filter(candidate=candidate, procedure=procedure).first()
+    if existing is not None:
+        raise _already_applied(existing)
 
 
 def application_errors(procedure, *, answers, document_kinds):
@@ -185,15 +187,21 @@ def submit_application(procedure, *, user, personal, answers, documents, languag
 
 def _save_candidate(user, personal, language):
     """Create or update the person, locked, so that two submits of one person run one after the other."""
-    candidate, _ = Candidate.objects.get_or_create(
-        user=user, defaults={"first_name": personal.first_name, "last_name": personal.last_name,
-                             "email": user.email})
-    candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
-    for field in ("first_name", "last_name", "phone", "street", "postal_code", "city", "birth_date"):
-        setattr(candidate, field, getattr(personal, field))
+    values = {field: getattr(personal, field)
+              for field in ("first_name", "last_name", "phone", "street", "postal_code", "city", "birth_date")}
     # Mails go to the account's (verified) address: changing it is an account action that asks for the password.
-    candidate.email = user.email
-    candidate.language = language if language in Candidate.Language.values else Candidate.Language.DUTCH
+    values["email"] = user.email
+    values["language"] = language if language in Candidate.Language.values else Candidate.Language.DUTCH
+    candidate = Candidate.objects.select_for_update().filter(user=user).first()
+    if candidate is None:
+        # A new row is ours alone until commit; a parallel first submit loses the unique race and updates below.
+        try:
+            with transaction.atomic():
+                return Candidate.objects.create(user=user, **values)
+        except IntegrityError:
+            candidate = Candidate.objects.select_for_update().get(user=user)
+    for field, value in values.items():
+        setattr(candidate, field, value)
     candidate.save()
     return candidate
 
@@ -215,6 +223,11 @@ def _create_application(procedure, candidate, answers):
 
 
 def _already_applied(existing):
+    if existing.stage in CLOSED_STAGES:
+        return AlreadyApplied(
+            _("Je kandidatuur voor ‘%(title)s’ is afgesloten (%(stage)s). Voor één procedure kan je maar één keer "
+              "solliciteren; voor andere selectieprocedures van stad Kortrijk kan je wel solliciteren.")
+            % {"title": existing.procedure.title, "stage": existing.get_stage_display()}, application=existing)
     return AlreadyApplied(
         _("Je hebt al gesolliciteerd voor ‘%(title)s’. Je kandidatuur is goed ontvangen; je hoeft niets "
           "opnieuw in te dienen.") % {"title": existing.procedure.title}, application=existing)

@@ -68,7 +68,9 @@ def stashed_files(request, *, form_key):
 def clear_stash(request, *, form_key):
     """Forget the form's stash and delete its files (after a successful submit, or when asked)."""
     stash = request.session.get(SESSION_KEY, {})
-    for raw in stash.pop(form_key, {}).values():
+    if form_key not in stash:
+        return  # nothing kept: leave the session untouched (no session write on every submit)
+    for raw in stash.pop(form_key).values():
         default_storage.delete(raw["path"])
     request.session[SESSION_KEY] = stash
 
