@@ -275,3 +275,24 @@ def test_odd_input_is_explained_never_a_500(client_a, procedure, field, value):
     response = post(client_a, procedure, **{field: value})
     assert response.status_code == 200
     assert errors_of(response) and not Application.objects.exists()
+
+
+def test_failing_this_very_procedure_shows_the_ban_date_not_already_applied(
+        client_a, user, procedure, hr, time_machine):
+    time_machine.move_to("2026-01-22 10:00 +01:00")
+    failed = ApplicationFactory(candidate=CandidateFactory(user=user, email=user.email), procedure=procedure)
+    for stage in (Stage.ELIGIBLE, Stage.INTAKE_INVITED, Stage.INTAKE_FAILED):
+        change_stage(failed, to=stage, by=hr)
+
+    html = client_a.get(apply_url(procedure)).content.decode()
+    assert "22/01/2027" in html
+    assert "Je hebt al gesolliciteerd" not in html
+
+
+def test_a_closed_application_without_ban_is_not_called_well_received(client_a, user, procedure, hr):
+    withdrawn = ApplicationFactory(candidate=CandidateFactory(user=user, email=user.email), procedure=procedure)
+    change_stage(withdrawn, to=Stage.WITHDRAWN, by=user, reason="andere job")
+
+    html = client_a.get(apply_url(procedure), follow=True).content.decode()
+    assert "is afgesloten" in html
+    assert "goed ontvangen" not in html
