@@ -7,11 +7,13 @@ escaped" means for each kind of output.
 import re
 
 from django.utils.html import escape
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 
 # Each test builds its heavy objects once; the database fixture lives across the examples of one test.
-HOSTILE_SETTINGS = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# No explain phase: on a failure it re-runs the heavy examples many times to say which part mattered.
+HOSTILE_SETTINGS = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture],
+                            phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink])
 
 SCRIPT = '<script>alert("x")</script>'
 IMG = "<img src=x onerror=alert(1)>"
