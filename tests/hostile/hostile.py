@@ -25,7 +25,9 @@ FRAGMENTS = [
     RLO, "\u202d", "\u2066", "gpj.exe", ";", ":", ",", "\\", "\\n", "BEGIN:VEVENT", "\r\nATTENDEE:mailto:x@y.z",
     "=?utf-8?q?x?=", "ü€", "%PDF", "é",
 ]
-WORDS = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=8)
+# Ordinary words in Latin script (the PDF fonts have glyphs for them); the danger is in the fragments.
+INVISIBLE = ("Cs", "Cc", "Cf", "Co", "Cn", "Mn", "Me")  # no glyph of their own: a PDF cannot show them
+WORDS = st.text(alphabet=st.characters(max_codepoint=0x24F, exclude_categories=INVISIBLE), min_size=1, max_size=8)
 
 
 def hostile_text(*, max_size=None, nul=False, long=True):
