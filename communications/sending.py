@@ -11,6 +11,7 @@ import logging
 import smtplib
 from dataclasses import dataclass, field
 from datetime import timedelta
+from email.header import Header
 from email.mime.text import MIMEText
 
 from django.conf import settings
@@ -117,8 +118,8 @@ def _send_chunk(mails, connection, report):
 def build_message(mail, *, connection=None):
     """The e-mail for an outbox row: text, HTML alternative, an ICS invitation when present, our Message-ID."""
     message = EmailMultiAlternatives(
-        subject=mail.subject, body=mail.body_text, from_email=settings.DEFAULT_FROM_EMAIL, to=[mail.to],
-        headers={"Message-ID": mail.message_id}, connection=connection,
+        subject=literal_subject(mail.subject), body=mail.body_text, from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[mail.to], headers={"Message-ID": mail.message_id}, connection=connection,
     )
     if mail.body_html:
         message.attach_alternative(mail.body_html, "text/html")
@@ -128,6 +129,14 @@ def build_message(mail, *, connection=None):
         invitation.add_header("Content-Disposition", "attachment", filename="uitnodiging.ics")
         message.attach(invitation)
     return message
+
+
+def literal_subject(subject):
+    """The subject as a mail client will show it: text that looks like an RFC 2047 encoded word ("=?utf-8?q?...?=",
+    e.g. in a candidate's name) is itself encoded, or the client would decode it into other text."""
+    if "=?" not in subject:
+        return subject
+    return " ".join(Header(subject, "utf-8").encode().split())
 
 
 def classify_error(exc):

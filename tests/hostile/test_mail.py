@@ -100,6 +100,15 @@ def test_a_name_that_looks_like_a_placeholder_is_delivered_literally():
     assert "{{ candidate_name }}" in mail.body_text  # the title, not the name again
 
 
+@pytest.mark.parametrize("name", ["=?utf-8?q?Directie?=", "Ann =?utf-8?b?U3RhZA==?= Peeters", "Ann =?x"])
+def test_a_name_that_looks_like_an_encoded_word_reaches_the_subject_literally(name):
+    mail = queue_mail("erasure_requested", to="ann@example.org", context={
+        "candidate_name": name, "procedure_title": "Maatschappelijk werker", "requested_on": "1/2/2026"})
+    raw, parsed = serialized(mail)
+    assert name in parsed["Subject"]
+    assert_headers_safe(raw, parsed, subject=mail.subject)
+
+
 @pytest.fixture
 def preview_template(db):
     sync_mail_templates()
