@@ -1,11 +1,12 @@
 """Booking surge benchmark: N logged-in candidates race over HTTP for S intake seats on the app run as in
 production (gunicorn sync workers, PostgreSQL, Redis, a Celery worker sending the confirmation mails).
 
-It seeds its own database (kats_bench_surge, or $KATS_BENCH_DB + "_surge"; dropped afterwards unless --keep), gives every candidate a real session,
-lets each open the intake page for its CSRF token (not timed), then fires every booking POST through the real
-form and view. Printed per run: bookings made, double bookings (rows per slot over the seats, and applications
-holding two), 5xx and connection errors, bookings/s and requests/s, p50/p95/p99 latency; then, on the same
-server, the same surge against a bare view doing only one conditional UPDATE plus INSERT: the ceiling.
+It seeds its own database (kats_bench_surge, or $KATS_BENCH_DB + "_surge"; dropped afterwards unless --keep), gives
+every candidate a real session, lets each open the intake page for its CSRF token (not timed), then fires every
+booking POST through the real form and view. Printed per run: bookings made, double bookings (rows per slot over the
+seats, and applications holding two), 5xx and connection errors, bookings/s and requests/s, p50/p95/p99 latency;
+then, on the same server, the same surge against a bare view doing only one conditional UPDATE plus INSERT: the
+ceiling.
 
 Targets (issue 4): 2,000 candidates for 200 seats within 10 s, 0 double bookings over 20 runs, 0 errors,
 p95 < 1 s, booking throughput >= 50 % of the bare ceiling. Exit status 1 on any double booking or error;
