@@ -43,7 +43,9 @@ class RunLogHandler(logging.FileHandler):
 
     def __init__(self, path):
         path.parent.mkdir(parents=True, exist_ok=True)
-        super().__init__(path, mode="w", encoding="utf-8")
+        path.write_text("", encoding="utf-8")
+        # Append mode: a test that reconfigures logging closes every handler, and only an "a" handler reopens.
+        super().__init__(path, mode="a", encoding="utf-8")
         self.setLevel(logging.DEBUG)
         self.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
 
