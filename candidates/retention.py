@@ -28,6 +28,7 @@ from candidates.stages import Stage
 from communications.models import Mail
 from communications.outbox import cancel_mails
 from kortrijk_ats.privacy import ERASE, ERASED_ACTOR_LABEL, ERASED_TEXT, FILE, MARK, REGISTER
+from kortrijk_ats.sessions import end_sessions_of
 from procedures.models import Function
 
 log = logging.getLogger(__name__)
@@ -243,14 +244,7 @@ def _erase_account(user):
     user_model.objects.filter(pk=user.pk).update(
         username=f"gewist-{user.pk}", first_name="", last_name="", email="", is_active=False,
         password=make_password(None))
-    delete_sessions_of(user.pk)
-
-
-def delete_sessions_of(user_id):
-    """End every session of the user (the session table has no user column: decode the live ones)."""
-    doomed = [s.pk for s in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
-              if str(s.get_decoded().get("_auth_user_id")) == str(user_id)]
-    return Session.objects.filter(pk__in=doomed).delete()[0]
+    end_sessions_of(user.pk)
 
 
 def delete_unused_accounts(*, now):
@@ -266,7 +260,7 @@ def delete_unused_accounts(*, now):
                 to_them = Mail.objects.filter(to__iexact=user.email)
                 cancel_mails(to_them)
                 to_them.update(**dict.fromkeys(MAIL_FIELDS, ""))
-            delete_sessions_of(user.pk)
+            end_sessions_of(user.pk)
             user.delete()
         deleted += 1
     return deleted

@@ -10,14 +10,13 @@ import time
 from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.contrib.sessions.models import Session
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import urlencode
 
 from kortrijk_ats.roles import ALL_ROLES, has_role, is_hr
+from kortrijk_ats.sessions import end_sessions_of
 
 # Session keys: when the person logged in and when they were last seen (seconds since the epoch).
 LOGIN_AT = "kats_login_at"
@@ -91,22 +90,13 @@ class SessionLimitsMiddleware:
         return self.get_response(request)
 
 
-def end_sessions_of(user):
-    """Delete every stored session of `user` (database session backend): a deactivated account is out at once."""
-    user_key = str(user.pk)
-    doomed = [s.session_key for s in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
-              if s.get_decoded().get("_auth_user_id") == user_key]
-    Session.objects.filter(session_key__in=doomed).delete()
-    return len(doomed)
-
-
 def end_sessions_on_deactivation(sender, instance, **kwargs):
     """pre_save on the user model: the moment is_active turns off, the user's sessions go."""
     if instance.pk is None or instance.is_active:
         return
     was_active = type(instance).objects.filter(pk=instance.pk, is_active=True).exists()
     if was_active:
-        end_sessions_of(instance)
+        end_sessions_of(instance.pk)
 
 
 def attempted_username(request, credentials):
