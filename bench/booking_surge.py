@@ -368,6 +368,17 @@ def main():
             bare = summarize("bare view   ", bare_shots, bare_wall, bare_bookings)
             ratio = booking["rps"] / bare["rps"]
             print(f"  booking throughput = {ratio:.0%} of the bare-view ceiling")
+
+            # The same UPDATE + INSERT behind the log-in and CSRF checks: what authentication alone costs.
+            reset_bookings()
+            logged_in_requests = [(b, "/bench/logged-in-book/", {"slot": bare_slots[i % len(bare_slots)].pk,
+                                                                  "application": a.pk, "csrfmiddlewaretoken": b.csrf})
+                                  for i, (a, b) in enumerate(zip(applications, browsers, strict=True))]
+            logged_in_shots, logged_in_wall = fire(port, logged_in_requests, args.concurrency)
+            logged_in = summarize("logged-in bare view", logged_in_shots, logged_in_wall,
+                                  count_double_bookings(bare_slots)[0])
+            print(f"  logged-in bare view = {logged_in['rps'] / bare['rps']:.0%} of the bare-view ceiling; booking "
+                  f"throughput = {booking['rps'] / logged_in['rps']:.0%} of the logged-in bare view")
             failures += doubles + booking["errors"] + (bookings != args.seats)
             for ok, what in ((booking["wall"] <= 10, "surge within 10 s"), (booking["p95"] < 1, "p95 under 1 s"),
                              (ratio >= 0.5, "throughput >= 50 % of the ceiling")):
