@@ -520,17 +520,13 @@ def mixed_load(ctx):
 
 # ---------------------------------------------------------------------------------------------------- 8 make test
 
-WALL = re.compile(r"=+ .*\b(\d+) passed.* in ([\d.]+)s(?: \((\d+:\d+:\d+)\))? =+")
-
-
 def test_wall_time(ctx):
-    """The wall time of the last full `make test`, from the pytest summary it left; the suite is not run here."""
-    candidates = sorted((ROOT / "test-artifacts").glob("*.log"), key=lambda p: p.stat().st_mtime, reverse=True)
-    candidates += sorted((ROOT / "var").glob("*test*.log"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for path in candidates:
-        found = WALL.findall(path.read_text(errors="replace"))
-        if found:
-            passed, seconds, _ = found[-1]
-            ctx.table.add("8 make test", f"wall time ({passed} passed; {path.name})", f"{float(seconds):.0f} s")
-            return
-    ctx.table.add("8 make test", "wall time", "n/a: no pytest summary recorded in test-artifacts/ or var/")
+    """The wall time of the last whole-suite `make test` (scripts/test_services.py records it); not run here."""
+    import json
+
+    record = ROOT / "var" / "last-test-run.json"
+    run = json.loads(record.read_text()) if record.exists() else None
+    if not run or run["args"]:
+        ctx.table.add("8 make test", "wall time", "n/a: no whole-suite `make test` recorded in var/last-test-run.json")
+        return
+    ctx.table.add("8 make test", f"wall time (exit {run['returncode']}, {run['finished']})", f"{run['seconds']:.0f} s")

@@ -8,6 +8,7 @@ Usage: python scripts/test_services.py [pytest arguments ...]
        python scripts/test_services.py --exec COMMAND [ARGUMENTS ...]   (any command, e.g. the benchmarks)
 """
 
+import json
 import os
 import secrets
 import shutil
@@ -28,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCAL_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kortrijk_ats"
 LOCAL_REDIS_URL = "redis://127.0.0.1:6379/0"
 PYTEST_NO_TESTS = 5
+LAST_RUN = ROOT / "var" / "last-test-run.json"
 
 
 def say(message):
@@ -217,6 +219,13 @@ def build_test_env(*, database_url, redis_url, var_dir):
     return env
 
 
+def record_test_run(args, returncode, seconds):
+    """The last run's wall time (services included), for the benchmark table's `make test` row."""
+    LAST_RUN.parent.mkdir(exist_ok=True)
+    LAST_RUN.write_text(json.dumps({"args": args, "returncode": returncode, "seconds": round(seconds, 1),
+                                    "finished": time.strftime("%Y-%m-%d %H:%M")}))
+
+
 def raise_system_exit(signum, _frame):
     raise SystemExit(128 + signum)
 
@@ -237,6 +246,8 @@ def main(args):
         command = [sys.executable, "-m", "pytest", *args] if runs_pytest else args[1:]
         say("running " + " ".join(command))
         returncode = subprocess.call(command, cwd=ROOT, env=env)
+        if runs_pytest:
+            record_test_run(args, returncode, time.monotonic() - began)
     finally:
         for server in reversed(started):
             server.stop()
