@@ -84,8 +84,11 @@ def measure_get_vs_bare(ctx, label, path, cookies, *, concurrency=8, target_rati
     errors = sum(s.errors for s in pages) + sum(1 for s in pages for shot in s.shots if shot.status != 200)
     rps, ceiling = median([s.rps for s in pages]), median([s.rps for s in bares])
     ratio = rps / ceiling
-    ctx.table.add("1 candidate pages", f"{label} GET", _fmt_rps(rps), ceiling=_fmt_rps(ceiling),
-                  ratio=f"{ratio:.0%}", target=">= 50 %", ok=ratio >= target_ratio and not errors)
+    if target_ratio is None:  # a reference row, not a page with a target
+        ctx.table.add("1 candidate pages", label, _fmt_rps(rps), ceiling=_fmt_rps(ceiling), ratio=f"{ratio:.0%}")
+    else:
+        ctx.table.add("1 candidate pages", f"{label} GET", _fmt_rps(rps), ceiling=_fmt_rps(ceiling),
+                      ratio=f"{ratio:.0%}", target=">= 50 %", ok=ratio >= target_ratio and not errors)
     if errors:
         ctx.table.add("1 candidate pages", f"{label} non-200 answers", str(errors), target="0", ok=False)
     return rps
@@ -107,6 +110,8 @@ def candidate_pages(ctx):
     capacity = measure_get_vs_bare(ctx, "vacancy page", vacancy, {})
     measure_get_vs_bare(ctx, "my applications", "/mijn-kandidaturen/", _cookie(session_for(reader)))
     measure_get_vs_bare(ctx, "application form", apply_path, _cookie(session_for(form_reader)))
+    measure_get_vs_bare(ctx, "reference: the bare view behind log-in", "/bench/logged-in-bare/",
+                        _cookie(session_for(form_reader)), target_ratio=None)
 
     # The submit: 32 users at once, each posting the real form with a 1 MB PDF diploma and a small PDF cv.
     diploma = procedure.diplomas.order_by("pk").first()
