@@ -40,7 +40,8 @@ def test_candidate_pages_measure_pages_submits_and_queries(ctx):
     scenarios.candidate_pages(ctx)
     found = rows(ctx, "1 ")
     assert found["submits stored / non-redirect answers"].value == "4 / 0"
-    assert {"vacancy page GET", "my applications GET", "application form GET", "submit p95 at 32 users"} <= set(found)
+    assert {"vacancy page GET", "my applications GET", "application form GET", "submit p95 at 32 users",
+            "reference: the bare view behind log-in"} <= set(found)
     assert int(found["queries: submit (302)"].value) > 0
     assert ctx.capacity > 0
 
