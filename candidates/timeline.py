@@ -55,15 +55,20 @@ def day(value):
     return date_format(value, "d/m/Y")
 
 
-def for_portal(queryset=None):
-    """Applications with everything the portal shows, in a fixed number of queries whatever their number."""
+def for_portal(queryset=None, *, listing=False):
+    """Applications with everything the portal shows, in a fixed number of queries whatever their number.
+    `listing`: for the list of applications, which shows neither documents nor the mails' texts."""
     queryset = queryset if queryset is not None else Application.objects.all()
+    mails = Mail.objects.order_by("created_at", "id")
+    extra = ["documents"]
+    if listing:
+        mails, extra = mails.defer("body_text", "body_html", "calendar", "error"), []
     return queryset.select_related("procedure__function", "diploma", "ban").prefetch_related(
         Prefetch("transitions", queryset=Transition.objects.order_by("created_at", "id")),
         Prefetch("pool_entries", queryset=PoolEntry.objects.order_by("valid_from", "id")),
-        Prefetch("mails", queryset=Mail.objects.order_by("created_at", "id")),
+        Prefetch("mails", queryset=mails),
         "procedure__intake_sessions",
-        "documents",
+        *extra,
     )
 
 

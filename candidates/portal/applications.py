@@ -25,7 +25,7 @@ from candidates.uploads import attachment_response
 
 @candidate_page
 def application_list(request):
-    applications = for_portal(Application.objects.filter(candidate__user=request.user))
+    applications = for_portal(Application.objects.filter(candidate__user=request.user), listing=True)
     rows = [{"application": a, "stage_text": STAGE_TEXT[shown_stage(a)], "next_step": next_step_for(a)}
             for a in applications]
     return render(request, "candidates/application_list.html", {"rows": rows})
