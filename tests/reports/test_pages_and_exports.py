@@ -189,3 +189,34 @@ def test_query_counts_do_not_grow_with_the_number_of_applications(hr_client, pro
 
     print("query counts at 5 and 50 applications:", small, large)
     assert small == large
+
+
+def test_pdf_report_lists_every_candidate_once_over_several_pages(procedure):
+    from reports.report_pdf import ROWS_PER_TABLE, render_report_pdf
+
+    count = 2 * ROWS_PER_TABLE + 3
+    for i in range(count):
+        ApplicationFactory(procedure=procedure, candidate=CandidateFactory(last_name=f"Lijstnaam{i:03d}"))
+
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(render_report_pdf(procedure))).pages)
+
+    assert sorted(re.findall(r"Lijstnaam\d{3}", text)) == [f"Lijstnaam{i:03d}" for i in range(count)]
+    assert "Kandidaturen (3/3)" in text
+
+
+def test_pdf_report_lines_stay_on_the_page_and_aligned():
+    from reports.report_pdf import LINE_WIDTH, aligned_lines, text_width
+
+    header = ["Voornaam", "Achternaam", "Diploma", "Ingediend op", "Fase", "Fase sinds"]
+    rows = [["Jo", "Van den " + "Berghe" * 20, "Master\nin de\tpsychologie " * 5, "01/09/2026 11:57",
+             "uitgenodigd voor kennismakingsinterview", "01/09/2026 11:57"],
+            ["李", "Ｗｉｄｅ", "Bachelor", "02/09/2026 09:00", "toegelaten", "02/09/2026 09:00"]]
+
+    head, lines = aligned_lines(header, rows)
+
+    assert all(text_width(line) <= LINE_WIDTH for line in [head, *lines])
+    assert "\n" not in "".join(lines) and "\t" not in "".join(lines)
+    assert "Van den Berghe" in lines[0] and "…" in lines[0] and lines[0].startswith("Jo ")
+    # Every line starts its date column at the same column, wide characters counted twice.
+    column = text_width(head[:head.index("Ingediend op")])
+    assert all(text_width(line[:line.index("0")]) == column for line in lines)
