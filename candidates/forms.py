@@ -1,7 +1,5 @@
 """The candidate's forms. They parse and explain; the rules of the procedure live in candidates.applying."""
 
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Fieldset, Layout
 from django import forms
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -33,13 +31,6 @@ class TelInput(forms.TextInput):
 
 def _required(message):
     return {"required": message}
-
-
-def _privacy_url():
-    try:
-        return reverse("privacy")
-    except NoReverseMatch:
-        return "/privacy/"
 
 
 def _account_email_url():
@@ -152,7 +143,6 @@ class ApplicationForm(forms.Form):
                 field.widget.attrs["aria-required"] = "true"
         for name, purpose in AUTOCOMPLETE.items():
             self.fields[name].widget.attrs["autocomplete"] = purpose
-        self.helper = self._helper()
 
     def mark_stashed(self, field, entry):
         """Say that an accepted file is kept, so the candidate need not choose it again."""
@@ -175,29 +165,6 @@ class ApplicationForm(forms.Form):
         titles = {Diploma.Kind.CURRENT: _("Diploma’s"), Diploma.Kind.OLD: _("Oudere diploma’s"),
                   Diploma.Kind.FOREIGN: _("Buitenlands diploma")}
         return [("", _("Kies je diploma"))] + [(titles[kind], choices) for kind, choices in groups.items() if choices]
-
-    def _helper(self):
-        helper = FormHelper()
-        helper.form_tag = False
-        helper.disable_csrf = True
-        helper.layout = Layout(
-            Fieldset(_("Over jou"), "first_name", "last_name", "email", "phone", "street", "postal_code", "city",
-                     "birth_date"),
-            Fieldset(_("Je diploma"), "diploma", "diploma_file", "diploma_detail", "equivalence_file"),
-            Fieldset(_("Je cv en je motivatie"), "cv_file", "motivation"),
-            Fieldset(_("Je ervaring"),
-                     HTML("<p class=\"form-text\">{}</p>".format(
-                         _("We gebruiken dit later om je loon te berekenen. Bewijzen hoeft pas bij een jobaanbod."))),
-                     "years_public_sector", "years_private_sector"),
-            Fieldset(_("Redelijke aanpassingen"), "accommodations"),
-            Fieldset(_("Privacy"),
-                     HTML(format_html(
-                         "<p>{} <a href=\"{}\" target=\"_blank\" rel=\"noopener\">{}</a></p>",
-                         _("Lees in de privacyverklaring welke gegevens de stad van je bijhoudt, hoe lang, en wat je "
-                           "rechten zijn:"), _privacy_url(), _("privacyverklaring (opent in een nieuw venster)"))),
-                     "privacy_acknowledged"),
-        )
-        return helper
 
     def clean_birth_date(self):
         born = self.cleaned_data["birth_date"]

@@ -52,8 +52,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rules.apps.AutodiscoverRulesConfig",
-    "crispy_forms",
-    "crispy_bootstrap5",
     "allauth",
     "allauth.account",
     "django_otp",
@@ -193,8 +191,8 @@ PRIVACY_DPO_CONTACT = env.str(
             "met als onderwerp 'privacy'",
 )
 
-CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
-CRISPY_TEMPLATE_PACK = "bootstrap5"
+# Forms render as Bootstrap 5 groups from templates/forms/ (label, help and errors linked for screen readers).
+FORM_RENDERER = "kortrijk_ats.forms_rendering.BootstrapFormRenderer"
 
 # Mail. Without EMAIL_URL mails are written as files a person can read in var/mail.
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Stad Kortrijk selecties <vacatures@kortrijk.be>")
@@ -275,6 +273,13 @@ OTP_TOTP_ISSUER = "Stad Kortrijk selecties"
 KATS_STAFF_IDLE_SECONDS = env.int("KATS_STAFF_IDLE_SECONDS", default=30 * 60)
 KATS_STAFF_MAX_SECONDS = env.int("KATS_STAFF_MAX_SECONDS", default=12 * 3600)
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Anonymous visitors get the public vacancy pages from a per-process copy at most this old (public_cache.py).
+PUBLIC_PAGE_SECONDS = env.int("PUBLIC_PAGE_SECONDS", default=60)
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "public_pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "public-pages",
+                     "OPTIONS": {"MAX_ENTRIES": 1000}},
+}
 # Lockout (django-axes): 10 failed log-ins on one account (username or e-mail, known or not) lock it 15 minutes,
 # for the admin and the allauth log-in alike; every attempt lands in axes' access logs.
 AXES_FAILURE_LIMIT = 10
