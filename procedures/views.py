@@ -5,16 +5,19 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import ngettext
 
+from kortrijk_ats.public_cache import cached_for_anonymous
 from procedures.models import Diploma, Procedure, Team
 from procedures.salary_chart import render_salary_chart
 from procedures.salary_forms import SalaryEstimateForm
 
 
+@cached_for_anonymous
 def procedure_list(request):
     procedures = Procedure.objects.filter(status=Procedure.Status.OPEN).select_related("function")
     return render(request, "procedures/procedure_list.html", {"procedures": procedures})
 
 
+@cached_for_anonymous
 def vacancy_detail(request, slug):
     """Everything a candidate needs to decide to apply, from the procedure's own data. Only open procedures."""
     procedure = get_object_or_404(

@@ -1,5 +1,7 @@
 import pytest
+from django.core.cache import caches
 
+from kortrijk_ats.public_cache import CACHE_ALIAS
 from tests.factories import ApplicationFactory, ProcedureFactory, hr_user
 
 # Every log record of the run goes to test-artifacts/; the run fails if it holds an INSZ, password or token.
@@ -10,6 +12,17 @@ pytest_plugins = ["tests.log_scan"]
 def fast_password_hashing(settings):
     # Every factory user gets a hashed password; the production hasher costs ~0.3 s per user.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def forget_public_pages():
+    """Drop the anonymous copies of public pages (kortrijk_ats/public_cache.py), as their lifetime ending would."""
+    caches[CACHE_ALIAS].clear()
+
+
+@pytest.fixture(autouse=True)
+def fresh_public_pages():
+    # The copies live per process: a test never sees a page rendered for another test.
+    forget_public_pages()
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from procedures.models import Procedure
+from tests.conftest import forget_public_pages
 from tests.factories import FunctionFactory, ProcedureFactory
 from tests.portal_public.vacancy import COMPETENCIES, CURRENT, FOREIGN, OLD, make_vacancy
 
@@ -28,6 +29,7 @@ def test_it_lists_procedures_in_a_constant_number_of_queries(client):
         client.get("/")
     for _ in range(5):
         ProcedureFactory(function=FunctionFactory())
+    forget_public_pages()
     with CaptureQueriesContext(connection) as six:
         response = client.get("/")
     assert response.content.decode().count('class="procedure-card"') == 6
@@ -84,6 +86,7 @@ def test_the_ban_text_follows_the_function_setting(client):
     assert "Dan kan je gedurende 1 jaar niet opnieuw deelnemen aan deze selectieprocedure" in html
     procedure.function.ban_months = 18
     procedure.function.save()
+    forget_public_pages()
     html = client.get("/vacatures/maatschappelijk-werker/").content.decode()
     assert "Dan kan je gedurende 18 maanden niet opnieuw deelnemen" in html
     assert "gedurende 1 jaar niet" not in html
