@@ -36,6 +36,7 @@ from candidates.transitions import StageConflict, TransitionRefused, change_stag
 from communications.models import Mail
 from communications.outbox import release_mails
 from kortrijk_ats.admin_access import HRReadOnlyMixin
+from kortrijk_ats.admin_list import PlainActionCheckbox
 from kortrijk_ats.roles import is_hr
 
 # A bulk report lists at most this many refusals one by one; the rest are counted.
@@ -72,7 +73,7 @@ class CandidateAdmin(HRReadOnlyMixin, admin.ModelAdmin):
 
 
 @admin.register(Application)
-class ApplicationAdmin(HRReadOnlyMixin, admin.ModelAdmin):
+class ApplicationAdmin(PlainActionCheckbox, HRReadOnlyMixin, admin.ModelAdmin):
     list_display = ("candidate_name", "candidate_email", "procedure", "stage", "diploma_kind", "submitted_at",
                     "stage_changed_at", "row_facts")
     list_display_links = ("candidate_name",)

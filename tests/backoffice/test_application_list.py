@@ -150,3 +150,15 @@ def test_the_list_costs_the_same_queries_for_3_and_30_applications(hr_client, hr
     assert few == many, f"{few} queries for 3 applications, {many} for 30"
     record_property("queries", many)
     print(f"applications list {params}: {few} queries with 3, {many} with 30")
+
+
+def test_the_row_checkbox_is_the_markup_django_writes(cast):
+    from django.contrib import admin as django_admin
+
+    from candidates.models import Application
+
+    application = Application.objects.select_related("candidate", "procedure").get(pk=cast["screening"].pk)
+    ours = django_admin.site._registry[Application].action_checkbox(application)
+    djangos = django_admin.ModelAdmin.action_checkbox(django_admin.site._registry[Application], application)
+    assert ours == djangos
+    assert f'value="{application.pk}"' in ours and "action-select" in ours
