@@ -195,3 +195,32 @@ def test_a_batch_stops_at_421_and_keeps_the_rest_queued(smtp_sink, make_mail):
     assert report.sent == [] and sorted(report.retry) == sorted(m.pk for m in mails)
     assert set(Mail.objects.values_list("state", flat=True)) == {Mail.State.QUEUED}
     assert smtp_sink.messages == []
+
+
+def _synchronous_commit():
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW synchronous_commit")
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("answer", ["250", "421"])
+def test_a_batch_commits_without_waiting_for_the_disk_and_gives_the_connection_back_as_it_was(
+        smtp_sink, make_mail, monkeypatch, answer):
+    from communications import sending
+
+    seen, build = [], sending.build_message
+
+    def build_and_look(*args, **kwargs):
+        seen.append(_synchronous_commit())
+        return build(*args, **kwargs)
+
+    monkeypatch.setattr(sending, "build_message", build_and_look)
+    mails = [make_mail(to=f"k{i}@example.org") for i in range(2)]
+    if answer == "421":
+        smtp_sink.answer_421()
+
+    send_queued_mails([m.pk for m in mails])
+
+    assert seen and set(seen) == {"off"}
+    assert _synchronous_commit() == "on"  # the worker's next task on this connection commits as usual
