@@ -327,7 +327,9 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # The handler has the level too: Django's own loggers (django.request's 4xx warnings) log at INFO and up.
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain",
+                             "level": env.str("LOG_LEVEL", default="INFO")}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # Every log-in attempt is already a row in axes' access logs; its log lines would only repeat them.
     "loggers": {"axes": {"level": "WARNING"}},
