@@ -98,6 +98,16 @@ def field(page, label):
     return page.get_by_label(re.compile(rf"^\s*{re.escape(label)}\*?:?\s*$"))
 
 
+def save_and_reopen(journey, page, model, name):
+    """Save the admin add form, then open the one object it made on its change page and take its screenshot."""
+    page.locator("input[name=_save]").click()
+    page.wait_for_load_state()
+    made = model.objects.get()
+    page.goto(f"/admin/{model._meta.app_label}/{model._meta.model_name}/{made.pk}/change/")
+    journey.shot(page, name)
+    return made
+
+
 def click(page, role, name, **kwargs):
     page.get_by_role(role, name=name, **kwargs).click()
     page.wait_for_load_state()
@@ -246,11 +256,7 @@ def hr_opens_vacancy_and_round(journey, page, questionnaire):
     page.locator("input[name=start_date]").fill((timezone.localdate() + timedelta(days=60)).strftime("%d/%m/%Y"))
     page.locator("input[name=workplace]").fill("Wijkcentrum Lange Munte")
     journey.shot(page, "hr-vacancy-add")
-    page.locator("input[name=_save]").click()
-    page.wait_for_load_state()
-    vacancy = Vacancy.objects.get()
-    page.goto(f"/admin/procedures/vacancy/{vacancy.pk}/change/")
-    journey.shot(page, "hr-vacancy-waitlist")
+    vacancy = save_and_reopen(journey, page, Vacancy, "hr-vacancy-waitlist")
     click(page, "link", "Juryronde starten")
     page.locator("select[name=questionnaire]").select_option(value=str(questionnaire.pk))
     journey.shot(page, "hr-start-round")
@@ -352,11 +358,7 @@ def hr_makes_offer(journey, page):
         page.locator("select[name=team]").select_option(index=1)
     page.locator("select[name=extract_model]").select_option(index=1)
     journey.shot(page, "hr-offer-draft")
-    page.locator("input[name=_save]").click()
-    page.wait_for_load_state()
-    offer = Offer.objects.get()
-    page.goto(f"/admin/offers/offer/{offer.pk}/change/")
-    journey.shot(page, "hr-offer-with-simulation")
+    offer = save_and_reopen(journey, page, Offer, "hr-offer-with-simulation")
     return offer
 
 
