@@ -26,7 +26,6 @@ from candidates.admin_filters import (
     DiplomaKindFilter,
     DiplomaNameFilter,
     PoolFilter,
-    annotate_row_facts,
 )
 from candidates.admin_keyset import KeysetChangeList
 from candidates.admin_timeline import application_page_context
@@ -36,7 +35,6 @@ from candidates.transitions import StageConflict, TransitionRefused, change_stag
 from communications.models import Mail
 from communications.outbox import release_mails
 from kortrijk_ats.admin_access import HRReadOnlyMixin
-from kortrijk_ats.admin_list import PlainActionCheckbox
 from kortrijk_ats.roles import is_hr
 
 # A bulk report lists at most this many refusals one by one; the rest are counted.
@@ -73,7 +71,7 @@ class CandidateAdmin(HRReadOnlyMixin, admin.ModelAdmin):
 
 
 @admin.register(Application)
-class ApplicationAdmin(PlainActionCheckbox, HRReadOnlyMixin, admin.ModelAdmin):
+class ApplicationAdmin(HRReadOnlyMixin, admin.ModelAdmin):
     list_display = ("candidate_name", "candidate_email", "procedure", "stage", "diploma_kind", "submitted_at",
                     "stage_changed_at", "row_facts")
     list_display_links = ("candidate_name",)
@@ -84,6 +82,7 @@ class ApplicationAdmin(PlainActionCheckbox, HRReadOnlyMixin, admin.ModelAdmin):
     search_help_text = _("Zoek op voornaam, achternaam of e-mailadres.")
     ordering = ("-submitted_at", "-id")
     list_per_page = 50
+    change_list_template = "admin/candidates/application/list.html"  # rows from candidates/admin_rows.py
     show_full_result_count = False  # one COUNT over the whole table less per page view; it grows with the table
     actions = [_make_bulk_action(stage_action) for stage_action in STAGE_ACTIONS]
     fieldsets = (
@@ -98,8 +97,7 @@ class ApplicationAdmin(PlainActionCheckbox, HRReadOnlyMixin, admin.ModelAdmin):
                        "candidate_birth_date", "candidate_language", "diploma_kind")
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request).select_related("candidate", "procedure__function", "diploma")
-        return annotate_row_facts(queryset)
+        return super().get_queryset(request).select_related("candidate", "procedure__function", "diploma")
 
     def get_changelist(self, request, **kwargs):
         return KeysetChangeList  # no OFFSET: a deep page costs what the first does
@@ -108,6 +106,7 @@ class ApplicationAdmin(PlainActionCheckbox, HRReadOnlyMixin, admin.ModelAdmin):
         return is_hr(request.user)
 
     # Columns and read-only fields. Everything comes from the joined rows or the annotations: no query per row.
+    # The list itself writes its rows in candidates/admin_rows.py, from the same methods' values.
 
     @admin.display(description=_("kandidaat"), ordering="candidate__last_name")
     def candidate_name(self, obj):

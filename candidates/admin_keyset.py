@@ -11,6 +11,8 @@ from datetime import datetime
 from django.contrib.admin.views.main import ORDER_VAR, PAGE_VAR, ChangeList
 from django.db.models import Q
 
+from candidates.admin_rows import page_rows
+
 AFTER_VAR, BEFORE_VAR, LAST_VAR = "na", "nb", "nl"
 KEYSET_VARS = (AFTER_VAR, BEFORE_VAR, LAST_VAR)
 
@@ -53,11 +55,16 @@ class KeysetChangeList(ChangeList):
     def get_results(self, request):
         if not self.keyset_applies(request):
             self.keyset = False
-            return super().get_results(request)
+            super().get_results(request)
+            # Numbered pages skip their OFFSET over bare ids; only the page's rows are joined and annotated.
+            pks = list(self.result_list.values_list("pk", flat=True))
+            by_pk = page_rows(self.queryset.filter(pk__in=pks)).in_bulk()
+            self.result_list = [by_pk[pk] for pk in pks]
+            return
         self.keyset = True
         per_page = self.list_per_page
-        newest_first = self.queryset.order_by("-submitted_at", "-pk")
-        oldest_first = self.queryset.order_by("submitted_at", "pk")
+        shown = page_rows(self.queryset)
+        newest_first, oldest_first = shown.order_by("-submitted_at", "-pk"), shown.order_by("submitted_at", "pk")
         after, before = parse_key(self.params.get(AFTER_VAR)), parse_key(self.params.get(BEFORE_VAR))
         if before is not None:
             rows = list(oldest_first.filter(newer_than(before))[:per_page + 1])
