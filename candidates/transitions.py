@@ -15,7 +15,7 @@ from candidates.bans import impose_ban
 from candidates.dates import add_months
 from candidates.models import Application, PoolEntry, Transition
 from candidates.stages import BANNING_STAGES, CLOSED_STAGES, REASON_REQUIRED, Stage, is_allowed
-from communications.outbox import batched_mails, queue_mail
+from communications.outbox import batched_mails, compose_mail, put_in_outbox
 
 # The mail each new stage sends to the candidate (outcome mails wait for HR's release: see mail_events).
 STAGE_MAIL = {
@@ -82,8 +82,8 @@ def _lock(queryset):
     return queryset.select_for_update(of=("self",)).select_related("candidate", "procedure__function").order_by("pk")
 
 
-def _change_locked(locked, *, to, by, by_label, reason, expected_stage):
-    """The rules of one stage change on a locked application, inside the caller's transaction."""
+def _check_change(locked, *, to, expected_stage):
+    """Refuse a change the user did not see coming or the transition table does not allow. Returns the stage."""
     current = Stage(locked.stage)
     if expected_stage is not None and current != Stage(expected_stage):
         raise StageConflict(
@@ -92,18 +92,30 @@ def _change_locked(locked, *, to, by, by_label, reason, expected_stage):
         )
     if not is_allowed(current, to):
         raise TransitionRefused(f"Van ‘{current.label}’ naar ‘{to.label}’ kan niet. Er is niets gewijzigd.")
+    return current
+
+
+def _change_locked(locked, *, to, by, by_label, reason, expected_stage):
+    """The rules of one stage change on a locked application, inside the caller's transaction."""
+    current = _check_change(locked, to=to, expected_stage=expected_stage)
     now = timezone.now()
-    transition = Transition.objects.create(
-        application=locked, from_stage=current, to_stage=to, actor=by,
-        actor_label=by_label or (by.get_username() if by else "systeem"), reason=reason, created_at=now,
-    )
+    transition = Transition.objects.create(**_transition_fields(locked, current, to, by=by, by_label=by_label,
+                                                                reason=reason, now=now))
     locked.stage, locked.stage_changed_at = to, now
     locked.save(update_fields=["stage", "stage_changed_at"])
     mail_context = _apply_consequences(locked, current, to, now=now)
     for handler in _LEAVE_HANDLERS.get(current, ()):
         handler(locked, to=to, by=by)
-    _queue_stage_mail(locked, to, reason=reason, extra=mail_context)
+    mail = _stage_mail(locked, to, reason=reason, extra=mail_context)
+    if mail is not None:
+        put_in_outbox([mail])
     return transition
+
+
+def _transition_fields(application, current, to, *, by, by_label, reason, now):
+    return {"application": application, "from_stage": current, "to_stage": to, "actor": by,
+            "actor_label": by_label or (by.get_username() if by else "systeem"), "reason": reason,
+            "created_at": now}
 
 
 def _known_stage(value):
@@ -112,6 +124,11 @@ def _known_stage(value):
         return Stage(value)
     except ValueError:
         raise TransitionRefused(f"Onbekende fase ‘{value}’. Er is niets gewijzigd.") from None
+
+
+# Entering these stages writes more than the stage, the transition row, the mail and the end of open places:
+# a ban or a waitlist or reserve place (_apply_consequences). A bulk changes them one application at a time.
+STAGES_WITH_ENTRY_RULES = BANNING_STAGES | {Stage.WAITLIST, Stage.RESERVE, Stage.OFFER}
 
 
 def _apply_consequences(application, from_stage, to, *, now):
@@ -132,9 +149,14 @@ def _apply_consequences(application, from_stage, to, *, now):
         entry = active.filter(kind=PoolEntry.Kind.RESERVE).first() or _open_pool_entry(
             application, PoolEntry.Kind.RESERVE, today, function.reserve_months)
         context["valid_until"] = date_format(entry.last_valid_day, "d/m/Y")
-    if to in CLOSED_STAGES:
-        active.update(ended_at=now)
+    _end_places([application.pk], to, now=now)
     return context
+
+
+def _end_places(application_ids, to, *, now):
+    """A closed stage ends every open waitlist and reserve place of the application."""
+    if to in CLOSED_STAGES:
+        PoolEntry.objects.active().filter(application__in=application_ids).update(ended_at=now)
 
 
 def _open_pool_entry(application, kind, today, months):
@@ -144,12 +166,13 @@ def _open_pool_entry(application, kind, today, months):
     )
 
 
-def _queue_stage_mail(application, to, *, reason, extra):
+def _stage_mail(application, to, *, reason, extra):
+    """The candidate's mail about the new stage, composed for the outbox; None when the stage sends none."""
     event = STAGE_MAIL.get(to)
     if event is None or (to == Stage.WAITLIST and "valid_until" not in extra):
         return None
     candidate = application.candidate
-    return queue_mail(
+    return compose_mail(
         event.key, to=candidate.email, language=candidate.language, related=application,
         context={"candidate_name": candidate.full_name, "procedure_title": application.procedure.title,
                  "reason": reason, **extra},
@@ -169,9 +192,10 @@ BULK_CHUNK = 500
 def change_stages(applications, *, to, by=None, reason="", expected_stage=None):
     """Apply change_stage()'s rules to many applications, each on its own; one refusal does not stop the others.
 
-    Each chunk of BULK_CHUNK applications is locked in one query and changed in one transaction, every
-    application in its own savepoint (a refusal or a failed consequence undoes only that one); the chunk's
-    mails are handed to the worker in batch tasks after its commit.
+    Each chunk of BULK_CHUNK applications is locked in one query and changed in one transaction. Changes with
+    rules of their own (a ban, a place, another app's handler) run each in a savepoint; the others, such as a
+    screening decision, are written for the whole chunk at once: one UPDATE and one INSERT each for the
+    transitions and the mails. The chunk's mails are handed to the worker in batch tasks after its commit.
     """
     applications = list(applications)
     outcome = BulkOutcome()
@@ -190,15 +214,42 @@ def _change_chunk(chunk, outcome, *, to, by, reason, expected_stage):
     with transaction.atomic(), batched_mails():
         locked_by_pk = {locked.pk: locked for locked in _lock(Application.objects.filter(
             pk__in=[application.pk for application in chunk]))}
+        changed, plain = [], []
         for application in chunk:
             locked = locked_by_pk.get(application.pk)
             try:
                 if locked is None:
                     raise Application.DoesNotExist  # deleted meanwhile (erasure): as change_stage would
-                with transaction.atomic():
-                    _change_locked(locked, to=to, by=by, by_label="", reason=reason, expected_stage=expected_stage)
+                current = _check_change(locked, to=to, expected_stage=expected_stage)
+                if to in STAGES_WITH_ENTRY_RULES or current in _LEAVE_HANDLERS:
+                    with transaction.atomic():
+                        _change_locked(locked, to=to, by=by, by_label="", reason=reason,
+                                       expected_stage=expected_stage)
+                else:
+                    plain.append((locked, current))
             except TransitionRefused as refusal:
                 outcome.refused.append((application, str(refusal)))
             else:
-                application.stage, application.stage_changed_at = locked.stage, locked.stage_changed_at
-                outcome.changed.append(application)
+                changed.append((application, locked))
+        _change_plain(plain, to=to, by=by, reason=reason)
+        for application, locked in changed:
+            application.stage, application.stage_changed_at = locked.stage, locked.stage_changed_at
+            outcome.changed.append(application)
+
+
+def _change_plain(plain, *, to, by, reason):
+    """_change_locked for checked changes without entry rules or handlers, written together."""
+    if not plain:
+        return
+    now = timezone.now()
+    Transition.objects.bulk_create([
+        Transition(**_transition_fields(locked, current, to, by=by, by_label="", reason=reason, now=now))
+        for locked, current in plain])
+    ids = [locked.pk for locked, _current in plain]
+    Application.objects.filter(pk__in=ids).update(stage=to, stage_changed_at=now)
+    _end_places(ids, to, now=now)
+    mails = []
+    for locked, _current in plain:
+        locked.stage, locked.stage_changed_at = to, now
+        mails.append(_stage_mail(locked, to, reason=reason, extra={}))
+    put_in_outbox([mail for mail in mails if mail is not None])

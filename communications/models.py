@@ -117,7 +117,11 @@ class Mail(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.message_id:
-            # Fixed when the row is made, so a re-sent mail keeps its Message-ID and duplicates are visible.
-            domain = settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip("> ")
-            self.message_id = f"<{uuid.uuid4().hex}@{domain}>"
+            self.message_id = self.new_message_id()
         super().save(*args, **kwargs)
+
+    @staticmethod
+    def new_message_id():
+        # Fixed when the row is made, so a re-sent mail keeps its Message-ID and duplicates are visible.
+        domain = settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip("> ")
+        return f"<{uuid.uuid4().hex}@{domain}>"

@@ -81,6 +81,16 @@ def queue_mail(event_key, *, to, context, language="nl-be", related=None, calend
 
     Routine mails are queued and sent after commit; outcome mails stay drafts until HR releases them.
     """
+    mail = compose_mail(event_key, to=to, context=context, language=language, related=related, calendar=calendar,
+                        hold=hold)
+    mail.save()
+    if mail.state == Mail.State.QUEUED:
+        enqueue_after_commit(mail.pk)
+    return mail
+
+
+def compose_mail(event_key, *, to, context, language="nl-be", related=None, calendar="", hold=None):
+    """The event's mail for one recipient, rendered but not yet in the outbox (queue_mail, put_in_outbox)."""
     subject, body, held = wording_for(event_key, language)
     if hold is not None:
         held = hold
@@ -95,12 +105,17 @@ def queue_mail(event_key, *, to, context, language="nl-be", related=None, calend
         language=language,
         state=Mail.State.DRAFT if held else Mail.State.QUEUED,
         queued_at=None if held else timezone.now(),
+        message_id=Mail.new_message_id(),
     )
     _attach_related(mail, related)
-    mail.save()
-    if not held:
-        enqueue_after_commit(mail.pk)
     return mail
+
+
+def put_in_outbox(mails):
+    """Save many composed mails in one INSERT; the queued ones are sent after commit, as queue_mail's are."""
+    mails = Mail.objects.bulk_create(mails)
+    enqueue_many_after_commit([mail.pk for mail in mails if mail.state == Mail.State.QUEUED])
+    return mails
 
 
 def queue_rendered_mail(event_key, *, to, subject, body_text, body_html="", language="nl-be", related=None,
@@ -179,7 +194,10 @@ def enqueue_after_commit(mail_id):
 def enqueue_many_after_commit(mail_ids):
     """After commit, hand many mails to the worker in batches: a few tasks, never one per mail."""
     mail_ids = list(mail_ids)
-    if len(mail_ids) == 1:
+    batch = _current_batch.get()
+    if batch is not None and mail_ids:  # the batch publishes them with its others
+        transaction.on_commit(lambda: batch.committed.extend(mail_ids))
+    elif len(mail_ids) == 1:
         enqueue_after_commit(mail_ids[0])
     elif mail_ids:
         transaction.on_commit(lambda: enqueue_many(mail_ids))

@@ -1,6 +1,6 @@
 """A bulk stage change goes through the same rules as change_stage, chunk by chunk: each event's template is read
-once per chunk, each application sits in its own savepoint, and the mails reach the broker after commit as a few
-batch tasks (read back from the real Redis queue), never one publish per mail."""
+once per chunk, a chunk's plain changes are written together, and the mails reach the broker after commit as a
+few batch tasks (read back from the real Redis queue), never one publish per mail."""
 
 import json
 
@@ -65,7 +65,7 @@ def test_a_bulk_publishes_batch_tasks_after_commit_and_reads_each_template_once_
 def test_a_failure_in_one_application_rolls_back_its_chunk_and_publishes_nothing_of_it(
         hr, small_batches, broker_queue, monkeypatch):
     applications = [ApplicationFactory() for _ in range(6)]
-    original = transitions._queue_stage_mail
+    original = transitions._stage_mail
 
     def failing_on_the_sixth(application, to, **kwargs):
         mail = original(application, to, **kwargs)
@@ -73,7 +73,7 @@ def test_a_failure_in_one_application_rolls_back_its_chunk_and_publishes_nothing
             raise RuntimeError("the database went away")
         return mail
 
-    monkeypatch.setattr(transitions, "_queue_stage_mail", failing_on_the_sixth)
+    monkeypatch.setattr(transitions, "_stage_mail", failing_on_the_sixth)
     with pytest.raises(RuntimeError):
         change_stages(applications, to=S.ELIGIBLE, by=hr)
     stages = dict(Application.objects.values_list("pk", "stage"))

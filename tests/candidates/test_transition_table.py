@@ -86,14 +86,26 @@ def snapshot(application):
     }
 
 
+def one_by_one(application, **change):
+    return change_stage(application, **change)
+
+
+def in_a_bulk(application, **change):
+    """change_stages writes a plain change (no ban, place or handler) for its whole chunk at once."""
+    outcome = change_stages([application], **change)
+    assert (outcome.changed, outcome.refused) == ([application], [])
+    return Transition.objects.filter(application=application).latest("pk")
+
+
+@pytest.mark.parametrize("change", [one_by_one, in_a_bulk])
 @pytest.mark.parametrize(("from_stage", "to_stage"), ALL_ALLOWED, ids=[f"{f}->{t}" for f, t in ALL_ALLOWED])
-def test_it_makes_every_allowed_transition(from_stage, to_stage, hr):
+def test_it_makes_every_allowed_transition(from_stage, to_stage, hr, change):
     application = application_in(from_stage, by=hr)
     transitions_before = set(Transition.objects.values_list("pk", flat=True))
     mails_before = set(Mail.objects.values_list("pk", flat=True))
 
     with time_machine.travel(NOW, tick=False):
-        transition = change_stage(application, to=to_stage, by=hr, reason="Beslissing van het selectieteam")
+        transition = change(application, to=to_stage, by=hr, reason="Beslissing van het selectieteam")
 
     application.refresh_from_db()
     assert application.stage == to_stage
