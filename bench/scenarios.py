@@ -310,11 +310,12 @@ def _wait_until_no_queued_mail(timeout=300):
 def bulk_stage_change(ctx):
     from django.db import connection, transaction
     from django.test.utils import CaptureQueriesContext
+    from psycopg2.extras import execute_values
 
     from bench.seed import bulk_applications
     from candidates.models import Application, Transition
     from candidates.stages import Stage
-    from candidates.transitions import change_stages
+    from candidates.transitions import BULK_CHUNK, change_stages
     from communications.models import Mail
 
     size = ctx.pick(full=10_000, quick=2_000, toy=20)
@@ -330,28 +331,34 @@ def bulk_stage_change(ctx):
     transitions = Transition.objects.filter(application__procedure=domain_proc).count()
     mails = Mail.objects.count() - mails_before
 
-    # The baseline: the same writes per row (lock, stage update, transition row, outbox row) in raw SQL, one
-    # transaction per row as the domain needs, copying the mail the domain rendered for each row.
+    # The baseline: the same writes in raw SQL, in the domain's chunks of BULK_CHUNK rows per transaction: lock,
+    # stage update, transition rows, outbox rows (a copy of the mail the domain rendered, per row).
     sample = Mail.objects.filter(pk__gt=last_mail or 0).order_by("-pk").values(
         "event", "subject", "body_text", "body_html", "language", "state", "content_type_id").first()
     raw_ids = list(Application.objects.filter(procedure=raw_proc).values_list("pk", "candidate__email"))
     started = time.perf_counter()
     with connection.cursor() as cursor:
-        for pk, email in raw_ids:
+        for start in range(0, len(raw_ids), BULK_CHUNK):
+            chunk = raw_ids[start:start + BULK_CHUNK]
+            ids = [pk for pk, _email in chunk]
             with transaction.atomic():
-                cursor.execute("SELECT stage FROM candidates_application WHERE id = %s FOR UPDATE", [pk])
-                cursor.fetchone()
+                cursor.execute("SELECT id, stage FROM candidates_application WHERE id = ANY(%s) ORDER BY id "
+                               "FOR UPDATE", [ids])
+                cursor.fetchall()
                 cursor.execute("UPDATE candidates_application SET stage = 'eligible', stage_changed_at = now() "
-                               "WHERE id = %s", [pk])
-                cursor.execute("INSERT INTO candidates_transition (application_id, from_stage, to_stage, actor_id, "
-                               "actor_label, reason, created_at) VALUES (%s, 'screening', 'eligible', %s, %s, '', "
-                               "now())", [pk, ctx.hr.pk, ctx.hr.username])
-                cursor.execute(
-                    "INSERT INTO communications_mail (event, \"to\", subject, body_text, body_html, calendar, "
-                    "language, state, error, attempts, message_id, created_at, content_type_id, object_id) "
-                    "VALUES (%s, %s, %s, %s, %s, '', %s, %s, '', 0, %s, now(), %s, %s)",
-                    [sample["event"], email, sample["subject"], sample["body_text"], sample["body_html"],
-                     sample["language"], "draft", f"<{uuid.uuid4()}@bench>", sample["content_type_id"], pk])
+                               "WHERE id = ANY(%s)", [ids])
+                execute_values(cursor.cursor, "INSERT INTO candidates_transition (application_id, from_stage, "
+                               "to_stage, actor_id, actor_label, reason, created_at) VALUES %s",
+                               [(pk, "screening", "eligible", ctx.hr.pk, ctx.hr.username, "") for pk in ids],
+                               template="(%s, %s, %s, %s, %s, %s, now())", page_size=len(ids))
+                execute_values(
+                    cursor.cursor, "INSERT INTO communications_mail (event, \"to\", subject, body_text, body_html, "
+                    "calendar, language, state, error, attempts, message_id, created_at, content_type_id, "
+                    "object_id) VALUES %s",
+                    [(sample["event"], email, sample["subject"], sample["body_text"], sample["body_html"],
+                      sample["language"], "draft", f"<{uuid.uuid4()}@bench>", sample["content_type_id"], pk)
+                     for pk, email in chunk],
+                    template="(%s, %s, %s, %s, %s, '', %s, %s, '', 0, %s, now(), %s, %s)", page_size=len(chunk))
     raw = time.perf_counter() - started
     Mail.objects.filter(object_id__in=[pk for pk, _ in raw_ids], message_id__endswith="@bench>").delete()
     t = "4 bulk stage change"
@@ -365,8 +372,8 @@ def bulk_stage_change(ctx):
                   f"{domain:.1f} s" + (f" (~{domain * scale:.0f} s)" if scale != 1 else ""),
                   ceiling=f"raw SQL {raw:.1f} s", ratio=f"{domain / raw:.1f}x", target="< 10 s for 10k, <= 5x",
                   ok=domain * scale < 10 and domain / raw <= 5)
-    ctx.table.add(t, "queries per row", f"{len(captured) / size:.1f}", ceiling="raw SQL 4.0",
-                  target="constant per row")
+    ctx.table.add(t, f"queries per chunk of {BULK_CHUNK}", f"{len(captured) / -(-size // BULK_CHUNK):.1f}",
+                  ceiling="raw SQL 4", target="constant per chunk")
     if not ctx.toy:  # the worker delivers the eligibility mails before the next scenario measures
         _wait_until_no_queued_mail()
 
