@@ -1,8 +1,9 @@
 """The applications list's rows, written in one pass per row.
 
 Django's change list resolves each of a page's 450 cells on its own (lookup_field, display_for_field, a
-format_html per cell and per link): a third of the page's time at 50 rows. These rows hold the same markup, which
-tests/backoffice/test_application_rows.py compares with Django's own for every kind of row.
+format_html per cell and per link): a third of the page's time at 50 rows. These rows hold the same markup:
+test_the_rows_are_the_markup_django_writes (tests/backoffice/test_application_list.py) compares them with
+Django's own.
 """
 
 from django.contrib.admin import helpers
