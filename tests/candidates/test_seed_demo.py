@@ -13,8 +13,9 @@ from candidates.bans import ban_in_force
 from candidates.models import Application, Ban, Candidate, PoolEntry, Transition
 from candidates.stages import Stage
 from communications.models import Mail
+from interviews.models import JuryCandidate, JuryMember, JuryRound
 from kortrijk_ats import roles
-from procedures.models import Procedure
+from procedures.models import Procedure, Vacancy
 
 pytestmark = pytest.mark.django_db
 
@@ -25,6 +26,7 @@ EXPECTED_STAGES = {  # (username, procedure slug) -> stage, written out from the
     ("marta.kowalska", "maatschappelijk-werker-b1-b3"): S.ELIGIBLE,
     ("bram.peeters", "maatschappelijk-werker-b1-b3"): S.NOT_ELIGIBLE,
     ("amira.elidrissi", "maatschappelijk-werker-b1-b3"): S.INTAKE_INVITED,
+    ("nina.devos", "maatschappelijk-werker-b1-b3"): S.JURY_INVITED,
     ("pieter.declercq", "maatschappelijk-werker-b1-b3"): S.WAITLIST,
     ("sara.vermeulen", "maatschappelijk-werker-b1-b3"): S.RESERVE,
     ("wout.maes", "maatschappelijk-werker-b1-b3"): S.INTAKE_FAILED,
@@ -53,7 +55,8 @@ def seed_demo(*args):
 
 def state():
     return {model.__name__: model.objects.count()
-            for model in (get_user_model(), Candidate, Application, Transition, Mail, Ban, PoolEntry, Procedure)}
+            for model in (get_user_model(), Candidate, Application, Transition, Mail, Ban, PoolEntry, Procedure,
+                          Vacancy, JuryRound, JuryMember, JuryCandidate)}
 
 
 def logins(output):
@@ -92,14 +95,30 @@ def test_the_demo_shows_the_rules_consequences():
     assert ban_in_force(failed.candidate, elsewhere.procedure.function, on=ban.starts_on) is None
     assert elsewhere.procedure.status == Procedure.Status.OPEN
     assert elsewhere.procedure.function != failed.procedure.function
+    # The jury-invited candidate keeps her waitlist place until the jury decides.
     assert set(PoolEntry.objects.active().values_list("application__candidate__user__username", "kind")) == {
-        ("pieter.declercq", PoolEntry.Kind.WAITLIST), ("sara.vermeulen", PoolEntry.Kind.RESERVE)}
+        ("pieter.declercq", PoolEntry.Kind.WAITLIST), ("nina.devos", PoolEntry.Kind.WAITLIST),
+        ("sara.vermeulen", PoolEntry.Kind.RESERVE)}
     foreign = Application.objects.get(candidate__user__username="marta.kowalska")
     assert foreign.diploma.needs_equivalence and foreign.diploma_detail
     refused = Application.objects.get(candidate__user__username="bram.peeters")
     assert "geeft geen toegang" in refused.transitions.get().reason
     assert Mail.objects.filter(to__endswith="@example.org").count() == Mail.objects.count() > 0
     assert Mail.objects.filter(event="intake_failed", state=Mail.State.DRAFT).count() == 1
+
+
+def test_a_vacancy_has_an_open_jury_round_with_three_jurors_and_the_invited_waitlist_candidate():
+    seed_demo("--demo")
+    jury_round = JuryRound.objects.select_related("vacancy__team", "vacancy__function").get()
+    assert jury_round.status == JuryRound.Status.OPEN
+    assert jury_round.vacancy.team.name == "Wijkteam 1"
+    assert jury_round.vacancy.function == Procedure.objects.get(slug="maatschappelijk-werker-b1-b3").function
+    assert dict(jury_round.members.values_list("role", "user__username")) == {
+        JuryMember.Role.CHAIR: "demo.jury.selectieteam", JuryMember.Role.TEAM_LEADER: "demo.jury.leidinggevende",
+        JuryMember.Role.EXTERNAL: "demo.jury.extern"}
+    assert list(jury_round.candidates.values_list("application__candidate__user__username", flat=True)) == [
+        "nina.devos"]
+    assert Mail.objects.filter(event="jury_invitation", to="nina.devos@example.org").count() == 1
 
 
 def test_it_prints_working_demo_logins_for_every_account():

@@ -5,6 +5,7 @@ import hashlib
 import hmac
 import os
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -20,10 +21,12 @@ from candidates.bans import ban_in_force
 from candidates.models import Application, Candidate
 from candidates.stages import Stage
 from candidates.transitions import change_stage
+from interviews.jury.rounds import add_juror, start_jury_round
+from interviews.models import JuryMember
 from kortrijk_ats import roles
 from procedures import seed_data
 from procedures.management.upsert import Upserter
-from procedures.models import Diploma, Function, Procedure
+from procedures.models import Diploma, Function, Procedure, Team, Vacancy
 
 DEMO_ENV = "KATS_DEMO"
 DEMO_DOMAIN = "example.org"  # reserved for examples (RFC 2606): demo mail can never reach a real person
@@ -57,7 +60,7 @@ class DemoApplication:
     person: Person
     procedure_slug: str
     diploma_position: int
-    steps: tuple  # (stage, actor: "hr" | "interviewer" | "jury" | "candidate", reason), from screening on
+    steps: tuple  # (stage, actor: "hr" | "interviewer" | "jury" | "candidate" | "round", reason), from screening on
     diploma_detail: str = ""
 
     @property
@@ -72,6 +75,7 @@ ELIGIBLE = (S.ELIGIBLE, "hr", "")
 INVITED = (S.INTAKE_INVITED, "hr", "")
 PASSED = (S.WAITLIST, "interviewer", "Geslaagd voor het kennismakingsinterview.")
 JURY = (S.JURY_INVITED, "hr", "")
+ROUND = (S.JURY_INVITED, "round", "")  # invited by opening the demo vacancy's jury round, as HR would
 FOREIGN = len(seed_data.CURRENT_DIPLOMAS) + len(seed_data.OLD_DIPLOMAS) + 1
 
 CANDIDATES = (
@@ -83,6 +87,8 @@ CANDIDATES = (
         (S.NOT_ELIGIBLE, "hr", "Het opgeladen document is een bachelor bedrijfsmanagement; dat diploma geeft geen "
                                "toegang tot deze functie."),)),
     DemoApplication(Person("amira.elidrissi", "Amira", "El Idrissi"), MW, 6, (ELIGIBLE, INVITED)),
+    # Before Pieter: the round invites every valid waitlist candidate, and Pieter stays on the waitlist.
+    DemoApplication(Person("nina.devos", "Nina", "Devos"), MW, 4, (ELIGIBLE, INVITED, PASSED, ROUND)),
     DemoApplication(Person("pieter.declercq", "Pieter", "Declercq"), MW, 2, (ELIGIBLE, INVITED, PASSED)),
     DemoApplication(Person("sara.vermeulen", "Sara", "Vermeulen"), MW, 3, (
         ELIGIBLE, INVITED, PASSED, JURY,
@@ -95,6 +101,10 @@ CANDIDATES = (
     # The person barred from Maatschappelijk werker may still apply elsewhere: the ban holds per function.
     DemoApplication(Person("wout.maes", "Wout", "Maes"), ADMIN_SLUG, 1, ()),
 )
+
+DEMO_VACANCY = {"workplace": "Wijkcentrum Lange Munte (fictieve demovacature)", "team": "Wijkteam 1",
+                "description": "Voltijdse demovacature in een wijkteam, ingevuld via een juryronde."}
+JURY_ROLES = (JuryMember.Role.CHAIR, JuryMember.Role.TEAM_LEADER, JuryMember.Role.EXTERNAL)  # in JURORS' order
 
 ADMIN_FUNCTION = {"slug": "administratief-medewerker", "name": "Administratief medewerker", "grade": "C1-C3"}
 ADMIN_PROCEDURE_TEXTS = {
@@ -120,8 +130,9 @@ class Command(BaseCommand):
     help = (
         "Maakt fictieve demo-accounts en kandidaturen: HR, een interviewer, drie juryleden (selectieteam, "
         "leidinggevende, externe deskundige) en kandidaten in verschillende fasen (screening, toegelaten, niet "
-        "toegelaten, uitgenodigd, wachtlijst, wervingsreserve, niet geslaagd met uitsluiting, teruggetrokken), "
-        "telkens via de gewone faseovergang. Voegt ook de demoprocedure 'Administratief medewerker (C1-C3)' toe. "
+        "toegelaten, uitgenodigd, wachtlijst, uitgenodigd voor de jury, wervingsreserve, niet geslaagd met "
+        "uitsluiting, teruggetrokken), telkens via de gewone faseovergang, en een concrete vacature met haar "
+        "juryronde. Voegt ook de demoprocedure 'Administratief medewerker (C1-C3)' toe. "
         f"Alleen voor demomachines: vereist --demo of {DEMO_ENV}=true. Mag herhaald worden. Laadt eerst "
         "seed_kortrijk. Drukt op het einde de demo-aanmeldingen af."
     )
@@ -222,8 +233,26 @@ class Command(BaseCommand):
         actors = {"hr": self.staff[HR.username], "interviewer": self.staff[INTERVIEWER.username],
                   "jury": self.staff[JURORS[0].username], "candidate": candidate_user}
         for stage, actor, reason in demo.steps[path.index(application.stage):]:
-            change_stage(application, to=stage, by=actors[actor], reason=reason, expected_stage=application.stage)
+            if actor == "round":
+                self._open_jury_round()
+                application.refresh_from_db()
+            else:
+                change_stage(application, to=stage, by=actors[actor], reason=reason,
+                             expected_stage=application.stage)
             self.moves += 1
+
+    def _open_jury_round(self):
+        """A concrete vacancy and its jury round with the three demo jurors; opening it invites the waitlist."""
+        hr = self.staff[HR.username]
+        vacancy = self.upserter.upsert(
+            Vacancy, lookup={"workplace": DEMO_VACANCY["workplace"]},
+            values={"function": Procedure.objects.get(slug=MW).function,
+                    "team": Team.objects.get(name=DEMO_VACANCY["team"]), "description": DEMO_VACANCY["description"],
+                    "start_date": timezone.localdate() + timedelta(days=60), "created_by": hr},
+        )
+        jury_round = start_jury_round(vacancy, by=hr)
+        for person, role in zip(JURORS, JURY_ROLES, strict=True):
+            add_juror(jury_round, user=self.staff[person.username], role=role, by=hr)
 
     # --- output ---------------------------------------------------------------------------------------------
 
