@@ -56,13 +56,9 @@ class ApplicationQuerySet(models.QuerySet):
 
         return self.filter(stage__in=OPEN_STAGES)
 
-    def for_list(self):
-        """What the HR list shows, fetched in a constant number of queries."""
-        return self.select_related("candidate", "procedure__function", "diploma")
-
 
 class Application(models.Model):
-    """A candidate's application (kandidatuur) for one procedure; its stage changes only via change_stage()."""
+    """A candidate's application (kandidatuur) for one procedure; its stage changes only in candidates.transitions."""
 
     candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="applications")
     procedure = models.ForeignKey(Procedure, on_delete=models.PROTECT, related_name="applications")

@@ -1,7 +1,7 @@
 """The one door through which every change of an application's stage passes.
 
-Admin actions, the portal, interviewers' forms and periodic jobs all call change_stage(); nothing else
-writes Application.stage.
+Admin actions, the portal, interviewers' forms and periodic jobs all call change_stage() or change_stages();
+nothing outside this module writes Application.stage.
 """
 
 from dataclasses import dataclass, field
@@ -127,12 +127,16 @@ def _known_stage(value):
 
 
 # Entering these stages writes more than the stage, the transition row, the mail and the end of open places:
-# a ban or a waitlist or reserve place (_apply_consequences). A bulk changes them one application at a time.
+# a ban or a waitlist or reserve place. _apply_consequences applies rules to these stages only, and a bulk
+# changes them one application at a time; the others it writes together (_change_plain).
 STAGES_WITH_ENTRY_RULES = BANNING_STAGES | {Stage.WAITLIST, Stage.RESERVE, Stage.OFFER}
 
 
 def _apply_consequences(application, from_stage, to, *, now):
     """The rules attached to entering a stage. Returns what the mail needs to know about them."""
+    if to not in STAGES_WITH_ENTRY_RULES:  # the gate the bulk relies on: a rule below this line needs the stage
+        _end_places([application.pk], to, now=now)
+        return {}
     today = timezone.localdate(now)  # places and bans end at the same instant the transition row records
     function = application.procedure.function
     active = application.pool_entries.active()
@@ -218,8 +222,8 @@ def _change_chunk(chunk, outcome, *, to, by, reason, expected_stage):
         for application in chunk:
             locked = locked_by_pk.get(application.pk)
             try:
-                if locked is None:
-                    raise Application.DoesNotExist  # deleted meanwhile (erasure): as change_stage would
+                if locked is None:  # erased since it was selected: the others go on
+                    raise TransitionRefused("Deze kandidatuur bestaat niet meer. Er is niets gewijzigd.")
                 current = _check_change(locked, to=to, expected_stage=expected_stage)
                 if to in STAGES_WITH_ENTRY_RULES or current in _LEAVE_HANDLERS:
                     with transaction.atomic():
@@ -227,6 +231,7 @@ def _change_chunk(chunk, outcome, *, to, by, reason, expected_stage):
                                        expected_stage=expected_stage)
                 else:
                     plain.append((locked, current))
+                    locked.stage = to  # the same application twice in a bulk: the second is refused, as one by one
             except TransitionRefused as refusal:
                 outcome.refused.append((application, str(refusal)))
             else:

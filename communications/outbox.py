@@ -81,12 +81,8 @@ def queue_mail(event_key, *, to, context, language="nl-be", related=None, calend
 
     Routine mails are queued and sent after commit; outcome mails stay drafts until HR releases them.
     """
-    mail = compose_mail(event_key, to=to, context=context, language=language, related=related, calendar=calendar,
-                        hold=hold)
-    mail.save()
-    if mail.state == Mail.State.QUEUED:
-        enqueue_after_commit(mail.pk)
-    return mail
+    return put_in_outbox([compose_mail(event_key, to=to, context=context, language=language, related=related,
+                                       calendar=calendar, hold=hold)])[0]
 
 
 def compose_mail(event_key, *, to, context, language="nl-be", related=None, calendar="", hold=None):

@@ -82,3 +82,24 @@ def test_a_failure_in_one_application_rolls_back_its_chunk_and_publishes_nothing
     assert len(committed) == 4
     assert broker_queue() == sorted([("communications.tasks.send_mails", repr((committed[0:3],))),
                                      ("communications.tasks.send_mails", repr((committed[3:4],)))])
+
+
+@pytest.mark.django_db
+def test_an_application_erased_since_it_was_selected_is_refused_and_the_others_change(hr):
+    applications = [ApplicationFactory() for _ in range(3)]
+    gone = applications[1]
+    Application.objects.filter(pk=gone.pk).delete()
+    outcome = change_stages(applications, to=S.ELIGIBLE, by=hr)
+    assert outcome.changed == [applications[0], applications[2]]
+    assert outcome.refused == [(gone, "Deze kandidatuur bestaat niet meer. Er is niets gewijzigd.")]
+
+
+@pytest.mark.django_db
+def test_the_same_application_twice_in_a_bulk_changes_once(hr):
+    application = ApplicationFactory()
+    outcome = change_stages([application, application], to=S.ELIGIBLE, by=hr)
+    assert outcome.changed == [application]
+    assert [message for _application, message in outcome.refused] == [
+        "Van ‘toegelaten’ naar ‘toegelaten’ kan niet. Er is niets gewijzigd."]
+    assert Transition.objects.filter(application=application).count() == 1
+    assert Mail.objects.filter(event="screening_eligible").count() == 1
