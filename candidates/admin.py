@@ -77,7 +77,7 @@ class ApplicationAdmin(HRReadOnlyMixin, admin.ModelAdmin):
     list_display_links = ("candidate_name",)
     list_filter = ("procedure", "stage", ("diploma__kind", DiplomaKindFilter), DiplomaNameFilter, BannedFilter,
                    PoolFilter)
-    list_select_related = ("candidate", "procedure", "diploma")
+    list_select_related = ("candidate", "procedure", "diploma")  # else Django joins every relation; see page_rows
     search_fields = ("candidate__first_name", "candidate__last_name", "candidate__email")
     search_help_text = _("Zoek op voornaam, achternaam of e-mailadres.")
     ordering = ("-submitted_at", "-id")
@@ -106,7 +106,7 @@ class ApplicationAdmin(HRReadOnlyMixin, admin.ModelAdmin):
         return is_hr(request.user)
 
     # Columns and read-only fields. Everything comes from the joined rows or the annotations: no query per row.
-    # The list itself writes its rows in candidates/admin_rows.py, from the same methods' values.
+    # The list writes its rows in candidates/admin_rows.py (row_facts from here, the other cells there).
 
     @admin.display(description=_("kandidaat"), ordering="candidate__last_name")
     def candidate_name(self, obj):

@@ -58,8 +58,8 @@ class KeysetChangeList(ChangeList):
             super().get_results(request)
             # Numbered pages skip their OFFSET over bare ids; only the page's rows are joined and annotated.
             pks = list(self.result_list.values_list("pk", flat=True))
-            by_pk = page_rows(self.queryset.filter(pk__in=pks)).in_bulk()
-            self.result_list = [by_pk[pk] for pk in pks]
+            by_pk = page_rows(self.root_queryset.filter(pk__in=pks)).in_bulk()
+            self.result_list = [by_pk[pk] for pk in pks if pk in by_pk]  # one erased in between is left out
             return
         self.keyset = True
         per_page = self.list_per_page

@@ -11,7 +11,7 @@ from django.contrib.admin.templatetags.admin_list import result_headers
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.urls import reverse
 from django.utils import formats, timezone
-from django.utils.html import escape, format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.translation import gettext
 
 from candidates.admin_filters import annotate_row_facts
@@ -37,15 +37,13 @@ def _moment(value):
 
 def _text(value, empty):
     """A column method's value as Django shows it: blank text becomes the empty-value sign (both escaped)."""
-    value = str(value)
-    return escape(value) if value.strip() else empty
+    return conditional_escape(value) if str(value).strip() else empty
 
 
 def application_row(cl, application, change_url, empty):
     """One row's cells, as Django's items_for_result writes them for ApplicationAdmin."""
     candidate = application.candidate
-    name = candidate.full_name
-    checkbox_label = gettext("Select this object for an action - {}").format(f"{name} — {application.procedure}")
+    checkbox_label = gettext("Select this object for an action - {}").format(application)
     return [format_html(
         '<td class="action-checkbox"><input type="checkbox" name="{}" value="{}" class="action-select" '
         'aria-label="{}"></td>'
@@ -58,7 +56,7 @@ def application_row(cl, application, change_url, empty):
         '<td class="field-stage_changed_at nowrap">{}</td>'
         '<td class="field-row_facts">{}</td>',
         helpers.ACTION_CHECKBOX_NAME, application.pk, checkbox_label,
-        change_url, _text(name, empty),
+        change_url, _text(candidate.full_name, empty),
         _text(candidate.email, empty),
         application.procedure,
         Stage(application.stage).label,
@@ -72,7 +70,7 @@ def application_row(cl, application, change_url, empty):
 def application_results(cl):
     """The context of admin/change_list_results.html for a page of applications."""
     headers = list(result_headers(cl))
-    empty = escape(cl.model_admin.get_empty_value_display())
+    empty = conditional_escape(cl.model_admin.get_empty_value_display())
     # One change link with the list's filters kept (what add_preserved_filters makes), its id filled in per row.
     change_url = add_preserved_filters({"preserved_filters": cl.preserved_filters, "opts": cl.opts},
                                        reverse("admin:candidates_application_change", args=[ID_SLOT],

@@ -173,3 +173,10 @@ def test_the_rows_are_the_markup_django_writes(hr_client, cast, settings, langua
     for row in djangos:
         assert f"<tr>{row}</tr>" in html
     assert html.count('class="action-select"') == len(djangos)
+
+
+@pytest.mark.django_db
+def test_as_a_related_object_picker_the_list_keeps_djangos_own_rows(hr_client, cast):
+    html = hr_client.get(LIST_URL, {"_popup": "1"}).content.decode()
+    assert 'class="action-select"' not in html  # a picker has no actions
+    assert html.count("data-popup-opener=") == len(ALL)
