@@ -21,8 +21,8 @@ from candidates.bans import ban_in_force
 from candidates.models import Application, Candidate
 from candidates.stages import Stage
 from candidates.transitions import change_stage
-from interviews.jury.rounds import add_juror, start_jury_round
-from interviews.models import JuryMember
+from interviews.jury.rounds import add_juror, invite_waitlist, start_jury_round
+from interviews.models import JuryMember, JuryRound
 from kortrijk_ats import roles
 from procedures import seed_data
 from procedures.management.upsert import Upserter
@@ -250,9 +250,15 @@ class Command(BaseCommand):
                     "team": Team.objects.get(name=DEMO_VACANCY["team"]), "description": DEMO_VACANCY["description"],
                     "start_date": timezone.localdate() + timedelta(days=60), "created_by": hr},
         )
-        jury_round = start_jury_round(vacancy, by=hr)
+        jury_round = vacancy.jury_rounds.filter(status=JuryRound.Status.OPEN).first()
+        if jury_round is None:
+            jury_round = start_jury_round(vacancy, by=hr)
+        else:  # an earlier demo's round: it takes the newcomer on the waitlist
+            invite_waitlist(jury_round, by=hr)
+        seated = set(jury_round.members.values_list("role", flat=True))
         for person, role in zip(JURORS, JURY_ROLES, strict=True):
-            add_juror(jury_round, user=self.staff[person.username], role=role, by=hr)
+            if role not in seated:
+                add_juror(jury_round, user=self.staff[person.username], role=role, by=hr)
 
     # --- output ---------------------------------------------------------------------------------------------
 
