@@ -211,8 +211,11 @@ def next_step_for(application, *, today=None):
 
 
 def _session_text(session):
+    day = date_format(session.date, "l d/m/Y")
+    if not session.has_hours:  # HR has not entered them yet: the moment as the bundle names it, no guessed hours
+        return _("%(day)s, %(label)s") % {"day": day, "label": session.label}
     return _("%(day)s, %(label)s (%(start)s–%(end)s uur)") % {
-        "day": date_format(session.date, "l d/m/Y"), "label": session.label,
+        "day": day, "label": session.label,
         "start": session.starts_at.strftime("%H.%M"), "end": session.ends_at.strftime("%H.%M")}
 
 

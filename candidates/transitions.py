@@ -16,6 +16,7 @@ from candidates.dates import add_months
 from candidates.models import Application, PoolEntry, Transition
 from candidates.stages import BANNING_STAGES, CLOSED_STAGES, REASON_REQUIRED, Stage, is_allowed
 from communications.outbox import batched_mails, compose_mail, put_in_outbox
+from procedures.settings_check import SettingMissing, reserve_months_for
 
 # The mail each new stage sends to the candidate (outcome mails wait for HR's release: see mail_events).
 STAGE_MAIL = {
@@ -151,10 +152,18 @@ def _apply_consequences(application, from_stage, to, *, now):
         active.filter(kind=PoolEntry.Kind.WAITLIST).update(ended_at=now)
     if to == Stage.RESERVE:
         entry = active.filter(kind=PoolEntry.Kind.RESERVE).first() or _open_pool_entry(
-            application, PoolEntry.Kind.RESERVE, today, function.reserve_months)
+            application, PoolEntry.Kind.RESERVE, today, _reserve_months(function))
         context["valid_until"] = date_format(entry.last_valid_day, "d/m/Y")
     _end_places([application.pk], to, now=now)
     return context
+
+
+def _reserve_months(function):
+    # Empty until HR enters it (the bundle states none): refuse the change rather than guess a validity.
+    try:
+        return reserve_months_for(function)
+    except SettingMissing as missing:
+        raise TransitionRefused(str(missing)) from None
 
 
 def _end_places(application_ids, to, *, now):

@@ -17,6 +17,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
 from interviews.models import SessionInterviewer
+from procedures.settings_check import SettingMissing, intake_hours_of
 
 log = logging.getLogger(__name__)
 BRUSSELS = ZoneInfo("Europe/Brussels")
@@ -27,9 +28,11 @@ class MeetingLinkError(Exception):
 
 
 def session_span(session):
-    """The session's start and end as aware datetimes in Europe/Brussels."""
-    return (datetime.combine(session.date, session.starts_at, tzinfo=BRUSSELS),
-            datetime.combine(session.date, session.ends_at, tzinfo=BRUSSELS))
+    """The session's start and end as aware datetimes in Europe/Brussels. Raises SettingMissing while HR has not
+    entered the session's hours (the bundle gives none)."""
+    starts_at, ends_at = intake_hours_of(session)
+    return (datetime.combine(session.date, starts_at, tzinfo=BRUSSELS),
+            datetime.combine(session.date, ends_at, tzinfo=BRUSSELS))
 
 
 class ManualLinks:
@@ -61,7 +64,10 @@ class GraphLinks:
     def provide_link(self, session_interviewer):
         if session_interviewer.meeting_url:
             return session_interviewer.meeting_url
-        starts, ends = session_span(session_interviewer.session)
+        try:
+            starts, ends = session_span(session_interviewer.session)
+        except SettingMissing as missing:
+            raise MeetingLinkError(str(missing)) from None
         user = session_interviewer.interviewer
         if not user.email:
             raise MeetingLinkError(f"Interviewer {user.get_username()} heeft geen e-mailadres voor Microsoft Teams.")

@@ -7,6 +7,7 @@ from django.db import transaction
 
 from interviews.meeting_links import BRUSSELS, session_span
 from interviews.models import IntakeSlot, SessionInterviewer
+from procedures.settings_check import SettingMissing
 
 DEFAULT_LENGTH = timedelta(minutes=20)
 
@@ -29,7 +30,10 @@ def plan_slot_times(session, *, length=DEFAULT_LENGTH, breaks=()):
     """
     if length <= timedelta(0):
         raise SlotPlanError("De duur van een gesprek moet groter zijn dan nul.")
-    day_start, day_end = session_span(session)
+    try:
+        day_start, day_end = session_span(session)
+    except SettingMissing as missing:
+        raise SlotPlanError(str(missing)) from None
     pauses = sorted((datetime.combine(session.date, start, tzinfo=BRUSSELS),
                      datetime.combine(session.date, end, tzinfo=BRUSSELS)) for start, end in breaks)
     for start, end in pauses:

@@ -22,7 +22,7 @@ from django.utils.formats import date_format
 from candidates import mail_events as stage_mails
 from candidates.models import Application, PoolEntry
 from candidates.stages import Stage
-from candidates.transitions import change_stage
+from candidates.transitions import TransitionRefused, change_stage
 from communications.models import Mail
 from communications.outbox import cancel_mails, queue_mail
 from offers import mail_events
@@ -36,6 +36,10 @@ log = logging.getLogger(__name__)
 DECLINE_REASON = "Jobaanbod geweigerd door de kandidaat via het portaal."
 DECLINE_WITHDRAW_REASON = "Jobaanbod geweigerd; de kandidaat wil niet verder deelnemen (via het portaal)."
 EXPIRY_REASON = "Jobaanbod verlopen: geen antwoord tot en met {respond_by}."
+# The way back to the reserve can be refused (e.g. HR has not entered the reserve's validity): the candidate is told
+# that nothing changed, HR finds the cause in the log and in the back office's "nog in te vullen" box.
+DECLINE_NOT_PROCESSED = ("We konden je weigering nu niet verwerken; er is niets gewijzigd. Neem contact op met het "
+                         "selectieteam.")
 
 
 def accept_offer(offer, *, by):
@@ -64,8 +68,12 @@ def decline_offer(offer, *, by, withdraw=False):
             change_stage(application, to=Stage.WITHDRAWN, by=by, by_label=label, reason=DECLINE_WITHDRAW_REASON,
                          expected_stage=Stage.OFFER)
         else:
-            _back_to_reserve(fresh, application, by=by, by_label=label, reason=DECLINE_REASON,
-                             event=mail_events.OFFER_DECLINED)
+            try:
+                _back_to_reserve(fresh, application, by=by, by_label=label, reason=DECLINE_REASON,
+                                 event=mail_events.OFFER_DECLINED)
+            except TransitionRefused as refusal:
+                log.warning("offers: decline of offer %s not processed: %s", offer.pk, refusal)
+                raise OfferRefused(DECLINE_NOT_PROCESSED) from None
         _tell_hr(fresh, outcome="geweigerd", next_step=replacement_text(fresh.proposal.vacancy))
     return fresh
 
@@ -77,7 +85,10 @@ def expire_offers(*, today=None):
     today = today or timezone.localdate()
     expired = lapsed = 0
     for pk in Offer.objects.filter(status=Offer.Status.SENT, respond_by__lt=today).values_list("pk", flat=True):
-        expired += _expire_one(pk, today=today)
+        try:
+            expired += _expire_one(pk, today=today)
+        except TransitionRefused as refusal:  # rolled back; the next run tries again
+            log.warning("offers: offer %s not expired: %s", pk, refusal)
     stray = Offer.objects.open().exclude(proposal__application__stage=Stage.OFFER)
     for pk in stray.values_list("pk", flat=True):
         lapsed += _lapse_one(pk)

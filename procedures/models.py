@@ -4,8 +4,11 @@ scales with the functional career."""
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+INTERNAL_NOTE_HELP = _("Alleen voor het selectieteam in de back office; komt nooit op een publieke pagina.")
 
 
 class Function(models.Model):
@@ -22,10 +25,16 @@ class Function(models.Model):
         help_text=_("Wie niet slaagt voor het kennismakingsinterview of de jury, mag zo lang niet opnieuw deelnemen."),
     )
     waitlist_months = models.PositiveSmallIntegerField(_("geldigheid wachtlijst (maanden)"), default=12)
-    reserve_months = models.PositiveSmallIntegerField(_("geldigheid wervingsreserve (maanden)"), default=24)
+    # The bundle states no reserve validity: empty until HR enters it (procedures.settings_check owns the rule).
+    reserve_months = models.PositiveSmallIntegerField(
+        _("geldigheid wervingsreserve (maanden)"), null=True, blank=True,
+        help_text=_("Nog in te vullen door HR: de infobundel vermeldt geen geldigheid. Nodig om een juryronde te "
+                    "starten en om iemand in de wervingsreserve op te nemen."),
+    )
     private_seniority_cap_years = models.PositiveSmallIntegerField(
         _("maximaal erkende jaren privésector"), default=18,
     )
+    internal_note = models.TextField(_("interne notitie"), blank=True, help_text=INTERNAL_NOTE_HELP)
 
     class Meta:
         verbose_name = _("functie")
@@ -110,8 +119,11 @@ class Team(models.Model):
 
     name = models.CharField(_("naam"), max_length=200, unique=True)
     kind = models.CharField(_("soort"), max_length=10, choices=Kind)
-    description = models.TextField(_("omschrijving"), blank=True)
+    description = models.TextField(_("omschrijving"), blank=True,
+                                   help_text=_("Publieke tekst: kan op publieke pagina’s staan. Notities voor HR "
+                                               "horen in de interne notitie."))
     active = models.BooleanField(_("actief"), default=True)
+    internal_note = models.TextField(_("interne notitie"), blank=True, help_text=INTERNAL_NOTE_HELP)
 
     class Meta:
         verbose_name = _("team")
@@ -157,12 +169,16 @@ class BehaviouralIndicator(models.Model):
 
 
 class IntakeSession(models.Model):
-    """An announced half-day or day on which the online intake interviews take place."""
+    """An announced half-day or day on which the online intake interviews take place.
+
+    The bundle names the moments ("voormiddag", "volledige dag") but no hours: they stay empty until HR enters
+    them, and slots can be generated only then (procedures.settings_check.intake_hours_of).
+    """
 
     procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="intake_sessions")
     date = models.DateField(_("datum"))
-    starts_at = models.TimeField(_("van"))
-    ends_at = models.TimeField(_("tot"))
+    starts_at = models.TimeField(_("van"), null=True, blank=True)
+    ends_at = models.TimeField(_("tot"), null=True, blank=True)
     label = models.CharField(_("omschrijving"), max_length=80, help_text=_("bv. voormiddag, volledige dag"))
     meeting_url = models.URLField(_("link online vergadering"), blank=True)
 
@@ -172,12 +188,25 @@ class IntakeSession(models.Model):
         ordering = ["procedure", "date", "starts_at"]
         constraints = [
             models.UniqueConstraint(fields=["procedure", "date", "starts_at"], name="intake_session_unique"),
-            models.CheckConstraint(condition=models.Q(ends_at__gt=models.F("starts_at")),
-                                   name="intake_session_ends_after_start"),
+            # Hours come as a pair: both empty (not yet entered by HR) or an end after the start.
+            models.CheckConstraint(
+                condition=(models.Q(starts_at__isnull=True, ends_at__isnull=True)
+                           | models.Q(starts_at__isnull=False, ends_at__isnull=False,
+                                      ends_at__gt=models.F("starts_at"))),
+                name="intake_session_hours_pair_ends_after_start"),
         ]
 
     def __str__(self):
         return f"{self.date:%d/%m/%Y} ({self.label})"
+
+    @property
+    def has_hours(self):
+        return self.starts_at is not None and self.ends_at is not None
+
+    @property
+    def hours(self):
+        """"09:00–12:00", or "" while HR has not entered the hours."""
+        return f"{self.starts_at:%H:%M}–{self.ends_at:%H:%M}" if self.has_hours else ""
 
 
 # --- Pay: scales, index coefficient, pay rules and the functional career (issue 6) -------------------------------
@@ -393,3 +422,24 @@ class Vacancy(models.Model):
         if hours >= self.FULL_TIME_HOURS:
             return _("voltijds (38 uur per week)")
         return _("deeltijds (%(hours)s/38 uur per week)") % {"hours": f"{hours:f}".replace(".", ",")}
+
+
+class SeedRecord(models.Model):
+    """A row a seed command created, under the seed's own stable key (e.g. "diploma:master-sociaal-werk").
+
+    The seed finds its rows by this key, never by a display name HR may change; a key whose row is gone was deleted
+    by HR and stays deleted (procedures.seeding.Seeder).
+    """
+
+    key = models.CharField(_("sleutel"), max_length=200, unique=True)
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("rij van de seed")
+        verbose_name_plural = _("rijen van de seed")
+        ordering = ["key"]
+
+    def __str__(self):
+        return self.key

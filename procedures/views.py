@@ -38,7 +38,8 @@ def vacancy_detail(request, slug):
         "competencies": list(function.competencies.all()),
         "ban_period": format_months(function.ban_months),
         "waitlist_period": format_months(function.waitlist_months),
-        "reserve_period": format_months(function.reserve_months),
+        # Empty until HR enters it: the page then names no validity rather than a guessed one.
+        "reserve_period": format_months(function.reserve_months) if function.reserve_months is not None else "",
         "apply_url": apply_url(procedure),
     })
 

@@ -39,6 +39,7 @@ class FunctionFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Functie {n}")
     slug = factory.Sequence(lambda n: f"functie-{n}")
     grade = "B1-B3"
+    reserve_months = 24  # fictitious test value: in the system it is HR's to enter (the bundle states none)
 
 
 class ProcedureFactory(factory.django.DjangoModelFactory):

@@ -23,6 +23,7 @@ from interviews.jury.rounds import membership
 from interviews.models import JuryCandidate, JuryMember, JuryRound, VacancyProposal
 from kortrijk_ats.roles import INTERVIEWER, has_role, is_hr
 from procedures.models import Vacancy
+from procedures.settings_check import SettingMissing, reserve_months_for
 
 log = logging.getLogger(__name__)
 D = JuryCandidate.Decision
@@ -53,6 +54,12 @@ def freeze_round(locked, *, by):
     application_ids = list(locked.candidates.values_list("application_id", flat=True))
     list(Application.objects.select_for_update().filter(pk__in=application_ids).order_by("pk").values("pk"))
     settled = _settle_decisions(locked)
+    if any(jc.decision == D.RESERVE for jc in settled):
+        try:  # checked before the PV is rendered: a refusal leaves no file and no half-applied decision
+            reserve_months_for(locked.vacancy.function)
+        except SettingMissing as missing:
+            raise JuryRefused(f"Het PV kan nog niet vastgelegd worden: de beslissing ‘wervingsreserve’ heeft een "
+                              f"geldigheid nodig. {missing}") from None
     now = timezone.now()
     locked.status, locked.closed_at = JuryRound.Status.CLOSED, now
     pdf = render_pv_pdf(locked)

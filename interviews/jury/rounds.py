@@ -28,6 +28,7 @@ from interviews.jury import JuryRefused
 from interviews.models import JuryCandidate, JuryMember, JuryRound, ReserveUnavailability
 from kortrijk_ats.roles import JUROR
 from procedures.models import Vacancy
+from procedures.settings_check import SettingMissing, reserve_months_for
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +84,10 @@ def start_jury_round(vacancy, *, by, **settings_):
             raise JuryRefused("Deze vacature is niet meer open.")
         if locked.jury_rounds.filter(status__in=[JuryRound.Status.OPEN, JuryRound.Status.DECIDED]).exists():
             raise JuryRefused("Deze vacature heeft al een lopende juryronde.")
+        try:  # the round's passers go to the reserve: its validity must be known before anyone is invited
+            reserve_months_for(locked.function)
+        except SettingMissing as missing:
+            raise JuryRefused(str(missing)) from None
         jury_round = JuryRound(vacancy=locked, created_by=by, **settings_)
         jury_round.full_clean(exclude=["vacancy", "case_document"])
         jury_round.save()

@@ -147,3 +147,14 @@ def test_the_join_link_prefers_slot_then_interviewer_then_session(morning):
     assert join_url_for(slot, interviewer=None) == "https://teams.example.org/sessie"
     slot.meeting_url = "https://teams.example.org/slot"
     assert join_url_for(slot, interviewer=anna) == "https://teams.example.org/slot"
+
+
+def test_graph_asks_for_no_meeting_while_the_session_has_no_hours(fake_graph, morning):
+    # HR emptied the hours after the interviewers were seated: no meeting at a guessed time, a message instead.
+    anna = UserFactory(username="anna", email="anna@kortrijk.example")
+    generate_slots(morning, interviewers=[anna])
+    morning.starts_at = morning.ends_at = None
+    morning.save(update_fields=["starts_at", "ends_at"])
+    with pytest.raises(MeetingLinkError, match="Vul eerst het begin- en einduur van het intakemoment"):
+        _graph(fake_graph).provide_link(SessionInterviewer.objects.get(interviewer=anna))
+    assert not [s for s in fake_graph.seen if "/onlineMeetings" in s[0]]

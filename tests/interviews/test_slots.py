@@ -110,3 +110,17 @@ def test_the_model_refuses_fewer_seats_than_bookings(procedure, session):
     slot.seats = 1
     with pytest.raises(ValidationError, match="al 2 boekingen"):
         slot.full_clean()
+
+
+def test_a_session_without_hours_gets_no_slots_and_the_message_names_the_missing_hours(procedure):
+    # The bundle announces "voormiddag" without hours: HR enters them before slots can be made.
+    session = IntakeSessionFactory(procedure=procedure, date=date(2026, 1, 20), starts_at=None, ends_at=None,
+                                   label="voormiddag")
+    anna = UserFactory(username="anna")
+    with pytest.raises(SlotPlanError) as refusal:
+        generate_slots(session, interviewers=[anna])
+    message = str(refusal.value)
+    assert message.startswith("Vul eerst het begin- en einduur van het intakemoment dinsdag 20/01/2026 in bij de "
+                              f"procedure ‘{procedure.title}’ (Back office › Procedures › Intakemomenten).")
+    assert "‘voormiddag’, geen uren" in message
+    assert not IntakeSlot.objects.exists() and not SessionInterviewer.objects.exists()

@@ -213,6 +213,18 @@ def test_hr_generates_slots_in_the_back_office(client, session):
     assert IntakeSlot.objects.filter(session=session).count() == 8
 
 
+def test_hr_is_told_which_hours_are_missing_when_generating_slots(client, session):
+    session.starts_at = session.ends_at = None
+    session.save(update_fields=["starts_at", "ends_at"])
+    hr = hr_user(username="hr-genereert")
+    login_staff(client, hr)
+    response = client.post(reverse("admin:interviews_generate_slots"),
+                           {"session": session.pk, "interviewers": [hr.pk], "length": 20, "breaks": ""})
+    assert response.status_code == 200
+    assert "Vul eerst het begin- en einduur van het intakemoment" in _text(response)
+    assert not IntakeSlot.objects.exists()
+
+
 def _slot_form_data(client, slot, **changes):
     form = client.get(reverse("admin:interviews_intakeslot_change", args=[slot.pk])).context["adminform"].form
     local = {name: form.initial[name].astimezone() for name in ("starts_at", "ends_at")}

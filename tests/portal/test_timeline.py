@@ -40,6 +40,13 @@ def mark_sent(event):
     Mail.objects.filter(event=event).update(state=Mail.State.SENT, sent_at=timezone.now())
 
 
+def test_a_moment_without_hours_is_named_as_the_bundle_names_it(journey):
+    # HR has not entered the hours yet (the bundle gives none): the candidate reads the moment, no guessed hours.
+    journey.procedure.intake_sessions.filter(date=date(2026, 1, 20)).update(starts_at=None, ends_at=None)
+    assert next_step_for(journey).dates == ["dinsdag 20/01/2026, voormiddag",
+                                            "vrijdag 23/01/2026, volledige dag (09.00–17.00 uur)"]
+
+
 def test_the_way_to_the_waitlist_reads_as_plain_dutch(journey, hr, time_machine):
     assert sentences(journey) == ["05/01/2026 — Je kandidatuur voor Maatschappelijk werker (B1-B3) werd ingediend."]
     step = next_step_for(journey)
