@@ -6,18 +6,23 @@ the bundle's words; only PDF artefacts are repaired: words split over two lines 
 few punctuation slips are fixed (a stray full stop in "terecht. verspreid", a space before a full stop, the missing
 closing bracket after "telewerk", "B1-B3 -niveau", "26/1/26"). The bundle's contradictory step counts ("2 stappen",
 "3 of 4 stappen") are left out of the steps text; the list of three steps stays.
+
+Only what the bundle states is here. What it does not state (the reserve's validity, the intake hours, the teams,
+the last day to apply) is HR's to enter: the seed leaves it empty and procedures.settings_check lists it in the
+back office as still to fill in.
 """
 
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date
 
 FUNCTION = {
     "slug": "maatschappelijk-werker",
     "name": "Maatschappelijk werker",
     "grade": "B1-B3",
+    # "gedurende 1 jaar niet opnieuw deelnemen", "Deze wachtlijst is 1 jaar geldig". The bundle gives the reserve
+    # no validity, so reserve_months is not here: it stays empty for HR.
     "ban_months": 12,
     "waitlist_months": 12,
-    "reserve_months": 24,
     "private_seniority_cap_years": 18,
 }
 
@@ -259,59 +264,50 @@ PROCEDURE_TEXTS = {
     "faq": FAQ,
 }
 
-# "Je beschikt over één van de volgende diploma’s of attesten" — verbatim, in the bundle's order.
+# "Je beschikt over één van de volgende diploma’s of attesten" — verbatim, in the bundle's order. Each with the
+# seed's own key (procedures.seeding): HR may rename a diploma, the key stays.
 CURRENT_DIPLOMAS = (
-    "het diploma van master in het sociaal werk",
-    "het diploma van master in het sociaal werk en sociaal beleid",
-    "het diploma van master in de pedagogische wetenschappen, afstudeerrichting orthopedagogiek",
-    "het diploma van master in de agogische wetenschappen",
-    "het diploma van bachelor in het sociaal-agogisch werk met de titel van maatschappelijk assistent, of een "
-    "daarmee gelijkgesteld diploma",
-    "het diploma van bachelor orthopedagogie",
-    "het diploma van bachelor sociale re-adaptatiewetenschappen",
-    "het diploma van bachelor gezinswetenschappen",
+    ("master-sociaal-werk", "het diploma van master in het sociaal werk"),
+    ("master-sociaal-werk-en-sociaal-beleid", "het diploma van master in het sociaal werk en sociaal beleid"),
+    ("master-pedagogische-wetenschappen-orthopedagogiek",
+     "het diploma van master in de pedagogische wetenschappen, afstudeerrichting orthopedagogiek"),
+    ("master-agogische-wetenschappen", "het diploma van master in de agogische wetenschappen"),
+    ("bachelor-sociaal-agogisch-werk-maatschappelijk-assistent",
+     "het diploma van bachelor in het sociaal-agogisch werk met de titel van maatschappelijk assistent, of een "
+     "daarmee gelijkgesteld diploma"),
+    ("bachelor-orthopedagogie", "het diploma van bachelor orthopedagogie"),
+    ("bachelor-sociale-re-adaptatiewetenschappen", "het diploma van bachelor sociale re-adaptatiewetenschappen"),
+    ("bachelor-gezinswetenschappen", "het diploma van bachelor gezinswetenschappen"),
 )
 
-# "De kandidaten met een van de volgende oude diploma’s komen ook in aanmerking" — verbatim.
+# "De kandidaten met een van de volgende oude diploma’s komen ook in aanmerking" — verbatim. The bundle admits a
+# foreign diploma only inside the maatschappelijk assistent entry (declared equivalent to that diploma), so there
+# is no separate foreign entry: a candidate with such a diploma chooses this one and names the foreign diploma;
+# the equivalence attest is optional on the form (the bundle sets no rule for it) and HR checks it at screening.
 OLD_DIPLOMAS = (
-    "het diploma van bachelor in de verpleegkunde, afstudeerrichting sociale verpleegkunde, of een daarmee "
-    "gelijkgesteld diploma",
-    "het diploma van bachelor in de sociale gezondheidszorg, of een daarmee gelijkgesteld diploma",
-    "het diploma van maatschappelijk assistent, afgeleverd in het sociaal hoger onderwijs van het korte type of het "
-    "hoger onderwijs van één cyclus, studiegebied sociaal-agogisch werk, of de buitenlandse diploma’s die "
-    "gelijkwaardig zijn verklaard met een diploma van maatschappelijk assistent",
-    "het diploma van gegradueerde verpleger, gespecialiseerd in gemeenschapsgezondheid",
-    "het diploma van sociaal verpleegkundige met de titel van gegradueerde in de sociale verpleegkunde, dat behoort "
-    "tot het vroegere paramedische hoger onderwijs van het korte type",
+    ("oud-bachelor-verpleegkunde-sociale-verpleegkunde",
+     "het diploma van bachelor in de verpleegkunde, afstudeerrichting sociale verpleegkunde, of een daarmee "
+     "gelijkgesteld diploma"),
+    ("oud-bachelor-sociale-gezondheidszorg",
+     "het diploma van bachelor in de sociale gezondheidszorg, of een daarmee gelijkgesteld diploma"),
+    ("oud-maatschappelijk-assistent",
+     "het diploma van maatschappelijk assistent, afgeleverd in het sociaal hoger onderwijs van het korte type of "
+     "het hoger onderwijs van één cyclus, studiegebied sociaal-agogisch werk, of de buitenlandse diploma’s die "
+     "gelijkwaardig zijn verklaard met een diploma van maatschappelijk assistent"),
+    ("oud-gegradueerde-verpleger-gemeenschapsgezondheid",
+     "het diploma van gegradueerde verpleger, gespecialiseerd in gemeenschapsgezondheid"),
+    ("oud-sociaal-verpleegkundige",
+     "het diploma van sociaal verpleegkundige met de titel van gegradueerde in de sociale verpleegkunde, dat "
+     "behoort tot het vroegere paramedische hoger onderwijs van het korte type"),
 )
 
-# Not a line of the bundle: the entry through which a foreign diploma with a declared equivalence is admitted.
-FOREIGN_DIPLOMA = "Buitenlands diploma met gelijkwaardigheidsverklaring"
-
-_RENAME_NOTE = (
-    "De infobundel spreekt van 7 wijkteams maar noemt ze niet: HR geeft dit team zijn echte naam "
-    "(zie https://www.kortrijk.be/onze-7-wijkteams)."
-)
-NEIGHBOURHOOD_TEAMS = tuple(
-    (f"Wijkteam {n}", f"Een van de 7 wijkteams van Kortrijk. {_RENAME_NOTE}") for n in range(1, 8)
-)
-
-# The bundle names the target groups of the centrally steered teams, not the teams themselves.
-_CENTRAL_NOTE = "De infobundel noemt de doelgroep, niet de teamnaam: HR past de naam aan indien nodig."
-CENTRAL_TEAMS = (
-    ("Centraal team energieproblemen",
-     f"Centraal aangestuurd team voor cliënten met energieproblemen. {_CENTRAL_NOTE}"),
-    ("Centraal team detentie",
-     f"Centraal aangestuurd team voor cliënten in of na detentie. {_CENTRAL_NOTE}"),
-    ("Centraal team dakloosheid",
-     f"Centraal aangestuurd team voor dakloze cliënten. {_CENTRAL_NOTE}"),
-    ("Centraal team alleenstaande moeders",
-     f"Centraal aangestuurd team voor alleenstaande moeders. {_CENTRAL_NOTE}"),
-)
+# The bundle speaks of "7 wijkteams" and of centrally steered teams but names none: the seed creates no teams.
+# HR enters them (back office › Teams) before the first concrete vacancy.
 
 
 @dataclass(frozen=True)
 class CompetencyData:
+    key: str  # the seed's own key (procedures.seeding); HR may rename the competency
     name: str
     definition: str
     indicators: tuple = ()
@@ -323,6 +319,7 @@ class CompetencyData:
 # "Innovatie en creativiteit", so none are seeded: HR adds them.
 COMPETENCIES = (
     CompetencyData(
+        "klantgerichtheid",
         "Klantgerichtheid",
         "Je denkt actief mee, speelt in op vragen en wensen van interne en externe klant en volgt ze op.",
         (
@@ -334,6 +331,7 @@ COMPETENCIES = (
         ),
     ),
     CompetencyData(
+        "samenwerken",
         "Samenwerken",
         "Je werkt op eigen initiatief dagelijks met je collega’s in het team samen, bouwt actief mee aan een goede "
         "groepssfeer en stimuleert anderen tot samenwerken.",
@@ -346,6 +344,7 @@ COMPETENCIES = (
         ),
     ),
     CompetencyData(
+        "resultaatgerichtheid",
         "Resultaatgerichtheid",
         "Je werkt doelgericht, voor jezelf en voor de anderen binnen het team.",
         (
@@ -357,6 +356,7 @@ COMPETENCIES = (
         ),
     ),
     CompetencyData(
+        "wendbaarheid",
         "Wendbaarheid",
         "Je stelt bestaande procedures/werkwijze spontaan in vraag en ziet nieuwe mogelijkheden.",
         (
@@ -368,6 +368,7 @@ COMPETENCIES = (
         ),
     ),
     CompetencyData(
+        "integriteit",
         "Integriteit",
         "Je past sociale, professionele en ethische normen in de praktijk toe.",
         (
@@ -379,6 +380,7 @@ COMPETENCIES = (
         ),
     ),
     CompetencyData(
+        "adviseren",
         "Adviseren",
         "Je geeft gericht advies op basis van je eigen expertise en knowhow.",
         (
@@ -390,6 +392,7 @@ COMPETENCIES = (
         ),
     ),
     CompetencyData(
+        "communiceren",
         "Communiceren",
         "Je kan helder communiceren in twee richtingen, met aandacht voor de doelgroep en situatie.",
         (
@@ -401,6 +404,7 @@ COMPETENCIES = (
         ),
     ),
     CompetencyData(
+        "empathisch-handelen",
         "Empathisch handelen",
         "Je merkt subtiele en onuitgesproken gevoelens, behoeften en wensen van anderen op en geeft hier een "
         "passende reactie op.",
@@ -415,21 +419,20 @@ COMPETENCIES = (
         ),
     ),
     CompetencyData(
+        "innovatie-en-creativiteit",
         "Innovatie en creativiteit",
         "Je komt met alternatieve ideeën, werkwijzen en oplossingen voor de dag.",
         (),
     ),
 )
 
-MORNING = (time(9, 0), time(12, 0))
-WHOLE_DAY = (time(9, 0), time(16, 30))
-
-# The bundle announces half-days and a whole day without hours; the hours are the seed's choice, editable by HR.
+# The four moments of "Stap 2", with the bundle's own words for them. The bundle gives no hours: they stay empty
+# until HR enters them (procedures.settings_check lists them as still to fill in).
 INTAKE_SESSIONS = (
-    (date(2026, 1, 20), *MORNING, "voormiddag"),
-    (date(2026, 1, 22), *MORNING, "voormiddag"),
-    (date(2026, 1, 23), *WHOLE_DAY, "volledige dag"),
-    (date(2026, 1, 26), *MORNING, "voormiddag"),
+    (date(2026, 1, 20), "voormiddag"),
+    (date(2026, 1, 22), "voormiddag"),
+    (date(2026, 1, 23), "volledige dag"),
+    (date(2026, 1, 26), "voormiddag"),
 )
 
 # --- Pay (issue 6) -------------------------------------------------------------------------------------------------

@@ -1,4 +1,8 @@
-"""Idempotent writes for the seed commands: find a row by its natural key, create it when missing."""
+"""Idempotent writes for seed_demo's fictitious rows: find a row by its natural key, create it when missing.
+
+Not for the bundle's data: seed_kortrijk owns its rows by key through procedures.seeding.Seeder, so that a row HR
+renamed or deleted is never created again.
+"""
 
 
 class Upserter:

@@ -15,7 +15,7 @@ from candidates.stages import Stage
 from communications.models import Mail
 from interviews.models import JuryCandidate, JuryMember, JuryRound
 from kortrijk_ats import roles
-from procedures.models import Procedure, Vacancy
+from procedures.models import Diploma, Function, Procedure, Team, Vacancy
 
 pytestmark = pytest.mark.django_db
 
@@ -99,8 +99,11 @@ def test_the_demo_shows_the_rules_consequences():
     assert set(PoolEntry.objects.active().values_list("application__candidate__user__username", "kind")) == {
         ("pieter.declercq", PoolEntry.Kind.WAITLIST), ("nina.devos", PoolEntry.Kind.WAITLIST),
         ("sara.vermeulen", PoolEntry.Kind.RESERVE)}
+    # A foreign diploma declared equivalent: the bundle admits it inside the old maatschappelijk assistent entry.
     foreign = Application.objects.get(candidate__user__username="marta.kowalska")
-    assert foreign.diploma.needs_equivalence and foreign.diploma_detail
+    assert foreign.diploma.kind == Diploma.Kind.OLD and foreign.diploma.name.startswith(
+        "het diploma van maatschappelijk assistent") and "buitenlandse diploma’s" in foreign.diploma.name
+    assert foreign.diploma_detail
     refused = Application.objects.get(candidate__user__username="bram.peeters")
     assert "geeft geen toegang" in refused.transitions.get().reason
     assert Mail.objects.filter(to__endswith="@example.org").count() == Mail.objects.count() > 0
@@ -111,7 +114,7 @@ def test_a_vacancy_has_an_open_jury_round_with_three_jurors_and_the_invited_wait
     seed_demo("--demo")
     jury_round = JuryRound.objects.select_related("vacancy__team", "vacancy__function").get()
     assert jury_round.status == JuryRound.Status.OPEN
-    assert jury_round.vacancy.team.name == "Wijkteam 1"
+    assert jury_round.vacancy.team.name == "Wijkteam Demo-Noord"
     assert jury_round.vacancy.function == Procedure.objects.get(slug="maatschappelijk-werker-b1-b3").function
     assert dict(jury_round.members.values_list("role", "user__username")) == {
         JuryMember.Role.CHAIR: "demo.jury.selectieteam", JuryMember.Role.TEAM_LEADER: "demo.jury.leidinggevende",
@@ -119,6 +122,23 @@ def test_a_vacancy_has_an_open_jury_round_with_three_jurors_and_the_invited_wait
     assert list(jury_round.candidates.values_list("application__candidate__user__username", flat=True)) == [
         "nina.devos"]
     assert Mail.objects.filter(event="jury_invitation", to="nina.devos@example.org").count() == 1
+
+
+def test_the_hr_settings_it_fills_in_are_fictitious_and_say_so():
+    seed_demo("--demo")
+    function = Procedure.objects.get(slug="maatschappelijk-werker-b1-b3").function
+    assert function.reserve_months == 24 and "Fictieve demogegevens van seed_demo" in function.internal_note
+    teams = list(Team.objects.all())
+    assert {t.name for t in teams} == {"Wijkteam Demo-Noord", "Centraal team Demo"}
+    assert all(t.description == "Fictief demoteam." and "Fictieve demogegevens" in t.internal_note for t in teams)
+
+
+def test_it_keeps_a_reserve_validity_hr_entered():
+    call_command("seed_kortrijk", stdout=StringIO())
+    Function.objects.filter(slug="maatschappelijk-werker").update(reserve_months=36)  # HR's value
+    seed_demo("--demo")
+    function = Procedure.objects.get(slug="maatschappelijk-werker-b1-b3").function
+    assert function.reserve_months == 36 and function.internal_note == ""
 
 
 def test_it_prints_working_demo_logins_for_every_account():

@@ -1,6 +1,6 @@
 """manage.py seed_kortrijk: the bundle's procedure, loaded once however often it runs."""
 
-from datetime import date, time
+from datetime import date
 from io import StringIO
 
 import pytest
@@ -42,10 +42,11 @@ def seeded():
     return Procedure.objects.get(slug=seed_data.PROCEDURE_SLUG)
 
 
-def test_it_creates_the_function_with_its_rules(seeded):
+def test_it_creates_the_function_with_the_bundles_rules_and_leaves_the_reserve_validity_to_hr(seeded):
     function = seeded.function
     assert (function.name, function.grade) == ("Maatschappelijk werker", "B1-B3")
-    assert (function.ban_months, function.waitlist_months, function.reserve_months) == (12, 12, 24)
+    assert (function.ban_months, function.waitlist_months) == (12, 12)  # "1 jaar", twice in the bundle
+    assert function.reserve_months is None  # the bundle gives the reserve no validity
     assert function.private_seniority_cap_years == 18
 
 
@@ -77,20 +78,22 @@ def test_it_leaves_no_pdf_artefacts_in_the_texts(seeded):
         assert " ." not in text, field
 
 
-def test_it_loads_exactly_the_thirteen_diplomas_and_the_foreign_one(seeded):
+def test_it_loads_exactly_the_thirteen_diplomas_of_the_bundle(seeded):
     diplomas = list(seeded.diplomas.order_by("position"))
     kinds = [d.kind for d in diplomas]
-    assert kinds.count(Diploma.Kind.CURRENT) == 8
-    assert kinds.count(Diploma.Kind.OLD) == 5
-    assert kinds.count(Diploma.Kind.FOREIGN) == 1
-    assert len(diplomas) == 14
+    assert len(diplomas) == 13
+    assert kinds == [Diploma.Kind.CURRENT] * 8 + [Diploma.Kind.OLD] * 5
     assert diplomas[0].name == "het diploma van master in het sociaal werk"
     assert diplomas[6].name == "het diploma van bachelor sociale re-adaptatiewetenschappen"
     assert diplomas[12].name == (
         "het diploma van sociaal verpleegkundige met de titel van gegradueerde in de sociale verpleegkunde, dat "
         "behoort tot het vroegere paramedische hoger onderwijs van het korte type")
-    assert diplomas[13].name == "Buitenlands diploma met gelijkwaardigheidsverklaring"
-    assert diplomas[13].needs_equivalence
+    # The one foreign diploma the bundle admits is part of the old maatschappelijk assistent entry.
+    assistant = diplomas[10]
+    assert assistant.kind == Diploma.Kind.OLD and assistant.name.endswith(
+        "of de buitenlandse diploma’s die gelijkwaardig zijn verklaard met een diploma van maatschappelijk assistent")
+    assert not seeded.diplomas.filter(name__icontains="Buitenlands diploma").exists()
+    assert not any(d.needs_equivalence for d in diplomas)
 
 
 def test_it_loads_the_nine_competencies_with_the_indicators_of_bijlage_2(seeded):
@@ -108,24 +111,18 @@ def test_it_loads_the_nine_competencies_with_the_indicators_of_bijlage_2(seeded)
         "Je komt met alternatieve ideeën, werkwijzen en oplossingen voor de dag.")
 
 
-def test_it_loads_the_four_announced_intake_sessions(seeded):
-    sessions = [(s.date, s.starts_at, s.ends_at, s.label) for s in seeded.intake_sessions.all()]
-    assert sessions == [
-        (date(2026, 1, 20), time(9), time(12), "voormiddag"),
-        (date(2026, 1, 22), time(9), time(12), "voormiddag"),
-        (date(2026, 1, 23), time(9), time(16, 30), "volledige dag"),
-        (date(2026, 1, 26), time(9), time(12), "voormiddag"),
+def test_it_loads_the_four_announced_intake_sessions_without_hours(seeded):
+    sessions = [(s.date, s.label, s.starts_at, s.ends_at) for s in seeded.intake_sessions.all()]
+    assert sessions == [  # the bundle: "voormiddag" and "volledige dag", no hours
+        (date(2026, 1, 20), "voormiddag", None, None),
+        (date(2026, 1, 22), "voormiddag", None, None),
+        (date(2026, 1, 23), "volledige dag", None, None),
+        (date(2026, 1, 26), "voormiddag", None, None),
     ]
 
 
-def test_it_loads_seven_neighbourhood_teams_and_the_central_teams(seeded):
-    neighbourhood = list(Team.objects.filter(kind=Team.Kind.NEIGHBOURHOOD).values_list("name", flat=True))
-    assert sorted(neighbourhood) == [f"Wijkteam {n}" for n in range(1, 8)]
-    assert all("HR geeft dit team zijn echte naam" in t.description
-               for t in Team.objects.filter(kind=Team.Kind.NEIGHBOURHOOD))
-    central = set(Team.objects.filter(kind=Team.Kind.CENTRAL).values_list("name", flat=True))
-    assert central == {"Centraal team energieproblemen", "Centraal team detentie", "Centraal team dakloosheid",
-                       "Centraal team alleenstaande moeders"}
+def test_it_creates_no_team_the_bundle_does_not_name(seeded):
+    assert not Team.objects.exists()
 
 
 def test_it_changes_nothing_when_run_twice(seeded):
@@ -134,7 +131,7 @@ def test_it_changes_nothing_when_run_twice(seeded):
     out = seed()
     assert counts() == before
     assert Procedure.objects.values().get(pk=seeded.pk) == procedure_before
-    assert "0 nieuw, 0 bijgewerkt" in out
+    assert "0 nieuw, 0 bijgewerkt, 0 door HR verwijderd en niet opnieuw aangemaakt" in out
 
 
 def test_it_keeps_hrs_edits_unless_asked_to_refresh(seeded):
@@ -151,7 +148,7 @@ def test_it_keeps_hrs_edits_unless_asked_to_refresh(seeded):
     assert seeded.intro == seed_data.INTRO
     assert Diploma.objects.get(procedure=seeded, position=1).kind == Diploma.Kind.CURRENT
     assert "0 nieuw, 2 bijgewerkt" in out
-    assert seeded.diplomas.count() == 14
+    assert seeded.diplomas.count() == 13
 
 
 def test_the_contact_is_configurable_by_option_and_environment(seeded, monkeypatch):

@@ -76,7 +76,9 @@ INVITED = (S.INTAKE_INVITED, "hr", "")
 PASSED = (S.WAITLIST, "interviewer", "Geslaagd voor het kennismakingsinterview.")
 JURY = (S.JURY_INVITED, "hr", "")
 ROUND = (S.JURY_INVITED, "round", "")  # invited by opening the demo vacancy's jury round, as HR would
-FOREIGN = len(seed_data.CURRENT_DIPLOMAS) + len(seed_data.OLD_DIPLOMAS) + 1
+# The bundle admits foreign diplomas declared equivalent to "maatschappelijk assistent" inside that old entry.
+FOREIGN = len(seed_data.CURRENT_DIPLOMAS) + 1 + [key for key, _name in seed_data.OLD_DIPLOMAS].index(
+    "oud-maatschappelijk-assistent")
 
 CANDIDATES = (
     DemoApplication(Person("lotte.verstraete", "Lotte", "Verstraete"), MW, 5, ()),
@@ -102,7 +104,15 @@ CANDIDATES = (
     DemoApplication(Person("wout.maes", "Wout", "Maes"), ADMIN_SLUG, 1, ()),
 )
 
-DEMO_VACANCY = {"workplace": "Wijkcentrum Lange Munte (fictieve demovacature)", "team": "Wijkteam 1",
+# The bundle names no team and no reserve validity; HR enters them. The demo plays HR with fictitious values and
+# says so: in the team's public description and in the internal notes HR reads in the back office.
+DEMO_NOTE = "Fictieve demogegevens van seed_demo, geen gegevens van stad Kortrijk."
+DEMO_TEAMS = (
+    ("Wijkteam Demo-Noord", Team.Kind.NEIGHBOURHOOD),
+    ("Centraal team Demo", Team.Kind.CENTRAL),
+)
+DEMO_RESERVE_MONTHS = 24
+DEMO_VACANCY = {"workplace": "Wijkcentrum Lange Munte (fictieve demovacature)", "team": "Wijkteam Demo-Noord",
                 "description": "Voltijdse demovacature in een wijkteam, ingevuld via een juryronde."}
 JURY_ROLES = (JuryMember.Role.CHAIR, JuryMember.Role.TEAM_LEADER, JuryMember.Role.EXTERNAL)  # in JURORS' order
 
@@ -158,6 +168,7 @@ class Command(BaseCommand):
         self.moves = 0
         with transaction.atomic():
             self.staff = {person.username: self._account(person, is_staff=True) for person in STAFF}
+            self._fill_hr_settings()
             self._seed_admin_procedure()
             rows = [self._seed_application(demo_application) for demo_application in CANDIDATES]
         self.stdout.write(f"Demogegevens: {self.upserter.summary}, {self.moves} faseovergangen.")
@@ -191,6 +202,21 @@ class Command(BaseCommand):
         return user
 
     # --- procedures and applications ----------------------------------------------------------------------
+
+    def _fill_hr_settings(self):
+        """What HR would enter before the demo's reserve and vacancy: fictitious teams and a reserve validity,
+        each marked as demo data; a value HR already entered stays."""
+        for name, kind in DEMO_TEAMS:
+            self.upserter.upsert(Team, lookup={"name": name},
+                                 values={"kind": kind, "description": "Fictief demoteam.", "internal_note": DEMO_NOTE})
+        function = Procedure.objects.get(slug=MW).function
+        if function.reserve_months is None:
+            function.reserve_months = DEMO_RESERVE_MONTHS
+            function.internal_note = "\n\n".join(filter(None, [
+                function.internal_note, f"Geldigheid van de wervingsreserve ({DEMO_RESERVE_MONTHS} maanden): "
+                                        f"{DEMO_NOTE} HR vult de echte geldigheid in."]))
+            function.save(update_fields=["reserve_months", "internal_note"])
+            self.upserter.updated += 1
 
     def _seed_admin_procedure(self):
         function = self.upserter.upsert(Function, lookup={"slug": ADMIN_FUNCTION["slug"]},

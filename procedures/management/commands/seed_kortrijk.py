@@ -8,48 +8,53 @@ from django.db import transaction
 # The outbox writes one editable MailTemplate per registered mail event (only the missing ones; HR's wording stays).
 from communications.mail_templates import sync_mail_templates
 from procedures import seed_data
-from procedures.management.upsert import Upserter
-from procedures.models import BehaviouralIndicator, Competency, Diploma, Function, IntakeSession, Procedure, Team
+from procedures.models import BehaviouralIndicator, Competency, Diploma, Function, IntakeSession, Procedure
 from procedures.seed_pay import seed_pay_data
+from procedures.seeding import Seeder
 
 
 class Command(BaseCommand):
     help = (
-        "Laadt de selectieprocedure 'Maatschappelijk werker (B1-B3)' uit de infobundel van stad Kortrijk: de functie "
-        "(B1-B3; uitsluiting 12 maanden, wachtlijst 12, wervingsreserve 24, max. 18 jaar privé-anciënniteit), de "
-        "procedure met de teksten van de vacature, de 13 diploma's plus het buitenlandse diploma met "
-        "gelijkwaardigheidsverklaring, de teams, de 9 competenties met hun gedragsindicatoren en de vier "
-        "intakemomenten, de loonschalen B1-B3 als illustratieve demo (enkel B1-minimum en B3-maximum zijn "
-        "gepubliceerde bedragen) met indexcoëfficiënt en functionele loopbaan, en een mailsjabloon per gebeurtenis "
-        "die er nog geen heeft. De bundel noemt geen uren: "
-        "voormiddag = 09:00-12:00, volledige dag = 09:00-16:30 (aanpasbaar door HR). "
-        "Mag herhaald worden: bestaande rijen blijven zoals HR ze aanpaste, tenzij --refresh. "
+        "Laadt de selectieprocedure 'Maatschappelijk werker (B1-B3)' uit de infobundel van stad Kortrijk, en enkel "
+        "wat de bundel zegt: de functie (B1-B3; uitsluiting en wachtlijst 1 jaar, max. 18 jaar privé-anciënniteit), "
+        "de procedure met de teksten van de vacature, de 13 diploma's (8 huidige, 5 oude), de 9 competenties met "
+        "hun gedragsindicatoren en de vier intakemomenten (voormiddag of volledige dag, zonder uren), de "
+        "loonschalen B1-B3 als illustratieve demo (enkel B1-minimum en B3-maximum zijn gepubliceerde bedragen) met "
+        "indexcoëfficiënt en functionele loopbaan, en een mailsjabloon per gebeurtenis die er nog geen heeft. "
+        "Wat de bundel niet zegt, vult HR in (geldigheid van de wervingsreserve, uren van de intakemomenten, teams, "
+        "laatste dag om te solliciteren): de back office toont het als 'nog in te vullen'. "
+        "Mag herhaald worden: de seed maakt elke rij één keer aan en herkent ze aan een eigen sleutel, niet aan "
+        "haar naam. Wat HR hernoemde, aanpaste of verwijderde, blijft zo, tenzij --refresh. "
         "Contactpersoon: --contact-* of KATS_CONTACT_NAME / KATS_CONTACT_EMAIL / KATS_CONTACT_PHONE, anders de "
         "selectieverantwoordelijke uit de bundel."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--refresh", action="store_true",
-                            help="Zet bestaande teksten en gegevens terug naar de infobundel (verwijdert niets).")
+                            help="Zet de teksten en gegevens van de infobundel terug, ook waar HR ze aanpaste, en "
+                                 "maakt rijen van de bundel die HR verwijderde opnieuw aan. Wat HR zelf toevoegde "
+                                 "en wat de bundel niet zegt (bv. de uren), blijft staan.")
         parser.add_argument("--contact-name", default=None, help="Naam van de contactpersoon van de procedure.")
         parser.add_argument("--contact-email", default=None, help="E-mailadres van de contactpersoon.")
         parser.add_argument("--contact-phone", default=None, help="Telefoonnummer van de contactpersoon.")
 
     def handle(self, *args, refresh, **options):
         contact, contact_given = self._contact(options)
-        upserter = Upserter(refresh=refresh)
+        seeder = Seeder(refresh=refresh)
+        pay_created = None
         with transaction.atomic():
-            function = upserter.upsert(Function, lookup={"slug": seed_data.FUNCTION["slug"]},
-                                       values={k: v for k, v in seed_data.FUNCTION.items() if k != "slug"})
-            procedure = self._seed_procedure(upserter, function, contact, contact_given)
-            self._seed_diplomas(upserter, procedure)
-            self._seed_teams(upserter)
-            self._seed_competencies(upserter, function)
-            self._seed_intake_sessions(upserter, procedure)
-            pay_created = seed_pay_data(function)
-        self.stdout.write(f"Procedure ‘{procedure.title}’: {upserter.summary}.")
-        self.stdout.write(f"Loon: {pay_created} nieuw (loonschalen, index, premies, loopbaan; bestaande loongegevens "
-                          "blijven ongewijzigd, ook met --refresh).")
+            function = seeder.row(f"function:{seed_data.FUNCTION['slug']}", Function, values=seed_data.FUNCTION,
+                                  adopt={"slug": seed_data.FUNCTION["slug"]})
+            procedure = self._seed_procedure(seeder, function, contact, contact_given)
+            self._seed_diplomas(seeder, procedure)
+            self._seed_competencies(seeder, function)
+            self._seed_intake_sessions(seeder, procedure)
+            if function is not None:
+                pay_created = seed_pay_data(function)
+        self.stdout.write(f"Procedure ‘{seed_data.PROCEDURE_TITLE}’: {seeder.summary}.")
+        if pay_created is not None:
+            self.stdout.write(f"Loon: {pay_created} nieuw (loonschalen, index, premies, loopbaan; bestaande "
+                              "loongegevens blijven ongewijzigd, ook met --refresh).")
         self._sync_mail_templates()
 
     def _contact(self, options):
@@ -61,42 +66,49 @@ class Command(BaseCommand):
             contact[f"contact_{key}"] = value or seed_data.CONTACT[key]
         return contact, given
 
-    def _seed_procedure(self, upserter, function, contact, contact_given):
-        values = {"function": function, "title": seed_data.PROCEDURE_TITLE, "status": Procedure.Status.OPEN,
-                  **seed_data.PROCEDURE_TEXTS, **contact}
+    def _seed_procedure(self, seeder, function, contact, contact_given):
+        if function is None:
+            return None
+        values = {"function": function, "slug": seed_data.PROCEDURE_SLUG, "title": seed_data.PROCEDURE_TITLE,
+                  "status": Procedure.Status.OPEN, **seed_data.PROCEDURE_TEXTS, **contact}
         # A contact given by option or environment is deployment configuration: it wins over earlier values.
-        return upserter.upsert(Procedure, lookup={"slug": seed_data.PROCEDURE_SLUG}, values=values,
-                               always=contact_given)
+        return seeder.row(f"procedure:{seed_data.PROCEDURE_SLUG}", Procedure, values=values,
+                          adopt={"slug": seed_data.PROCEDURE_SLUG}, always=contact_given)
 
-    def _seed_diplomas(self, upserter, procedure):
-        catalogue = (
-            [(name, Diploma.Kind.CURRENT) for name in seed_data.CURRENT_DIPLOMAS]
-            + [(name, Diploma.Kind.OLD) for name in seed_data.OLD_DIPLOMAS]
-            + [(seed_data.FOREIGN_DIPLOMA, Diploma.Kind.FOREIGN)]
-        )
-        for position, (name, kind) in enumerate(catalogue, start=1):
-            upserter.upsert(Diploma, lookup={"procedure": procedure, "name": name},
-                            values={"kind": kind, "position": position})
+    def _seed_diplomas(self, seeder, procedure):
+        if procedure is None:
+            return
+        catalogue = ([(key, name, Diploma.Kind.CURRENT) for key, name in seed_data.CURRENT_DIPLOMAS]
+                     + [(key, name, Diploma.Kind.OLD) for key, name in seed_data.OLD_DIPLOMAS])
+        for position, (key, name, kind) in enumerate(catalogue, start=1):
+            seeder.row(f"diploma:{key}", Diploma,
+                       values={"procedure": procedure, "name": name, "kind": kind, "position": position},
+                       adopt=[{"procedure": procedure, "name": name},
+                              {"procedure": procedure, "position": position, "kind": kind}])
 
-    def _seed_teams(self, upserter):
-        for kind, teams in ((Team.Kind.NEIGHBOURHOOD, seed_data.NEIGHBOURHOOD_TEAMS),
-                            (Team.Kind.CENTRAL, seed_data.CENTRAL_TEAMS)):
-            for name, description in teams:
-                upserter.upsert(Team, lookup={"name": name}, values={"kind": kind, "description": description})
-
-    def _seed_competencies(self, upserter, function):
+    def _seed_competencies(self, seeder, function):
+        if function is None:
+            return
         for position, data in enumerate(seed_data.COMPETENCIES, start=1):
-            competency = upserter.upsert(Competency, lookup={"function": function, "name": data.name},
-                                         values={"definition": data.definition, "position": position})
+            competency = seeder.row(
+                f"competency:{data.key}", Competency,
+                values={"function": function, "name": data.name, "definition": data.definition, "position": position},
+                adopt=[{"function": function, "name": data.name}, {"function": function, "position": position}])
+            if competency is None:  # HR deleted it, and its indicators with it
+                continue
             for indicator_position, text in enumerate(data.indicators, start=1):
-                upserter.upsert(BehaviouralIndicator,
-                                lookup={"competency": competency, "position": indicator_position},
-                                values={"text": text})
+                seeder.row(f"indicator:{data.key}:{indicator_position}", BehaviouralIndicator,
+                           values={"competency": competency, "text": text, "position": indicator_position},
+                           adopt={"competency": competency, "position": indicator_position})
 
-    def _seed_intake_sessions(self, upserter, procedure):
-        for day, starts_at, ends_at, label in seed_data.INTAKE_SESSIONS:
-            upserter.upsert(IntakeSession, lookup={"procedure": procedure, "date": day, "starts_at": starts_at},
-                            values={"ends_at": ends_at, "label": label})
+    def _seed_intake_sessions(self, seeder, procedure):
+        if procedure is None:
+            return
+        for day, label in seed_data.INTAKE_SESSIONS:
+            seeder.row(f"intake-session:{day.isoformat()}", IntakeSession,
+                       values={"procedure": procedure, "date": day, "label": label},
+                       adopt=[{"procedure": procedure, "date": day, "label": label},
+                              {"procedure": procedure, "date": day}])
 
     def _sync_mail_templates(self):
         created = sync_mail_templates()
