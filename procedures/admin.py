@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from kortrijk_ats.admin_access import HRAccessMixin
 from procedures import admin_pay  # noqa: F401 (registers the pay back office: scales, index, career)
 from procedures.models import BehaviouralIndicator, Competency, Diploma, Function, IntakeSession, Procedure, Team
+from procedures.settings_check import missing_function_settings, missing_settings
 
 # Long texts in table rows stay readable without taking the whole screen.
 COMPACT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 60})}}
@@ -33,8 +34,16 @@ class FunctionAdmin(HRAccessMixin, admin.ModelAdmin):
         (None, {"fields": ("name", "slug", "grade")}),
         (_("Regels"), {"fields": ("ban_months", "waitlist_months", "reserve_months",
                                    "private_seniority_cap_years")}),
+        (_("Intern"), {"fields": ("internal_note",)}),
     )
     inlines = (CompetencyInline,)
+    change_form_template = "admin/procedures/change_form_with_missing_settings.html"
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        function = self.get_object(request, object_id)
+        extra = {**(extra_context or {}),
+                 "missing_settings": missing_function_settings(function) if function is not None else []}
+        return super().change_view(request, object_id, form_url, extra_context=extra)
 
 
 class DiplomaFormSet(forms.BaseInlineFormSet):
@@ -53,8 +62,12 @@ class IntakeSessionForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         starts_at, ends_at = cleaned.get("starts_at"), cleaned.get("ends_at")
-        if starts_at and ends_at and ends_at <= starts_at:
-            # Said here in plain Dutch; the database constraint stays as the backstop.
+        # Said here in plain Dutch; the database constraint stays as the backstop.
+        if (starts_at is None) != (ends_at is None) and not self.has_error("starts_at") \
+                and not self.has_error("ends_at"):
+            self.add_error("ends_at" if ends_at is None else "starts_at",
+                           _("Vul het begin- en het einduur in, of laat ze allebei leeg."))
+        elif starts_at and ends_at and ends_at <= starts_at:
             self.add_error("ends_at", _("Het einduur moet later zijn dan het beginuur."))
         return cleaned
 
@@ -92,6 +105,13 @@ class ProcedureAdmin(HRAccessMixin, admin.ModelAdmin):
         (_("Kandidatuurformulier"), {"fields": ("motivation_required", "cv_required")}),
     )
     inlines = (DiplomaInline, IntakeSessionInline)
+    change_form_template = "admin/procedures/change_form_with_missing_settings.html"
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        procedure = self.get_object(request, object_id)
+        extra = {**(extra_context or {}),
+                 "missing_settings": missing_settings(procedure) if procedure is not None else []}
+        return super().change_view(request, object_id, form_url, extra_context=extra)
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(application_count=Count("applications"))
@@ -105,8 +125,12 @@ class ProcedureAdmin(HRAccessMixin, admin.ModelAdmin):
 class TeamAdmin(HRAccessMixin, admin.ModelAdmin):
     list_display = ("name", "kind", "active")
     list_filter = ("kind", "active")
-    search_fields = ("name", "description")
+    search_fields = ("name", "description", "internal_note")
     ordering = ("kind", "name")
+    fieldsets = (
+        (None, {"fields": ("name", "kind", "active", "description")}),
+        (_("Intern"), {"fields": ("internal_note",)}),
+    )
 
 
 class BehaviouralIndicatorInline(HRAccessMixin, admin.TabularInline):
