@@ -9,8 +9,9 @@ again. Every mail comes from a real Celery worker through a real SMTP sink on lo
 
 Set up outside the UI (say why): the seed (`seed_kortrijk`), the staff accounts with their TOTP devices (HR creates
 accounts; a person scans a QR code once), a future intake session (the bundle's sessions lie in the past on a
-machine clock after January 2026; an inline row deep in the procedure page), and a two-item questionnaire (content
-HR would type once, not part of the procedure's walk). The clock moves forward (time-machine) to the intake day.
+machine clock after January 2026; an inline row deep in the procedure page), a two-item questionnaire (content
+HR would type once, not part of the procedure's walk), and the HR settings the bundle does not state (a team, the
+reserve's validity; tests/browser/test_missing_settings.py walks HR through them). The clock moves forward (time-machine) to the intake day.
 """
 
 import re
@@ -35,7 +36,7 @@ from kortrijk_ats import roles
 from kortrijk_ats.celery import app
 from offers.models import Offer
 from procedures import seed_data
-from procedures.models import IntakeSession, Procedure, Vacancy
+from procedures.models import Function, IntakeSession, Procedure, Team, Vacancy
 from tests.auth import code_for, confirmed_device
 from tests.browser.axe import check_axe
 from tests.browser.conftest import shoot
@@ -420,6 +421,10 @@ def worker(sink):
 def test_the_whole_journey(browser, live_server, sink, worker, tmp_path):
     call_command("seed_kortrijk", verbosity=0)
     procedure = Procedure.objects.get(slug=seed_data.PROCEDURE_SLUG)
+    # What the bundle leaves to HR (the back office lists it as "nog in te vullen"): a team and the reserve's
+    # validity, fictitious values entered outside the UI like the accounts below.
+    Team.objects.create(name="Wijkteam Lange Munte", kind=Team.Kind.NEIGHBOURHOOD)
+    Function.objects.filter(pk=procedure.function_id).update(reserve_months=24)
     hr = hr_user(username="selectie", first_name="Hanne", last_name="Ruys")
     hr_checker = hr_user(username="selectie2", first_name="Pieter", last_name="Goossens")
     interviewer = staff_user(roles.INTERVIEWER, username="interviewer", first_name="Ines", last_name="Vermeulen")

@@ -1,0 +1,69 @@
+"""HR sees what the bundle leaves to HR, in real Chromium: the "nog in te vullen" box on the back office's index, the
+function's and the procedure's page; from the box to the field, by keyboard; axe finds no WCAG A/AA violation."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from procedures import seed_data
+from procedures.models import Procedure
+from tests.browser.axe import check_axe
+from tests.browser.conftest import login, shoot
+from tests.factories import hr_user
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+RESERVE = "Geldigheid van de wervingsreserve van de functie ‘Maatschappelijk werker’"
+
+
+@pytest.fixture
+def page(browser_context):
+    """A page that records Content-Security-Policy errors; `check` asserts there are none before axe runs (axe's
+    preload re-inserts the admin's @import-ed stylesheet as an inline style, which the CSP rightly blocks)."""
+    page = browser_context.new_page()
+    page.csp_errors = []
+    page.on("console", lambda message: page.csp_errors.append(message.text)
+            if message.type == "error" and "Content Security Policy" in message.text else None)
+    yield page
+    page.close()
+
+
+def check(page, name):
+    shoot(page, f"missing-settings-{name}")
+    assert not page.csp_errors, f"the page broke the Content-Security-Policy: {page.csp_errors}"
+    check_axe(page, f"missing settings: {name}")
+    page.csp_errors.clear()
+
+
+def test_hr_finds_and_fills_in_what_the_bundle_does_not_state(page):
+    call_command("seed_kortrijk", stdout=StringIO())
+    procedure = Procedure.objects.select_related("function").get(slug=seed_data.PROCEDURE_SLUG)
+    login(page, hr_user(username="selectie"))
+
+    page.goto("/admin/")
+    box = page.get_by_role("region", name="Nog in te vullen voor ‘Maatschappelijk werker (B1-B3)’")
+    expect(box).to_contain_text(RESERVE)
+    expect(box).to_contain_text("Begin- en einduur van het intakemoment dinsdag 20/01/2026 (voormiddag)")
+    expect(box).to_contain_text("Laatste dag om te solliciteren")
+    check(page, "admin-index")
+
+    # From the box to the function's page, by keyboard.
+    link = box.get_by_role("link", name="Invullen in Back office › Functies › Maatschappelijk werker")
+    link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/admin/procedures/function/{procedure.function.pk}/change/")
+    expect(page.get_by_role("region", name="Nog in te vullen door HR")).to_contain_text(RESERVE)
+    check(page, "function-page")
+    page.get_by_label("Geldigheid wervingsreserve (maanden)").fill("24")
+    page.get_by_role("button", name="Opslaan", exact=True).click()
+    expect(page.locator(".messagelist")).to_be_visible()
+
+    page.goto(f"/admin/procedures/procedure/{procedure.pk}/change/")
+    box = page.get_by_role("region", name="Nog in te vullen door HR")
+    expect(box).to_contain_text("Begin- en einduur van het intakemoment maandag 26/01/2026 (voormiddag)")
+    expect(box).not_to_contain_text(RESERVE)
+    check(page, "procedure-page")
+    procedure.function.refresh_from_db()
+    assert procedure.function.reserve_months == 24
