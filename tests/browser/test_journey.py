@@ -11,7 +11,8 @@ Set up outside the UI (say why): the seed (`seed_kortrijk`), the staff accounts 
 accounts; a person scans a QR code once), a future intake session (the bundle's sessions lie in the past on a
 machine clock after January 2026; an inline row deep in the procedure page), a two-item questionnaire (content
 HR would type once, not part of the procedure's walk), and the HR settings the bundle does not state (a team, the
-reserve's validity; tests/browser/test_missing_settings.py walks HR through them). The clock moves forward (time-machine) to the intake day.
+reserve's validity; tests/browser/test_missing_settings.py walks HR through them). The clock moves forward
+(time-machine) to the intake day.
 """
 
 import re
