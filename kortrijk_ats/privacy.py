@@ -262,6 +262,10 @@ NOT_PERSONAL = {
         "message_id": "a random Message-ID made by the system",
     },
     "interviews.JuryRound": {"case_document": "the work case, the same for every candidate of the round"},
+    "procedures.Function": {"internal_note": "HR's note about the function's settings, never about a person"},
+    "procedures.Team": {"internal_note": "HR's note about the team (e.g. its real name to enter), never about a "
+                                         "person"},
+    "procedures.SeedRecord": {"key": "the seed's own key of a row it created, e.g. diploma:master-sociaal-werk"},
     "offers.Offer": {
         "start_date": "the job's start date, set by HR for the vacancy",
         "regime": "the job's working time (fraction of full time)",
