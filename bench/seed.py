@@ -20,7 +20,11 @@ def seed_procedure():
     from procedures.seed_data import PROCEDURE_SLUG
 
     call_command("seed_kortrijk", verbosity=0)
-    return Procedure.objects.select_related("function").get(slug=PROCEDURE_SLUG)
+    procedure = Procedure.objects.select_related("function").get(slug=PROCEDURE_SLUG)
+    if procedure.function.reserve_months is None:  # HR's setting (the bundle states none): a bench value
+        procedure.function.reserve_months = 24
+        procedure.function.save(update_fields=["reserve_months"])
+    return procedure
 
 
 def session_for(user):
