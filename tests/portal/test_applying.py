@@ -2,8 +2,10 @@
 
 import threading
 from decimal import Decimal
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 
 from candidates.applying import (
@@ -20,6 +22,8 @@ from candidates.stages import Stage
 from candidates.transitions import change_stage
 from candidates.uploads import CheckedUpload
 from communications.models import Mail
+from procedures import seed_data
+from procedures.models import Procedure
 from tests.factories import ApplicationFactory, CandidateFactory, DiplomaFactory, ProcedureFactory, UserFactory
 from tests.portal.conftest import BIRTH_DATE, current_diploma, foreign_diploma
 from tests.portal.files import PDF, pdf
@@ -84,6 +88,24 @@ def test_a_foreign_diploma_needs_equivalence_cv_and_motivation_as_the_procedure_
     with pytest.raises(ApplicationInvalid) as refused:
         submit(procedure, user, diploma=foreign_diploma(procedure))
     assert set(refused.value.errors) == {"equivalence_file", "diploma_detail", "cv_file", "motivation"}
+
+
+@pytest.mark.django_db
+def test_the_bundles_foreign_equivalent_comes_under_the_old_maatschappelijk_assistent_entry(user):
+    call_command("seed_kortrijk", stdout=StringIO())
+    procedure = Procedure.objects.get(slug=seed_data.PROCEDURE_SLUG)
+    assistant = procedure.diplomas.get(name__startswith="het diploma van maatschappelijk assistent")
+    foreign = Answers(diploma=assistant, diploma_detail="Licence en travail social (Frankrijk)",
+                      years_public_sector=Decimal(0), years_private_sector=Decimal(0), privacy_acknowledged=True)
+    application = submit_application(procedure, user=user, personal=PERSON, answers=foreign, documents={
+        Document.Kind.DIPLOMA: proof(), Document.Kind.EQUIVALENCE: proof("gelijkwaardigheid.pdf")})
+    assert application.diploma_detail == "Licence en travail social (Frankrijk)"
+    assert set(application.documents.values_list("kind", flat=True)) == {Document.Kind.DIPLOMA,
+                                                                        Document.Kind.EQUIVALENCE}
+    # The bundle sets no rule for the attest at this step: it stays optional, HR checks it at the screening.
+    without_attest = submit_application(procedure, user=UserFactory(), personal=PERSON, answers=foreign,
+                                        documents={Document.Kind.DIPLOMA: proof()})
+    assert without_attest.stage == Stage.SCREENING
 
 
 @pytest.mark.django_db
