@@ -19,8 +19,9 @@ class Command(BaseCommand):
         "(B1-B3; uitsluiting 12 maanden, wachtlijst 12, wervingsreserve 24, max. 18 jaar privé-anciënniteit), de "
         "procedure met de teksten van de vacature, de 13 diploma's plus het buitenlandse diploma met "
         "gelijkwaardigheidsverklaring, de teams, de 9 competenties met hun gedragsindicatoren en de vier "
-        "intakemomenten, de loonschalen B1-B3 als illustratieve demo (enkel B1-minimum en B3-maximum zijn "
-        "gepubliceerde bedragen) met indexcoëfficiënt en functionele loopbaan, en een mailsjabloon per gebeurtenis "
+        "intakemomenten, de loonschaalcodes B1-B3 met enkel gepubliceerde feiten (B1-minimum en B3-maximum ter "
+        "info, indexcoëfficiënt, voordelen uit de bundel; geen trappen en geen loopbaan: die voert HR in), en een "
+        "mailsjabloon per gebeurtenis "
         "die er nog geen heeft. De bundel noemt geen uren: "
         "voormiddag = 09:00-12:00, volledige dag = 09:00-16:30 (aanpasbaar door HR). "
         "Mag herhaald worden: bestaande rijen blijven zoals HR ze aanpaste, tenzij --refresh. "
@@ -46,9 +47,9 @@ class Command(BaseCommand):
             self._seed_teams(upserter)
             self._seed_competencies(upserter, function)
             self._seed_intake_sessions(upserter, procedure)
-            pay_created = seed_pay_data(function)
+            pay_created = seed_pay_data()
         self.stdout.write(f"Procedure ‘{procedure.title}’: {upserter.summary}.")
-        self.stdout.write(f"Loon: {pay_created} nieuw (loonschalen, index, premies, loopbaan; bestaande loongegevens "
+        self.stdout.write(f"Loon: {pay_created} nieuw (loonschalen, index, premies; bestaande loongegevens "
                           "blijven ongewijzigd, ook met --refresh).")
         self._sync_mail_templates()
 
