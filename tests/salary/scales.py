@@ -72,3 +72,16 @@ def create_pay_world(function, *, fictitious=False):
         CareerScale.objects.create(function=function, position=position, scale=scales[code],
                                    years_in_previous_scale=years, conditions=conditions)
     return scales
+
+
+def import_official_scales(function, *, by):
+    """Official test scales B1-B3 (test figures, not the city's) through HR's CSV import, and a career for `function`:
+    what HR enters once before the first offer, for tests that start from seed_kortrijk."""
+    from procedures.models import CareerScale, PayScale
+    from procedures.pay_import import import_pay_scales
+
+    import_pay_scales(b"B1;0;17300,00\nB1;2;17700,00\nB2;0;18300,00\nB3;0;21350,00\n", valid_from=date(2025, 3, 1),
+                      source=SOURCE, source_date=SOURCE_DATE, by=by)
+    for position, (code, years) in enumerate((("B1", 0), ("B2", 4), ("B3", 10)), start=1):
+        CareerScale.objects.create(function=function, position=position, scale=PayScale.objects.get(code=code),
+                                   years_in_previous_scale=years)

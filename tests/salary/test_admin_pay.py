@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -260,3 +261,22 @@ def test_staff_without_the_hr_role_does_not_see_pay_pages(client, name):
     response = client.get(reverse(f"admin:procedures_{name}_changelist"))
     assert response.status_code == 302  # to the log-in page of the back office
     assert "/admin/login/" in response["Location"]
+
+
+def test_the_scale_page_shows_what_was_published_elsewhere_as_information(hr_client):
+    call_command("seed_kortrijk", verbosity=0)
+    b1 = PayScale.objects.get(code="B1")
+    page = hr_client.get(reverse("admin:procedures_payscale_change", args=[b1.pk])).content.decode()
+    assert "Elders gepubliceerd (enkel ter info: de loonschatting rekent er nooit mee)" in page
+    assert 'value="17300.00"' in page
+    assert "Een gepubliceerde vacature op B1-B3-niveau" in page
+    listing = hr_client.get(reverse("admin:procedures_payscale_changelist")).content.decode()
+    assert "17300" in listing.replace(".", "").replace(",", "") and "29150" in listing.replace(".", "").replace(",", "")
+
+
+def test_a_demo_career_is_marked_fictitious_in_the_list_of_functions(hr_client):
+    function = FunctionFactory()
+    create_pay_world(function, fictitious=True)
+    CareerScale.objects.filter(function=function).update(fictitious=True)
+    listing = hr_client.get(reverse("admin:procedures_functionpay_changelist")).content.decode()
+    assert "S1 → S2 → S3 (fictief)" in listing
