@@ -10,16 +10,13 @@ from django.utils import timezone, translation
 
 from kortrijk_ats.pdf import render_pdf
 from offers.criminal_record import extract_max_age_text
-from offers.offering import recognised_seniority, simulate_offer
+from offers.offering import recognised_seniority, simulation_for_candidate
 from procedures.salary import SalaryError, years_text
 
 
 def letter_context(offer):
     application = offer.proposal.application
-    try:
-        simulation, unavailable = simulate_offer(offer), ""
-    except SalaryError as error:
-        simulation, unavailable = None, error.message
+    simulation, unavailable = simulation_for_candidate(offer)
     try:
         seniority = years_text(recognised_seniority(offer).months)
     except SalaryError:

@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from candidates.models import Application
 from candidates.stages import Stage
@@ -54,6 +55,16 @@ def simulate_offer(offer):
     return estimate_salary(offer.proposal.vacancy.function, public_years=offer.public_years,
                            private_years=offer.private_years, public_months=offer.public_months,
                            private_months=offer.private_months, regime=offer.regime, on=offer.start_date)
+
+
+def simulation_for_candidate(offer):
+    """(simulation, "") or (None, why in a line for the candidate): what HR notes about missing pay data says is
+    for HR (the offer's back-office page), never for the candidate's pages or letter."""
+    try:
+        return simulate_offer(offer), ""
+    except SalaryError:
+        return None, gettext("De loonsimulatie is op dit moment niet beschikbaar: het selectieteam vult de "
+                             "loongegevens nog aan. Heb je vragen? Neem contact op met het selectieteam.")
 
 
 def recognised_seniority(offer):

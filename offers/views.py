@@ -19,8 +19,7 @@ from offers.answers import accept_offer, decline_offer
 from offers.criminal_record import extract_max_age_text
 from offers.letter import letter_filename, render_offer_letter
 from offers.models import Offer
-from offers.offering import OfferRefused, simulate_offer
-from procedures.salary import SalaryError
+from offers.offering import OfferRefused, simulation_for_candidate
 from procedures.salary_chart import render_salary_chart
 
 
@@ -42,17 +41,10 @@ def portal_state(offer, application):
     return offer.status
 
 
-def _simulation(offer):
-    try:
-        return simulate_offer(offer), ""
-    except SalaryError as error:
-        return None, error.message
-
-
 @candidate_page
 def offer_detail(request, public_id, uid):
     application, offer = _own_offer_or_404(request, public_id, uid, for_display=True)
-    simulation, unavailable = _simulation(offer)
+    simulation, unavailable = simulation_for_candidate(offer)
     return render(request, "offers/offer_detail.html", {
         "application": application, "offer": offer, "state": portal_state(offer, application),
         "simulation": simulation, "unavailable": unavailable, "extract_max_age": extract_max_age_text(),
@@ -62,7 +54,7 @@ def offer_detail(request, public_id, uid):
 @candidate_page
 def offer_simulation(request, public_id, uid):
     application, offer = _own_offer_or_404(request, public_id, uid)
-    simulation, unavailable = _simulation(offer)
+    simulation, unavailable = simulation_for_candidate(offer)
     return render(request, "offers/offer_simulation.html", {
         "application": application, "offer": offer, "simulation": simulation, "unavailable": unavailable,
         "chart": render_salary_chart(simulation) if simulation else "",

@@ -1,18 +1,23 @@
 """Back office for pay: scales with their dated versions and steps, the index coefficient, holiday pay / year-end
 bonus / benefits, and per function the seniority rule with the functional career.
 
-History: amounts are versions with a start date. A version of the city's own figures is read-only once it is in
-force (and was not entered today): HR adds a newer version, starting from a copy ("Nieuwe versie op basis van
-deze"). Illustrative demo figures stay editable and deletable until HR replaces them.
+History: amounts are versions with a start date. An official version (the city's published scale, with its source
+and the date of that source) is read-only once it is in force (and was not made official today): HR adds a newer
+version, starting from a copy ("Nieuwe versie op basis van deze"), or imports the published scales from a CSV
+(procedures.pay_import). Draft and fictitious (demo) versions stay editable and deletable.
 """
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max, Min
-from django.urls import reverse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from kortrijk_ats.admin_access import HRAccessMixin
 from procedures.models import (
@@ -25,11 +30,12 @@ from procedures.models import (
     PayScaleVersion,
 )
 from procedures.pay import is_locked
-from procedures.salary import Step, scale_step_errors
+from procedures.pay_import import MAX_BYTES, ScaleImportRefused, import_pay_scales
+from procedures.salary import Step, date_text, scale_step_errors
 
 
 class LockedHistoryMixin:
-    """Rows of the city's own figures in force are history: HR may look, not change or delete."""
+    """Official rows in force are history: HR may look, not change or delete."""
 
     def has_change_permission(self, request, obj=None):
         return super().has_change_permission(request, obj) and not (
@@ -45,7 +51,7 @@ class LockedHistoryMixin:
 
 class PayScaleVersionInline(HRAccessMixin, admin.TabularInline):
     model = PayScaleVersion
-    fields = ("valid_from", "illustrative", "created_at", "created_by")
+    fields = ("valid_from", "status", "source_date", "created_at", "created_by")
     readonly_fields = fields
     extra = 0
     show_change_link = True  # the steps are edited on the version's own page
@@ -57,9 +63,14 @@ class PayScaleVersionInline(HRAccessMixin, admin.TabularInline):
 
 @admin.register(PayScale)
 class PayScaleAdmin(HRAccessMixin, admin.ModelAdmin):
-    list_display = ("code", "name", "version_count", "latest_version")
+    list_display = ("code", "name", "version_count", "latest_version", "published_minimum", "published_maximum")
     search_fields = ("code", "name")
     ordering = ("code",)
+    fieldsets = (
+        (None, {"fields": ("code", "name")}),
+        (_("Elders gepubliceerd (enkel ter info: de loonschatting rekent er nooit mee)"), {
+            "fields": ("published_minimum", "published_maximum", "published_source")}),
+    )
     inlines = (PayScaleVersionInline,)
 
     def get_queryset(self, request):
@@ -124,13 +135,15 @@ def copy_source(request):
 
 @admin.register(PayScaleVersion)
 class PayScaleVersionAdmin(LockedHistoryMixin, HRAccessMixin, admin.ModelAdmin):
-    list_display = ("scale", "valid_from", "illustrative", "step_count", "lowest", "highest", "created_by")
-    list_filter = ("scale", "illustrative")
+    list_display = ("scale", "valid_from", "status", "source_date", "step_count", "lowest", "highest", "created_by")
+    list_filter = ("status", "scale")
     list_select_related = ("scale", "created_by")
     ordering = ("scale__code", "-valid_from")
-    fields = ("scale", "valid_from", "illustrative", "source", "created_at", "created_by", "copy_link")
-    readonly_fields = ("created_at", "created_by", "copy_link")
+    fields = ("scale", "valid_from", "status", "source", "source_date", "official_at", "created_at", "created_by",
+              "copy_link")
+    readonly_fields = ("official_at", "created_at", "created_by", "copy_link")
     inlines = (PayScaleStepInline,)
+    change_list_template = "procedures/admin/payscaleversion_change_list.html"
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(step_count=Count("steps"), lowest=Min("steps__yearly_amount"),
@@ -140,7 +153,8 @@ class PayScaleVersionAdmin(LockedHistoryMixin, HRAccessMixin, admin.ModelAdmin):
         initial = super().get_changeform_initial_data(request)
         source = copy_source(request)
         if source is not None:
-            initial.update(scale=source.scale_id, illustrative=source.illustrative, source=source.source)
+            # The source date is not copied: a new version is checked against its own source.
+            initial.update(scale=source.scale_id, status=source.status, source=source.source)
         return initial
 
     def get_formset_kwargs(self, request, obj, inline, prefix):
@@ -174,6 +188,59 @@ class PayScaleVersionAdmin(LockedHistoryMixin, HRAccessMixin, admin.ModelAdmin):
             return "–"
         url = reverse("admin:procedures_payscaleversion_add") + f"?copy_from={obj.pk}"
         return format_html('<a href="{}">{}</a>', url, _("Nieuwe versie op basis van deze"))
+
+    # --- Import of the city's published scales (CSV) ---------------------------------------------------------------
+
+    def get_urls(self):
+        return [path("importeren/", self.admin_site.admin_view(self.import_view),
+                     name="procedures_payscaleversion_import"), *super().get_urls()]
+
+    def import_view(self, request):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = ScaleImportForm(request.POST or None, request.FILES or None)
+        errors = []
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            try:
+                versions = import_pay_scales(data["file"].read(MAX_BYTES + 1), valid_from=data["valid_from"],
+                                             source=data["source"], source_date=data["source_date"],
+                                             by=request.user)
+            except ScaleImportRefused as refusal:
+                errors = refusal.errors
+            else:
+                messages.success(request, ngettext(
+                    "%(count)d loonschaal geïmporteerd als officieel vanaf %(day)s: %(scales)s.",
+                    "%(count)d loonschalen geïmporteerd als officieel vanaf %(day)s: %(scales)s.", len(versions))
+                    % {"count": len(versions), "day": date_text(data["valid_from"]),
+                       "scales": ", ".join(version.scale.code for version in versions)})
+                return redirect("admin:procedures_payscaleversion_changelist")
+        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "form": form,
+                   "errors": errors, "title": _("Loonschalen importeren uit een CSV-bestand")}
+        return TemplateResponse(request, "procedures/admin/payscale_import.html", context)
+
+
+class ScaleImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV-bestand"), widget=forms.FileInput(attrs={"accept": ".csv,text/csv,text/plain"}),
+        help_text=_("Eén regel per trap: loonschaal;jaren;jaarbedrag aan 100 % (niet geïndexeerd), bv. B1;0;17300,00. "
+                    "Een kopregel mag."),
+        error_messages={"required": _("Kies het CSV-bestand met de loonschalen."),
+                        "empty": _("Het bestand is leeg."),
+                        "invalid": _("Kies een bestand.")})
+    valid_from = forms.DateField(
+        label=_("Geldig vanaf"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"required": _("Vul de datum in vanaf wanneer deze bedragen gelden."),
+                        "invalid": _("Geef een geldige datum.")})
+    source = forms.CharField(
+        label=_("Bron"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3, "cols": 80}),
+        help_text=_("Waar de stad deze loonschalen publiceerde, bv. de webpagina of het besluit van de gemeenteraad."),
+        error_messages={"required": _("Vul de bron in: waar is de loonschaal gepubliceerd?"),
+                        "max_length": _("Hou de bron korter dan %(limit_value)d tekens (nu %(show_value)d).")})
+    source_date = forms.DateField(
+        label=_("Datum van de bron"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"required": _("Vul de datum van de publicatie of het besluit in."),
+                        "invalid": _("Geef een geldige datum.")})
 
 
 # --- Index coefficient and pay rules --------------------------------------------------------------------------------
@@ -227,7 +294,7 @@ class CareerScaleFormSet(forms.BaseInlineFormSet):
 class CareerScaleInline(HRAccessMixin, admin.TabularInline):
     model = CareerScale
     formset = CareerScaleFormSet
-    fields = ("position", "scale", "years_in_previous_scale", "conditions", "illustrative")
+    fields = ("position", "scale", "years_in_previous_scale", "conditions", "fictitious")
     extra = 0
 
 
@@ -251,4 +318,8 @@ class FunctionPayAdmin(HRAccessMixin, admin.ModelAdmin):
 
     @admin.display(description=_("functionele loopbaan"))
     def career(self, obj):
-        return " → ".join(stage.scale.code for stage in obj.career_scales.all()) or "–"
+        stages = list(obj.career_scales.all())
+        text = " → ".join(stage.scale.code for stage in stages) or "–"
+        if any(stage.fictitious for stage in stages):
+            text += " " + str(_("(fictief)"))
+        return text

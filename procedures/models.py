@@ -5,7 +5,9 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 INTERNAL_NOTE_HELP = _("Alleen voor het selectieteam in de back office; komt nooit op een publieke pagina.")
@@ -211,14 +213,22 @@ class IntakeSession(models.Model):
 
 # --- Pay: scales, index coefficient, pay rules and the functional career (issue 6) -------------------------------
 # History: the amounts are versions with a start date (valid_from). A simulation for a date reads the versions in
-# force on that date; a version of the city's own figures is locked once it is in force (HR adds a newer one).
+# force on that date; an official version is locked once it is in force (HR adds a newer one).
 
 
 class PayScale(models.Model):
-    """A salary scale (weddeschaal) of the city, e.g. B1. Its amounts live in dated versions."""
+    """A salary scale (weddeschaal) of the city, e.g. B1. Its amounts live in dated versions; what was published
+    about it elsewhere (a minimum or maximum from an ad) is kept beside it as a fact with its source, never as steps."""
 
     code = models.CharField(_("code"), max_length=10, unique=True, help_text=_("bv. B1"))
     name = models.CharField(_("omschrijving"), max_length=200, blank=True)
+    published_minimum = models.DecimalField(
+        _("gepubliceerd minimum per jaar aan 100 %"), max_digits=10, decimal_places=2, null=True, blank=True,
+        help_text=_("Enkel ter info voor HR: de schatting rekent er nooit mee."))
+    published_maximum = models.DecimalField(
+        _("gepubliceerd maximum per jaar aan 100 %"), max_digits=10, decimal_places=2, null=True, blank=True,
+        help_text=_("Enkel ter info voor HR: de schatting rekent er nooit mee."))
+    published_source = models.TextField(_("bron van het gepubliceerde minimum of maximum"), blank=True)
 
     class Meta:
         verbose_name = _("loonschaal")
@@ -230,17 +240,26 @@ class PayScale(models.Model):
 
 
 class PayScaleVersion(models.Model):
-    """The steps of a scale from a date on. `illustrative` marks figures that are not the city's own (a demo)."""
+    """The steps of a scale from a date on. Only an official or a fictitious (demo) version is used by the estimate
+    and the offer's simulation; an official one names its source and the date of that source."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("ontwerp")
+        OFFICIAL = "official", _("officieel")
+        FICTITIOUS = "fictitious", _("fictief (demo)")
+
+    USABLE = (Status.OFFICIAL, Status.FICTITIOUS)
 
     scale = models.ForeignKey(PayScale, on_delete=models.PROTECT, related_name="versions",
                               verbose_name=_("loonschaal"))
     valid_from = models.DateField(_("geldig vanaf"))
-    illustrative = models.BooleanField(
-        _("illustratief"), default=False,
-        help_text=_("Aangevinkt: de bedragen zijn niet de eigen loonschaal van de stad. Overal waar ze getoond "
-                    "worden, staat ‘illustratief’."),
-    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status, default=Status.DRAFT,
+        help_text=_("Ontwerp: nog niet gebruikt. Officieel: de gepubliceerde loonschaal van de stad (bron en "
+                    "brondatum verplicht). Fictief: demobedragen, overal gemarkeerd als ‘fictief’."))
     source = models.TextField(_("bron"), blank=True, help_text=_("Waar komen de bedragen vandaan?"))
+    source_date = models.DateField(_("datum van de bron"), null=True, blank=True)
+    official_at = models.DateTimeField(_("officieel sinds"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("ingevoerd op"), auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                    related_name="+", verbose_name=_("ingevoerd door"))
@@ -249,10 +268,40 @@ class PayScaleVersion(models.Model):
         verbose_name = _("versie van een loonschaal")
         verbose_name_plural = _("versies van loonschalen")
         ordering = ["scale", "-valid_from"]
-        constraints = [models.UniqueConstraint(fields=["scale", "valid_from"], name="pay_scale_version_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["scale", "valid_from"], name="pay_scale_version_unique",
+                                    violation_error_message=_("Deze loonschaal heeft al een versie vanaf die "
+                                                              "datum.")),
+            models.CheckConstraint(
+                condition=~models.Q(status="official") | (~models.Q(source="") & models.Q(source_date__isnull=False)),
+                name="pay_scale_version_official_has_source",
+                violation_error_message=_("Een officiële versie vermeldt haar bron en de datum van die bron.")),
+        ]
 
     def __str__(self):
-        return f"{self.scale.code} vanaf {self.valid_from:%d/%m/%Y}"
+        return f"{self.scale.code} vanaf {self.valid_from:%d/%m/%Y} ({self.get_status_display()})"
+
+    def save(self, *args, **kwargs):
+        # When it became official decides when it is locked as history (procedures.pay.is_locked).
+        if self.status != self.Status.OFFICIAL:
+            self.official_at = None
+        elif self.official_at is None:
+            self.official_at = timezone.now()
+        if kwargs.get("update_fields") is not None and "status" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "official_at"}
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.status == self.Status.OFFICIAL:
+            errors = {}
+            if not self.source.strip():
+                errors["source"] = _("Een officiële versie vermeldt haar bron, bv. de webpagina of het besluit "
+                                     "met de loonschaal.")
+            if self.source_date is None:
+                errors["source_date"] = _("Een officiële versie vermeldt de datum van haar bron.")
+            if errors:
+                raise ValidationError(errors)
 
 
 class PayScaleStep(models.Model):
@@ -351,8 +400,9 @@ class CareerScale(models.Model):
         help_text=_("0 voor de startschaal."))
     conditions = models.CharField(_("voorwaarden"), max_length=300, blank=True,
                                   help_text=_("bv. gunstige evaluatie"))
-    illustrative = models.BooleanField(_("illustratief"), default=False,
-                                       help_text=_("Aangevinkt: niet de eigen regeling van de stad (demo)."))
+    fictitious = models.BooleanField(_("fictief (demo)"), default=False,
+                                     help_text=_("Aangevinkt: niet de regeling van de stad maar een demo; overal "
+                                                 "gemarkeerd als ‘fictief’."))
 
     class Meta:
         verbose_name = _("schaal in de functionele loopbaan")

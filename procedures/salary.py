@@ -46,7 +46,12 @@ class InvalidSalaryInput(SalaryError):
 
 
 class MissingPayData(SalaryError):
-    """The pay data for the date is not there (no scale version, coefficient or rules in force yet)."""
+    """The pay data for the date is not there (no scale version, coefficient or rules in force yet). `missing`:
+    what HR still has to enter (procedures.pay.MissingPaySetting items), when the loader knows it."""
+
+    def __init__(self, message, *, missing=()):
+        super().__init__(message)
+        self.missing = tuple(missing)
 
 
 # --- Input data ----------------------------------------------------------------------------------------------------
@@ -62,12 +67,12 @@ class Step:
 
 @dataclass(frozen=True)
 class ScaleVersion:
-    """The steps of a scale from `valid_from` on; `illustrative` when they are not the city's own figures."""
+    """The steps of a scale from `valid_from` on; `fictitious` for demo figures (never the city's own)."""
 
     code: str
     valid_from: date
     steps: tuple[Step, ...]
-    illustrative: bool = False
+    fictitious: bool = False
     source: str = ""
 
     def step_for(self, years):
@@ -112,7 +117,7 @@ class CareerStage:
     scale_code: str
     years_in_previous_scale: int = 0
     conditions: str = ""
-    illustrative: bool = False
+    fictitious: bool = False
 
 
 @dataclass(frozen=True)
@@ -244,11 +249,11 @@ class Simulation:
     holidays: tuple[int, int]
     holidays_explanation: str
     career: tuple[CareerPoint, ...]
-    illustrative_parts: tuple[str, ...] = field(default=())
+    fictitious_parts: tuple[str, ...] = field(default=())  # demo data in use: shown as "fictief" wherever shown
 
     @property
-    def illustrative(self):
-        return bool(self.illustrative_parts)
+    def fictitious(self):
+        return bool(self.fictitious_parts)
 
     @property
     def final_point(self):
@@ -266,8 +271,7 @@ def simulate_salary(data, *, seniority, regime, on, scale_code=None, years_in_sc
     `years_in_scale` already spent in it). Future rows keep the scales and index of `on`: no guessed indexations.
     """
     regime = check_regime(regime)
-    if not isinstance(on, date):
-        raise InvalidSalaryInput(_("Geef een geldige datum."), field="on")
+    on = check_date(on)
     years_in_scale = check_years(years_in_scale, field="years_in_scale")
     if not data.career:
         raise MissingPayData(_("Voor deze functie is nog geen functionele loopbaan met loonschalen ingesteld."))
@@ -316,7 +320,7 @@ def simulate_salary(data, *, seniority, regime, on, scale_code=None, years_in_sc
             "%(low)d tot %(high)d vakantiedagen per jaar bij voltijds werk; bij deeltijds werk naar verhouding.")
             % {"low": rules.holidays_min, "high": rules.holidays_max},
         career=career,
-        illustrative_parts=_illustrative_parts(data.career[_career_index(data.career, now.scale_code):], versions),
+        fictitious_parts=_fictitious_parts(data.career[_career_index(data.career, now.scale_code):], versions),
         **fields,
     )
 
@@ -442,10 +446,10 @@ def years_text(months):
     return _("%(years)d jaar") % {"years": years}
 
 
-def _illustrative_parts(career, versions):
+def _fictitious_parts(career, versions):
     parts = [_("loonschaal %(scale)s") % {"scale": stage.scale_code}
-             for stage in career if versions[stage.scale_code].illustrative]
-    if any(stage.illustrative for stage in career):
+             for stage in career if versions[stage.scale_code].fictitious]
+    if any(stage.fictitious for stage in career):
         parts.append(_("functionele loopbaan"))
     return tuple(parts)
 
@@ -511,6 +515,13 @@ def _whole(value, *, field, maximum, unit="years"):
 def check_years(value, *, field):
     """A whole number of years from 0 to 50 (MAX_YEARS), or InvalidSalaryInput naming `field`."""
     return _whole(value, field=field, maximum=MAX_YEARS)
+
+
+def check_date(value):
+    """The date of a simulation, or InvalidSalaryInput naming `on`."""
+    if not isinstance(value, date):
+        raise InvalidSalaryInput(_("Geef een geldige datum."), field="on")
+    return value
 
 
 def check_regime(value):

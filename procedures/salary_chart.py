@@ -49,10 +49,10 @@ class Chart:
     scale_marks: tuple[Tick, ...]  # where the career moves to another scale, labelled with its code
     title: str
     description: str
-    illustrative: bool
+    fictitious: bool
 
 
-def build_salary_chart(points, *, regime, illustrative):
+def build_salary_chart(points, *, regime, fictitious):
     """Coordinates of a step line through the career points (years in service → monthly gross)."""
     left, right, top, bottom = LEFT, WIDTH - RIGHT, TOP, HEIGHT - BOTTOM
     last_years = float(points[-1].years_in_service)
@@ -73,15 +73,15 @@ def build_salary_chart(points, *, regime, illustrative):
                         for previous, point in pairwise(points)
                         if point.scale_code != previous.scale_code)
     title = _("Geschat bruto maandloon over je loopbaan")
-    if illustrative:
-        title += " " + _("(illustratief)")
+    if fictitious:
+        title += " " + _("(fictief)")
     return Chart(
         width=WIDTH, height=HEIGHT, left=left, right=right, top=top, bottom=bottom, path=path, dots=dots,
         x_ticks=tuple(Tick(x_of(years), str(years)) for years in range(0, x_max + 1, x_step)),
         y_ticks=tuple(Tick(y_of(amount), "€ " + formats.number_format(amount, 0, force_grouping=True))
                       for amount in range(int(low), int(high) + 1, y_step)),
-        scale_marks=scale_marks, title=title, description=_describe(points, regime=regime, illustrative=illustrative),
-        illustrative=illustrative,
+        scale_marks=scale_marks, title=title, description=_describe(points, regime=regime, fictitious=fictitious),
+        fictitious=fictitious,
     )
 
 
@@ -97,7 +97,7 @@ def _money_range(lowest, highest):
     return Decimal(max(math.floor(lowest / step) * step, 0)), Decimal(math.ceil(highest / step) * step + step), step
 
 
-def _describe(points, *, regime, illustrative):
+def _describe(points, *, regime, fictitious):
     first, last = points[0], points[-1]
     values = {"start": euro(first.monthly_gross), "start_scale": first.scale_code, "start_step": first.step_years,
               "end": euro(last.monthly_gross), "end_scale": last.scale_code, "end_step": last.step_years,
@@ -111,12 +111,12 @@ def _describe(points, *, regime, illustrative):
                  "%(end)s na %(after)s, vanaf %(on)s (loonschaal %(end_scale)s, trap %(end_step)d jaar), bij "
                  "%(regime)s werkregime, in %(count)d stappen.") % values
     text += " " + _("Aan de huidige index. De tabel hieronder geeft dezelfde cijfers.")
-    if illustrative:
-        text += " " + _("Illustratieve bedragen, niet de loonschaal van de stad.")
+    if fictitious:
+        text += " " + _("Fictieve bedragen (demo), niet de loonschaal van de stad.")
     return text
 
 
 def render_salary_chart(simulation, *, chart_id="loongrafiek"):
     """The SVG of `simulation`'s career as safe HTML, ids prefixed by `chart_id`."""
-    chart = build_salary_chart(simulation.career, regime=simulation.regime, illustrative=simulation.illustrative)
+    chart = build_salary_chart(simulation.career, regime=simulation.regime, fictitious=simulation.fictitious)
     return render_to_string("procedures/salary_estimate_chart.html", {"chart": chart, "chart_id": chart_id})

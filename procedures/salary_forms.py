@@ -1,11 +1,12 @@
-"""The public salary estimate's form: declared experience and regime in, a simulation (or a Dutch error) out."""
+"""The public salary estimate's form: declared experience and regime in, a simulation (or a Dutch error) out; not
+offered at all while the function's pay data is not complete (`available`)."""
 
 from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from procedures.pay import estimate_salary
+from procedures.pay import estimate_available, load_pay_data, simulate_declared
 from procedures.salary import InvalidSalaryInput, MissingPayData, check_regime, check_years
 
 YEARS_INVALID = _("Geef een geheel aantal jaren, bv. 3.")
@@ -56,10 +57,14 @@ class SalaryEstimateForm(forms.Form):
         help_text=_("Deel van een voltijdse job: 1 voor voltijds, 0,8 voor 4/5, 0,5 voor halftijds."),
         widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off", "size": 6}))
 
-    def __init__(self, *args, function, **kwargs):
+    def __init__(self, *args, function, on, **kwargs):
         super().__init__(*args, **kwargs)
         self.function = function
-        self.unavailable = ""  # the pay data is missing: nothing the visitor can correct
+        self.on = on
+        self.pay_data = load_pay_data(function)
+        # Without official (or demo) scales and a career there is nothing to estimate: the page links to the city's
+        # published scales instead. What is missing is a note for HR, never shown here.
+        self.available = estimate_available(self.pay_data, on=on)
         self.fields["private_years"].help_text = _(
             "Volledige jaren relevante ervaring buiten de overheid. Er tellen er maximaal %(cap)d mee.") % {
             "cap": function.private_seniority_cap_years}
@@ -83,8 +88,11 @@ class SalaryEstimateForm(forms.Form):
         except InvalidSalaryInput as error:
             raise forms.ValidationError(error.message) from error
 
-    def simulate(self, *, on):
-        """The simulation for the entered (or, on a first visit, the default) values; None with errors added."""
+    def simulate(self):
+        """The simulation for the entered (or, on a first visit, the default) values; None with errors added, or
+        when the estimate is not available."""
+        if not self.available:
+            return None
         if self.is_bound:
             if not self.is_valid():
                 return None
@@ -92,14 +100,14 @@ class SalaryEstimateForm(forms.Form):
         else:
             values = {name: None for name in FIELDS}
         try:
-            return estimate_salary(
-                self.function, on=on,
+            return simulate_declared(
+                self.pay_data, function=self.function, on=self.on,
                 public_years=values["public_years"] if values["public_years"] is not None else 0,
                 private_years=values["private_years"] if values["private_years"] is not None else 0,
                 regime=values["regime"] if values["regime"] is not None else Decimal(1),
             )
         except InvalidSalaryInput as error:
             self.add_error(error.field if error.field in FIELDS else None, error.message)
-        except MissingPayData as error:
-            self.unavailable = error.message
+        except MissingPayData:
+            self.available = False
         return None

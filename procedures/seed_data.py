@@ -435,34 +435,31 @@ INTAKE_SESSIONS = (
     (date(2026, 1, 26), "voormiddag"),
 )
 
-# --- Pay (issue 6) -------------------------------------------------------------------------------------------------
-# Sourced: the index coefficient 2.1223 since 1 March 2025, and from a published B1-B3 vacancy the B1 minimum
-# (17,300) and the B3 maximum (29,150) a year at 100 %. The steps in between and the career years are NOT the
-# city's: they are an even demo series, flagged illustrative until HR enters Kortrijk's own scale.
+# --- Pay (issues 6 and 13) ----------------------------------------------------------------------------------------
+# Only published facts, each with its source. The bundle names the level (B1-B3) and the benefits; the steps of the
+# scales and the functional career (the years between B1, B2 and B3) are not published in it: HR enters or imports
+# the city's published scales (official, with source and date) and the career in the back office. Until then the
+# public estimate links to the city's scales (procedures.pay.PUBLISHED_SCALES_URL). Demo steps live in seed_demo.
 PAY_VALID_FROM = date(2025, 3, 1)
-INDEX_COEFFICIENTS = (
-    (date(2025, 3, 1), "2.1223", "Indexcoëfficiënt voor lonen in de Vlaamse lokale besturen sinds 1 maart 2025."),
+BUNDLE_SOURCE = "Infobundel ‘Maatschappelijk werker (B1-B3)’ van stad Kortrijk"
+PUBLISHED_RANGE_SOURCE = (
+    "Een gepubliceerde vacature op B1-B3-niveau: minimum B1 17.300 en maximum B3 29.150 per jaar aan 100 %, vóór "
+    "indexering. Niet uit de infobundel en niet noodzakelijk de loonschaal van stad Kortrijk: enkel ter info voor "
+    "HR, de loonschatting rekent er nooit mee."
 )
-ILLUSTRATIVE_SCALE_SOURCE = (
-    "Illustratief, geen loonschaal van stad Kortrijk. Enkel het minimum van B1 (17.300) en het maximum van B3 "
-    "(29.150) per jaar aan 100 % komen uit een gepubliceerde vacature B1-B3; de andere trappen zijn een gelijkmatige "
-    "reeks voor de demo. HR vervangt ze door de eigen loonschaal van de stad."
-)
-DEMO_STEP_YEARS = tuple(range(0, 27, 2))  # 14 steps, every two years, 0 to 26
 PAY_SCALES = (
-    # code, name, yearly amounts at 100 % per step of DEMO_STEP_YEARS
-    ("B1", "Bachelor, startschaal", tuple(17_300 + 400 * n for n in range(len(DEMO_STEP_YEARS)))),  # 17,300 sourced
-    ("B2", "Bachelor, na functionele loopbaan", tuple(18_300 + 450 * n for n in range(len(DEMO_STEP_YEARS)))),
-    ("B3", "Bachelor, na functionele loopbaan", tuple(21_350 + 600 * n for n in range(len(DEMO_STEP_YEARS)))),  # 29,150
+    # code, name, published minimum, published maximum (a year at 100 %, not indexed)
+    ("B1", f"Niveau B1-B3 ({BUNDLE_SOURCE})", "17300.00", None),
+    ("B2", f"Niveau B1-B3 ({BUNDLE_SOURCE})", None, None),
+    ("B3", f"Niveau B1-B3 ({BUNDLE_SOURCE})", None, "29150.00"),
 )
-# (scale, years in the previous scale, conditions): illustrative, HR sets the city's own rule.
-CAREER = (
-    ("B1", 0, ""),
-    ("B2", 4, "gunstige evaluatie"),
-    ("B3", 14, "gunstige evaluatie"),
+INDEX_COEFFICIENTS = (
+    (date(2025, 3, 1), "2.1223", "Indexcoëfficiënt voor lonen in de Vlaamse lokale besturen sinds 1 maart 2025 "
+                                 "(niet uit de infobundel)."),
 )
-# Holiday pay, year-end bonus rate and the benefits of the bundle; the year-end bonus's fixed part is not sourced,
-# so it stays empty (the estimate then shows only the variable part and says so).
+# The benefits of the bundle; holiday pay (92 %) and the year-end bonus's rate (3.6 %) are the rules for Flemish local
+# governments, not the bundle's; the year-end bonus's fixed part is not published, so it stays empty (the estimate
+# then shows only the variable part, as "minstens", and the back office lists it as still to be entered).
 PAY_RULES = {
     "valid_from": PAY_VALID_FROM,
     "holiday_pay_rate": "0.9200",
@@ -472,7 +469,8 @@ PAY_RULES = {
     "bicycle_allowance_per_km": "0.36",
     "holidays_min": 33,
     "holidays_max": 35,
-    "source": "Vakantiegeld 92 % van een maandloon; eindejaarspremie 3,6 % van het jaarloon plus een vast deel "
-              "(in te vullen door HR); maaltijdcheques €7,50, fietsvergoeding €0,36/km en 33 tot 35 vakantiedagen "
-              "uit de infobundel.",
+    "source": f"{BUNDLE_SOURCE}: maaltijdcheques €7,50, fietsvergoeding €0,36 per km, 33 tot 35 vakantiedagen, ‘een "
+              "aantrekkelijke eindejaarspremie’. Regels voor Vlaamse lokale besturen (niet uit de infobundel): "
+              "vakantiegeld 92 % van een maandloon, eindejaarspremie 3,6 % van het jaarloon plus een vast deel "
+              "(in te vullen door HR).",
 }

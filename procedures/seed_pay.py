@@ -1,31 +1,29 @@
-"""Demo pay data for seed_kortrijk: the scales B1-B3 (illustrative), the index coefficient, the pay rules and the
-functional career, written only where nothing is there yet.
+"""Pay data for seed_kortrijk: only published facts, each with its source — the scale codes B1-B3 (with the minimum
+and maximum a published ad gives, as information for HR), the index coefficient and the bundle's benefits. No steps
+and no functional career: those are the city's to publish and HR's to enter (procedures.pay.missing_pay_settings
+lists them). Fictitious demo steps belong to seed_demo (procedures.demo_pay).
 
-Pay data is history: a seed never overwrites it (not even with --refresh). A scale that already has a version, a
-coefficient that already exists, pay rules or a career HR already set, stay as they are.
+Pay data is history: a seed never overwrites it (not even with --refresh). A scale, a coefficient or pay rules that
+already exist stay as they are; only what is missing is created.
 """
 
 from decimal import Decimal
 
 from procedures import seed_data
-from procedures.models import CareerScale, IndexCoefficient, PayRules, PayScale, PayScaleStep, PayScaleVersion
+from procedures.models import IndexCoefficient, PayRules, PayScale
 
 
-def seed_pay_data(function):
-    """Create the missing demo pay rows for `function`; returns how many rows were created."""
+def seed_pay_data():
+    """Create the missing published pay facts; returns how many rows were created."""
     created = 0
-    scales = {}
-    for code, name, amounts in seed_data.PAY_SCALES:
-        scale, new = PayScale.objects.get_or_create(code=code, defaults={"name": name})
-        scales[code] = scale
+    for code, name, minimum, maximum in seed_data.PAY_SCALES:
+        _scale, new = PayScale.objects.get_or_create(code=code, defaults={
+            "name": name,
+            "published_minimum": Decimal(minimum) if minimum else None,
+            "published_maximum": Decimal(maximum) if maximum else None,
+            "published_source": seed_data.PUBLISHED_RANGE_SOURCE if minimum or maximum else "",
+        })
         created += new
-        if not scale.versions.exists():
-            version = PayScaleVersion.objects.create(scale=scale, valid_from=seed_data.PAY_VALID_FROM,
-                                                     illustrative=True, source=seed_data.ILLUSTRATIVE_SCALE_SOURCE)
-            PayScaleStep.objects.bulk_create(
-                PayScaleStep(version=version, years=years, yearly_amount=Decimal(amount))
-                for years, amount in zip(seed_data.DEMO_STEP_YEARS, amounts, strict=True))
-            created += 1 + len(amounts)
     for valid_from, coefficient, source in seed_data.INDEX_COEFFICIENTS:
         _row, new = IndexCoefficient.objects.get_or_create(
             valid_from=valid_from, defaults={"coefficient": Decimal(coefficient), "source": source})
@@ -33,9 +31,4 @@ def seed_pay_data(function):
     if not PayRules.objects.exists():
         PayRules.objects.create(**seed_data.PAY_RULES)
         created += 1
-    if not function.career_scales.exists():
-        for position, (code, years, conditions) in enumerate(seed_data.CAREER, start=1):
-            CareerScale.objects.create(function=function, position=position, scale=scales[code],
-                                       years_in_previous_scale=years, conditions=conditions, illustrative=True)
-            created += 1
     return created

@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 
 from kortrijk_ats.public_cache import cached_for_anonymous
 from procedures.models import Diploma, Procedure, Team
+from procedures.pay import PUBLISHED_SCALES_URL, public_estimate_available
 from procedures.salary_chart import render_salary_chart
 from procedures.salary_forms import SalaryEstimateForm
 
@@ -41,6 +42,8 @@ def vacancy_detail(request, slug):
         # Empty until HR enters it: the page then names no validity rather than a guessed one.
         "reserve_period": format_months(function.reserve_months) if function.reserve_months is not None else "",
         "apply_url": apply_url(procedure),
+        "salary_estimate_available": public_estimate_available(function),
+        "published_scales_url": PUBLISHED_SCALES_URL,
     })
 
 
@@ -62,12 +65,14 @@ def format_months(months):
 
 def salary_estimate(request, slug):
     """The public salary estimate (loonschatting) of an open vacancy: a GET form, so the page changes nothing.
-    Uses the same simulation as an offer; clearly marked as an estimate (and as illustrative where it is)."""
+    Uses the same simulation as an offer; clearly marked as an estimate (and as fictitious where it is). Without
+    complete pay data it gives the bundle's sentence and the link to the city's published scales: no form, no
+    amounts."""
     procedure = get_object_or_404(
         Procedure.objects.select_related("function"), slug=slug, status=Procedure.Status.OPEN,
     )
-    form = SalaryEstimateForm(request.GET or None, function=procedure.function)
-    simulation = form.simulate(on=timezone.localdate())
+    form = SalaryEstimateForm(request.GET or None, function=procedure.function, on=timezone.localdate())
+    simulation = form.simulate()
     return render(request, "procedures/salary_estimate.html", {
         "procedure": procedure,
         "function": procedure.function,
@@ -75,4 +80,5 @@ def salary_estimate(request, slug):
         "simulation": simulation,
         "chart": render_salary_chart(simulation) if simulation else "",
         "apply_url": apply_url(procedure),
+        "published_scales_url": PUBLISHED_SCALES_URL,
     })

@@ -10,9 +10,11 @@ again. Every mail comes from a real Celery worker through a real SMTP sink on lo
 Set up outside the UI (say why): the seed (`seed_kortrijk`), the staff accounts with their TOTP devices (HR creates
 accounts; a person scans a QR code once), a future intake session (the bundle's sessions lie in the past on a
 machine clock after January 2026; an inline row deep in the procedure page), a two-item questionnaire (content
-HR would type once, not part of the procedure's walk), and the HR settings the bundle does not state (a team, the
-reserve's validity; tests/browser/test_missing_settings.py walks HR through them). The clock moves forward
-(time-machine) to the intake day.
+HR would type once, not part of the procedure's walk), the HR settings the bundle does not state (a team, the
+reserve's validity; tests/browser/test_missing_settings.py walks HR through them) and the pay scales with the
+function's career (the bundle publishes no steps: HR imports the city's scales once; test figures here, the import
+page and the career form have their own tests in tests/salary). The clock moves forward (time-machine) to the
+intake day.
 """
 
 import re
@@ -43,6 +45,7 @@ from tests.browser.axe import check_axe
 from tests.browser.conftest import shoot
 from tests.factories import hr_user, staff_user
 from tests.portal.files import PDF
+from tests.salary.scales import import_official_scales
 from tests.smtp_sink import SMTPSink
 
 pytestmark = [pytest.mark.browser, pytest.mark.worker, pytest.mark.django_db(transaction=True)]
@@ -431,6 +434,7 @@ def test_the_whole_journey(browser, live_server, sink, worker, tmp_path):
     interviewer = staff_user(roles.INTERVIEWER, username="interviewer", first_name="Ines", last_name="Vermeulen")
     for user in (hr, hr_checker, interviewer):
         confirmed_device(user)
+    import_official_scales(procedure.function, by=hr)
     intake_day = timezone.localdate() + timedelta(days=7)
     session = IntakeSession.objects.create(procedure=procedure, date=intake_day, starts_at=clock(9, 0),
                                            ends_at=clock(10, 0), label="voormiddag")

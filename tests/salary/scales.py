@@ -8,6 +8,7 @@ Career: start in S1; S2 after 4 years in S1; S3 after 8 years in S2 ("gunstige e
 Index coefficient: 2.0000 from 1 January 2025, 2.1000 from 1 July 2025.
 Pay rules from 1 January 2025: holiday pay 92 %, year-end bonus 600.00 fixed + 3.6 %, meal voucher 7.50, bike 0.36.
 Private-sector years count up to 18.
+In the database (create_pay_world) the versions are official, with a source and its date, unless `fictitious`.
 """
 
 from datetime import date
@@ -25,8 +26,12 @@ STEPS = {
 }
 
 
-def scale(code, *, valid_from=START, illustrative=False, steps=None):
-    return ScaleVersion(code=code, valid_from=valid_from, illustrative=illustrative,
+SOURCE = "Testloonschaal (tests/salary/scales.py)"
+SOURCE_DATE = date(2024, 12, 1)
+
+
+def scale(code, *, valid_from=START, fictitious=False, steps=None):
+    return ScaleVersion(code=code, valid_from=valid_from, fictitious=fictitious, source=SOURCE,
                         steps=tuple(Step(years, Decimal(amount)) for years, amount in (steps or STEPS[code])))
 
 
@@ -44,15 +49,19 @@ def pay_data(**overrides):
     return PayData(**values)
 
 
-def create_pay_world(function, *, illustrative=False):
-    """The same pay world in the database, for `function` (its private-sector cap is left as it is)."""
+def create_pay_world(function, *, fictitious=False):
+    """The same pay world in the database, for `function` (its private-sector cap is left as it is): official
+    versions with source and source date, or fictitious (demo) ones."""
     from procedures.models import CareerScale, IndexCoefficient, PayScale, PayScaleStep, PayScaleVersion
     from procedures.models import PayRules as PayRulesRow
 
     scales = {}
     for code, steps in STEPS.items():
         scales[code] = PayScale.objects.get_or_create(code=code)[0]
-        version = PayScaleVersion.objects.create(scale=scales[code], valid_from=START, illustrative=illustrative)
+        version = PayScaleVersion.objects.create(
+            scale=scales[code], valid_from=START, source=SOURCE,
+            **({"status": PayScaleVersion.Status.FICTITIOUS} if fictitious else
+               {"status": PayScaleVersion.Status.OFFICIAL, "source_date": SOURCE_DATE}))
         PayScaleStep.objects.bulk_create(PayScaleStep(version=version, years=years, yearly_amount=Decimal(amount))
                                          for years, amount in steps)
     IndexCoefficient.objects.create(valid_from=START, coefficient=Decimal("2.0000"))
@@ -63,3 +72,16 @@ def create_pay_world(function, *, illustrative=False):
         CareerScale.objects.create(function=function, position=position, scale=scales[code],
                                    years_in_previous_scale=years, conditions=conditions)
     return scales
+
+
+def import_official_scales(function, *, by):
+    """Official test scales B1-B3 (test figures, not the city's) through HR's CSV import, and a career for `function`:
+    what HR enters once before the first offer, for tests that start from seed_kortrijk."""
+    from procedures.models import CareerScale, PayScale
+    from procedures.pay_import import import_pay_scales
+
+    import_pay_scales(b"B1;0;17300,00\nB1;2;17700,00\nB2;0;18300,00\nB3;0;21350,00\n", valid_from=date(2025, 3, 1),
+                      source=SOURCE, source_date=SOURCE_DATE, by=by)
+    for position, (code, years) in enumerate((("B1", 0), ("B2", 4), ("B3", 10)), start=1):
+        CareerScale.objects.create(function=function, position=position, scale=PayScale.objects.get(code=code),
+                                   years_in_previous_scale=years)

@@ -1,17 +1,21 @@
-"""HR enters pay data in the back office: scale versions with steps, the index coefficient, pay rules and per
-function the career; the city's own figures in force are history (read-only), illustrative ones are not."""
+"""HR enters pay data in the back office: scale versions with steps (draft, official with source and source date,
+or fictitious), the index coefficient, pay rules and per function the career; official figures in force are history
+(read-only), draft and fictitious ones are not."""
 
-from datetime import timedelta
+import re
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
 from kortrijk_ats import roles
 from procedures.models import CareerScale, FunctionPay, IndexCoefficient, PayScale, PayScaleStep, PayScaleVersion
 from tests.auth import login_staff
-from tests.factories import FunctionFactory, staff_user
+from tests.factories import FunctionFactory, ProcedureFactory, staff_user
+from tests.salary.scales import create_pay_world
 
 pytestmark = pytest.mark.django_db
 
@@ -24,8 +28,8 @@ def management(prefix, total, initial=0):
 
 
 def version_form(scale, steps, **overrides):
-    data = {"scale": scale.pk, "valid_from": "01/01/2026", "source": "Loonschaal van de stad",
-            **management("steps", len(steps))}
+    data = {"scale": scale.pk, "valid_from": "01/01/2026", "status": "official", "source": "Loonschaal van de stad",
+            "source_date": "01/12/2025", **management("steps", len(steps))}
     for index, (years, amount) in enumerate(steps):
         data[f"steps-{index}-years"] = str(years)
         data[f"steps-{index}-yearly_amount"] = amount
@@ -38,9 +42,16 @@ def errors_of(response):
 
 
 def entered_yesterday(row):
-    type(row).objects.filter(pk=row.pk).update(created_at=timezone.now() - timedelta(days=1))
+    yesterday = timezone.now() - timedelta(days=1)
+    type(row).objects.filter(pk=row.pk).update(
+        created_at=yesterday, **({"official_at": yesterday} if isinstance(row, PayScaleVersion) else {}))
     row.refresh_from_db()
     return row
+
+
+def official(scale, valid_from, **values):
+    return PayScaleVersion.objects.create(scale=scale, valid_from=valid_from, status=PayScaleVersion.Status.OFFICIAL,
+                                          source="Besluit gemeenteraad", source_date=date(2025, 12, 1), **values)
 
 
 @pytest.fixture
@@ -52,7 +63,9 @@ def test_hr_adds_a_scale_version_with_its_steps(hr_client, hr, scale):
     response = hr_client.post(ADD_VERSION, version_form(scale, [(0, "17300.00"), (2, "17700.00")]))
     assert response.status_code == 302
     version = PayScaleVersion.objects.get()
-    assert (version.valid_from.isoformat(), version.illustrative, version.created_by) == ("2026-01-01", False, hr)
+    assert (version.valid_from.isoformat(), version.status, version.source_date, version.created_by) == (
+        "2026-01-01", "official", date(2025, 12, 1), hr)
+    assert version.official_at is not None
     assert list(version.steps.values_list("years", "yearly_amount")) == [(0, Decimal("17300.00")),
                                                                           (2, Decimal("17700.00"))]
 
@@ -73,8 +86,56 @@ def test_a_wrong_scale_is_refused_in_dutch_and_nothing_is_saved(hr_client, scale
     assert not PayScaleStep.objects.exists()
 
 
+@pytest.mark.parametrize(("missing", "message"), [
+    ({"source": ""}, "Een officiële versie vermeldt haar bron, bv. de webpagina of het besluit met de loonschaal."),
+    ({"source": "   "}, "Een officiële versie vermeldt haar bron"),
+    ({"source_date": ""}, "Een officiële versie vermeldt de datum van haar bron."),
+])
+def test_an_official_version_without_source_or_its_date_is_refused(hr_client, scale, missing, message):
+    response = hr_client.post(ADD_VERSION, version_form(scale, [(0, "17300.00")], **missing))
+    assert response.status_code == 200
+    assert message in errors_of(response)
+    assert not PayScaleVersion.objects.exists()
+
+
+def test_a_draft_needs_no_source_and_is_marked_official_later(hr_client, scale):
+    response = hr_client.post(ADD_VERSION, version_form(scale, [(0, "17300.00")], status="draft", source="",
+                                                        source_date=""))
+    assert response.status_code == 302
+    version = PayScaleVersion.objects.get()
+    assert (version.status, version.official_at) == ("draft", None)
+    step = version.steps.get()
+    data = version_form(scale, [(0, "17300.00")], **management("steps", 1, 1))
+    data["steps-0-id"], data["steps-0-version"] = str(step.pk), str(version.pk)
+    assert hr_client.post(reverse("admin:procedures_payscaleversion_change", args=[version.pk]),
+                          data).status_code == 302
+    version.refresh_from_db()
+    assert (version.status, version.source, version.source_date) == ("official", "Loonschaal van de stad",
+                                                                     date(2025, 12, 1))
+    assert version.official_at is not None
+
+
+def test_the_estimate_is_offered_once_hr_marks_the_scales_official_in_the_back_office(hr_client, client):
+    function = FunctionFactory(slug="maatschappelijk-werker")
+    create_pay_world(function)
+    ProcedureFactory(function=function, slug="maatschappelijk-werker")
+    PayScaleVersion.objects.update(status=PayScaleVersion.Status.DRAFT, source_date=None, official_at=None)
+    estimate = "/vacatures/maatschappelijk-werker/loon/"
+    assert 'id="maandloon"' not in client.get(estimate).content.decode()
+    for version in PayScaleVersion.objects.select_related("scale"):
+        steps = list(version.steps.all())
+        data = version_form(version.scale, [(step.years, str(step.yearly_amount)) for step in steps],
+                            valid_from="01/01/2025", **management("steps", len(steps), len(steps)))
+        for index, step in enumerate(steps):
+            data[f"steps-{index}-id"], data[f"steps-{index}-version"] = str(step.pk), str(version.pk)
+        response = hr_client.post(reverse("admin:procedures_payscaleversion_change", args=[version.pk]), data)
+        assert response.status_code == 302, errors_of(response)
+    html = client.get(estimate).content.decode()
+    assert re.search(r'id="maandloon">€ 2\.100,00<', html)  # 12,000 × 2.1 / 12
+
+
 def test_the_citys_version_in_force_is_read_only_history(hr_client, scale):
-    version = PayScaleVersion.objects.create(scale=scale, valid_from=timezone.localdate() - timedelta(days=30))
+    version = official(scale, timezone.localdate() - timedelta(days=30))
     PayScaleStep.objects.create(version=version, years=0, yearly_amount=Decimal("17300.00"))
     entered_yesterday(version)
     change = reverse("admin:procedures_payscaleversion_change", args=[version.pk])
@@ -90,13 +151,14 @@ def test_the_citys_version_in_force_is_read_only_history(hr_client, scale):
     assert version.steps.get().yearly_amount == Decimal("17300.00")
 
 
-def test_an_illustrative_version_in_force_stays_editable_and_deletable(hr_client, scale):
+@pytest.mark.parametrize("status", ["fictitious", "draft"])
+def test_a_fictitious_or_draft_version_in_force_stays_editable_and_deletable(hr_client, scale, status):
     version = entered_yesterday(PayScaleVersion.objects.create(
-        scale=scale, valid_from=timezone.localdate() - timedelta(days=30), illustrative=True))
+        scale=scale, valid_from=timezone.localdate() - timedelta(days=30), status=status))
     step = PayScaleStep.objects.create(version=version, years=0, yearly_amount=Decimal("17300.00"))
     change = reverse("admin:procedures_payscaleversion_change", args=[version.pk])
     data = version_form(scale, [(0, "17400.00")], valid_from=version.valid_from.strftime("%d/%m/%Y"),
-                        illustrative="on", **management("steps", 1, 1))
+                        status=status, **management("steps", 1, 1))
     data["steps-0-id"], data["steps-0-version"] = str(step.pk), str(version.pk)
     assert hr_client.post(change, data).status_code == 302
     step.refresh_from_db()
@@ -107,13 +169,13 @@ def test_an_illustrative_version_in_force_stays_editable_and_deletable(hr_client
 
 
 def test_a_new_version_starts_as_a_copy_of_an_older_one(hr_client, scale):
-    old = PayScaleVersion.objects.create(scale=scale, valid_from=timezone.localdate() - timedelta(days=30),
-                                         source="Besluit gemeenteraad")
+    old = official(scale, timezone.localdate() - timedelta(days=30))
     PayScaleStep.objects.bulk_create([PayScaleStep(version=old, years=0, yearly_amount=Decimal("17300.00")),
                                       PayScaleStep(version=old, years=2, yearly_amount=Decimal("17700.00"))])
     page = hr_client.get(ADD_VERSION + f"?copy_from={old.pk}").content.decode()
     assert 'value="17300.00"' in page and 'value="17700.00"' in page
     assert "Besluit gemeenteraad" in page
+    assert 'value="2025-12-01"' not in page and 'value="01/12/2025"' not in page  # its own source date, not the old
 
     response = hr_client.post(ADD_VERSION + f"?copy_from={old.pk}",
                               version_form(scale, [(0, "17500.00"), (2, "17900.00")], valid_from="01/01/2027"))
@@ -199,3 +261,22 @@ def test_staff_without_the_hr_role_does_not_see_pay_pages(client, name):
     response = client.get(reverse(f"admin:procedures_{name}_changelist"))
     assert response.status_code == 302  # to the log-in page of the back office
     assert "/admin/login/" in response["Location"]
+
+
+def test_the_scale_page_shows_what_was_published_elsewhere_as_information(hr_client):
+    call_command("seed_kortrijk", verbosity=0)
+    b1 = PayScale.objects.get(code="B1")
+    page = hr_client.get(reverse("admin:procedures_payscale_change", args=[b1.pk])).content.decode()
+    assert "Elders gepubliceerd (enkel ter info: de loonschatting rekent er nooit mee)" in page
+    assert 'value="17300.00"' in page
+    assert "Een gepubliceerde vacature op B1-B3-niveau" in page
+    listing = hr_client.get(reverse("admin:procedures_payscale_changelist")).content.decode()
+    assert "17300" in listing.replace(".", "").replace(",", "") and "29150" in listing.replace(".", "").replace(",", "")
+
+
+def test_a_demo_career_is_marked_fictitious_in_the_list_of_functions(hr_client):
+    function = FunctionFactory()
+    create_pay_world(function, fictitious=True)
+    CareerScale.objects.filter(function=function).update(fictitious=True)
+    listing = hr_client.get(reverse("admin:procedures_functionpay_changelist")).content.decode()
+    assert "S1 → S2 → S3 (fictief)" in listing

@@ -1,5 +1,7 @@
 """The public salary estimate /vacatures/<slug>/loon/: a GET form, the same simulation as an offer, an estimate
-clearly marked (and illustrative where it is), bad input explained in Dutch and never a 500.
+clearly marked (and fictitious where it is), bad input explained in Dutch and never a 500. Without official (or demo)
+scales and a career it is not offered: the page gives the bundle's sentence and the link to the city's published
+scales, no form and no amount, and never HR's note about what is missing.
 
 Pay world of tests/salary/scales.py; today is after 1 July 2025, so the coefficient is 2.1000.
 """
@@ -12,6 +14,7 @@ import time_machine
 from django.utils import timezone
 
 from procedures.models import CareerScale, PayScaleVersion, Procedure
+from procedures.pay import PUBLISHED_SCALES_URL
 from tests.factories import FunctionFactory, ProcedureFactory
 from tests.portal_public.test_csp_ready import EVENT_HANDLER, INLINE_SCRIPT, STYLE_ATTRIBUTE
 from tests.salary.scales import create_pay_world
@@ -20,6 +23,12 @@ pytestmark = pytest.mark.django_db
 
 URL = "/vacatures/maatschappelijk-werker/loon/"
 MONTHLY = re.compile(r'<span class="salary-amount" id="maandloon">([^<]+)</span>')
+BUNDLE_SENTENCE = (
+    "Er worden tijdens de selectieprocedure geen loonsimulaties gemaakt, maar uiteraard wel in de laatste fase als er "
+    "een jobaanbod is. Wil je zelf al even inschatten wat je brutoloon zou zijn, dan kan je de volledige loonschalen "
+    f'raadplegen via <a href="{PUBLISHED_SCALES_URL}">{PUBLISHED_SCALES_URL}</a>.')
+EURO_AMOUNT = re.compile(r"€\s?\d")
+FICTITIOUS = re.compile(r"[Ff]ictie(f|ve)")
 
 
 @pytest.fixture
@@ -122,36 +131,77 @@ def test_the_chart_and_the_table_show_the_same_career(client, procedure):
     assert "Voorwaarde: gunstige evaluatie." in html
 
 
-def test_illustrative_figures_are_marked_at_every_amount(client):
+def test_fictitious_figures_are_marked_at_every_amount(client):
     function = FunctionFactory(slug="maatschappelijk-werker")
-    create_pay_world(function, illustrative=True)
+    create_pay_world(function, fictitious=True)
     ProcedureFactory(function=function, slug="maatschappelijk-werker")
     html = client.get(URL).content.decode()
-    assert "Illustratieve bedragen" in html
+    assert "Fictieve bedragen" in html
     assert "(loonschaal S1, loonschaal S2, loonschaal S3)" in html
     amounts_from_the_scale = 1 + 5 + 6  # headline, five figures, six table rows
-    assert html.count('<span class="illustrative-tag">') == amounts_from_the_scale
-    assert "Geschat bruto maandloon over je loopbaan (illustratief)" in html
+    assert html.count('<span class="fictitious-tag">fictief</span>') == amounts_from_the_scale
+    assert "Geschat bruto maandloon over je loopbaan (fictief)" in html
+    assert "Fictieve bedragen (demo), niet de loonschaal van de stad." in html  # the chart's description
 
 
-def test_the_citys_own_figures_are_not_called_illustrative(client, procedure):
-    assert "llustratie" not in client.get(URL).content.decode()
+def test_the_citys_official_figures_are_not_called_fictitious(client, procedure):
+    html = client.get(URL).content.decode()
+    assert monthly_amount_shown(html)
+    assert not FICTITIOUS.search(html)
 
 
-def test_a_function_without_pay_data_says_an_estimate_is_not_possible(client):
-    ProcedureFactory(function=FunctionFactory(), slug="maatschappelijk-werker")
-    response = client.get(URL)
+def monthly_amount_shown(html):
+    return MONTHLY.search(html) is not None
+
+
+def assert_not_offered(response):
+    """The bundle's sentence with the link to the city's scales; no form, no amount, no note meant for HR."""
     assert response.status_code == 200
     html = response.content.decode()
-    assert ("Een loonschatting is op dit moment niet mogelijk: Voor deze functie is nog geen functionele loopbaan "
-            "met loonschalen ingesteld.") in html
-    assert monthly(response) is None
+    assert BUNDLE_SENTENCE in html
+    assert 'class="salary-form"' not in html and 'name="public_years"' not in html
+    assert not EURO_AMOUNT.search(html)
+    assert "<svg" not in html
+    assert "Back office" not in html and "in te vullen" not in html
+    return html
 
 
-def test_a_date_before_the_scale_exists_says_so(client, procedure):
+def test_a_function_without_pay_data_gets_the_bundles_sentence_and_no_form(client):
+    ProcedureFactory(function=FunctionFactory(), slug="maatschappelijk-werker")
+    assert_not_offered(client.get(URL))
+    assert_not_offered(client.get(URL, {"public_years": "3", "regime": "0,8"}))  # no simulation by the back door
+
+
+@pytest.mark.parametrize("status", [PayScaleVersion.Status.DRAFT, None])
+def test_one_scale_without_an_official_version_means_no_estimate(client, procedure, status):
+    s2 = PayScaleVersion.objects.get(scale__code="S2")
+    if status is None:
+        s2.steps.all().delete()
+        s2.delete()
+    else:
+        PayScaleVersion.objects.filter(pk=s2.pk).update(status=status, source_date=None)
+    html = assert_not_offered(client.get(URL))
+    assert "Schat je brutoloon" not in html
+
+
+def test_the_estimate_is_offered_once_hr_marks_the_scales_official(client, procedure):
+    PayScaleVersion.objects.update(status=PayScaleVersion.Status.DRAFT, source_date=None)
+    assert_not_offered(client.get(URL))
+    for version in PayScaleVersion.objects.all():
+        version.status, version.source_date = PayScaleVersion.Status.OFFICIAL, datetime(2024, 12, 1).date()
+        version.save()
+    assert monthly(client.get(URL)) == "€ 2.100,00"
+
+
+def test_a_function_without_a_career_gets_no_estimate_even_with_official_scales(client, procedure):
+    CareerScale.objects.all().delete()
+    assert_not_offered(client.get(URL))
+
+
+def test_a_date_before_the_scale_exists_gets_no_estimate(client, procedure):
     with time_machine.travel(timezone.make_aware(datetime(2024, 12, 31, 10, 0)), tick=False):
-        html = client.get(URL).content.decode()
-    assert "Loonschaal S1 bestaat pas vanaf 1 januari 2025; een simulatie op 31 december 2024 kan niet." in html
+        html = assert_not_offered(client.get(URL))
+    assert "Loonschaal S1 bestaat pas" not in html
 
 
 def test_the_day_a_new_coefficient_starts_the_estimate_uses_it(client, procedure):
@@ -184,7 +234,8 @@ def test_the_page_is_csp_ready(client, procedure):
 def test_the_page_reads_a_constant_number_of_queries(client, procedure, django_assert_max_num_queries):
     for year in range(2026, 2036):  # more versions cost no query more
         PayScaleVersion.objects.create(scale=PayScaleVersion.objects.first().scale,
-                                       valid_from=datetime(year + 20, 1, 1).date(), illustrative=True)
+                                       valid_from=datetime(year + 20, 1, 1).date(),
+                                       status=PayScaleVersion.Status.FICTITIOUS)
     with django_assert_max_num_queries(7):  # procedure, five for the pay data, session
         response = client.get(URL, {"public_years": "4"})
     assert monthly(response) is not None
@@ -193,3 +244,11 @@ def test_the_page_reads_a_constant_number_of_queries(client, procedure, django_a
 def test_the_vacancy_page_links_to_the_estimate(client, procedure):
     html = client.get("/vacatures/maatschappelijk-werker/").content.decode()
     assert f'<a href="{URL}">Schat je brutoloon</a>' in html
+    assert f'<a href="{PUBLISHED_SCALES_URL}">Bekijk de volledige loonschalen (kortrijk.be)</a>' not in html
+
+
+def test_without_official_scales_the_vacancy_page_links_to_the_citys_scales(client, procedure):
+    PayScaleVersion.objects.filter(scale__code="S3").update(status=PayScaleVersion.Status.DRAFT)
+    html = client.get("/vacatures/maatschappelijk-werker/").content.decode()
+    assert f'<a href="{PUBLISHED_SCALES_URL}">Bekijk de volledige loonschalen (kortrijk.be)</a>' in html
+    assert URL not in html

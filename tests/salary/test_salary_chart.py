@@ -31,7 +31,7 @@ def dutch():
 
 def test_coordinates_of_a_small_career():
     points = (point(0, "S1", 0, "2000.00"), point(24, "S1", 2, "2100.00"), point(48, "S2", 4, "2400.00"))
-    chart = build_salary_chart(points, regime=Decimal("1"), illustrative=False)
+    chart = build_salary_chart(points, regime=Decimal("1"), fictitious=False)
     # Last point at 4 years; x step 1; x range 0..6 (4 + 2). Plot width 604: x = 92 + 604 × years / 6.
     assert [tick.label for tick in chart.x_ticks] == ["0", "1", "2", "3", "4", "5", "6"]
     assert [dot.x for dot in chart.dots] == [92.0, 293.3, 494.7]
@@ -49,18 +49,18 @@ def test_coordinates_of_a_small_career():
 
 
 def test_a_single_point_is_a_flat_line_with_its_own_description():
-    chart = build_salary_chart((point(0, "S1", 24, "2800.00"),), regime=Decimal("0.8"), illustrative=True)
+    chart = build_salary_chart((point(0, "S1", 24, "2800.00"),), regime=Decimal("0.8"), fictitious=True)
     # Room 2,800 / 20 = 140: 2,660..2,940 -> step 50: 2,650..2,950; 2,800 is in the middle: y = 280 - 244 / 2.
     assert chart.path == "M 92.0 158.0 H 696"
     assert chart.description.startswith("€ 2.800,00 bruto per maand (loonschaal S1, trap 24 jaar) bij 80 % werkregime;")
-    assert chart.description.endswith("Illustratieve bedragen, niet de loonschaal van de stad.")
-    assert chart.title.endswith("(illustratief)")
+    assert chart.description.endswith("Fictieve bedragen (demo), niet de loonschaal van de stad.")
+    assert chart.title.endswith("(fictief)")
 
 
 def test_a_long_career_has_ticks_every_five_years_and_at_most_six_money_steps():
     simulation = simulate_salary(pay_data(), seniority=recognise_seniority(
         public_years=0, private_years=0, private_cap_years=18), regime=Decimal("1"), on=date(2025, 3, 1))
-    chart = build_salary_chart(simulation.career, regime=simulation.regime, illustrative=False)
+    chart = build_salary_chart(simulation.career, regime=simulation.regime, fictitious=False)
     assert [tick.label for tick in chart.x_ticks] == ["0", "5", "10", "15", "20", "25"]
     assert 2 <= len(chart.y_ticks) <= 7
     assert all(PLOT_TOP <= dot.y <= PLOT_BOTTOM and PLOT_LEFT <= dot.x <= PLOT_RIGHT for dot in chart.dots)

@@ -1,5 +1,6 @@
-"""seed_kortrijk loads demo pay data: only the sourced figures as such, everything else flagged illustrative, and it
-never overwrites pay history."""
+"""seed_kortrijk stores only published pay facts, each with its source: the scale codes, the published B1 minimum and
+B3 maximum (information for HR), the index coefficient and the bundle's benefits. No steps, no career: the estimate
+is not offered until HR enters the city's scales. It never overwrites or duplicates pay data HR entered."""
 
 from datetime import date
 from decimal import Decimal
@@ -8,8 +9,9 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from procedures import seed_data
 from procedures.models import CareerScale, Function, IndexCoefficient, PayRules, PayScale, PayScaleStep, PayScaleVersion
-from procedures.pay import estimate_salary
+from procedures.pay import missing_pay_settings, public_estimate_available
 
 pytestmark = pytest.mark.django_db
 
@@ -20,60 +22,75 @@ def seed(*args):
     return out.getvalue()
 
 
-def pay_counts():
-    return [model.objects.count() for model in
-            (PayScale, PayScaleVersion, PayScaleStep, IndexCoefficient, PayRules, CareerScale)]
+def pay_rows():
+    return {model.__name__: sorted(model.objects.values_list(flat=False)) for model in
+            (PayScale, PayScaleVersion, PayScaleStep, IndexCoefficient, PayRules, CareerScale)}
 
 
-def test_it_seeds_the_sourced_figures_and_flags_every_demo_scale_illustrative():
+def test_it_stores_only_the_published_facts_each_with_its_source():
     out = seed()
-    versions = {version.scale.code: version for version in PayScaleVersion.objects.select_related("scale")}
-    assert sorted(versions) == ["B1", "B2", "B3"]
-    assert all(version.illustrative and "Illustratief" in version.source for version in versions.values())
-    assert versions["B1"].steps.order_by("years").first().yearly_amount == Decimal("17300.00")  # sourced minimum
-    assert versions["B3"].steps.order_by("years").last().yearly_amount == Decimal("29150.00")  # sourced maximum
-    assert all(version.steps.count() <= 27 for version in versions.values())
+    scales = {scale.code: scale for scale in PayScale.objects.all()}
+    assert sorted(scales) == ["B1", "B2", "B3"]
+    assert all("Infobundel" in scale.name for scale in scales.values())  # where the codes come from
+    assert (scales["B1"].published_minimum, scales["B1"].published_maximum) == (Decimal("17300.00"), None)
+    assert (scales["B3"].published_minimum, scales["B3"].published_maximum) == (None, Decimal("29150.00"))
+    assert (scales["B2"].published_minimum, scales["B2"].published_maximum, scales["B2"].published_source) == (
+        None, None, "")
+    for code in ("B1", "B3"):
+        assert scales[code].published_source.startswith("Een gepubliceerde vacature op B1-B3-niveau")
+        assert "rekent er nooit mee" in scales[code].published_source
+    # No invented steps and no invented career: the city publishes them, HR enters them.
+    assert not PayScaleVersion.objects.exists()
+    assert not PayScaleStep.objects.exists()
+    assert not CareerScale.objects.exists()
+
     coefficient = IndexCoefficient.objects.get()
     assert (coefficient.valid_from, coefficient.coefficient) == (date(2025, 3, 1), Decimal("2.1223"))
+    assert "sinds 1 maart 2025" in coefficient.source
     rules = PayRules.objects.get()
-    assert (rules.holiday_pay_rate, rules.year_end_rate, rules.meal_voucher_per_day,
-            rules.bicycle_allowance_per_km, rules.holidays_min, rules.holidays_max) == (
-        Decimal("0.92"), Decimal("0.036"), Decimal("7.50"), Decimal("0.36"), 33, 35)
-    assert rules.year_end_fixed_amount is None  # not sourced: left for HR
-    function = Function.objects.get(slug="maatschappelijk-werker")
-    career = list(function.career_scales.select_related("scale"))
-    assert [(stage.scale.code, stage.years_in_previous_scale) for stage in career] == [("B1", 0), ("B2", 4),
-                                                                                       ("B3", 14)]
-    assert all(stage.illustrative for stage in career)
-    assert "Loon: 53 nieuw" in out  # 3 scales + 3 versions + 3 × 14 steps + 1 coefficient + 1 rules + 3 career
+    assert (rules.meal_voucher_per_day, rules.bicycle_allowance_per_km, rules.holidays_min, rules.holidays_max) == (
+        Decimal("7.50"), Decimal("0.36"), 33, 35)
+    assert (rules.holiday_pay_rate, rules.year_end_rate) == (Decimal("0.92"), Decimal("0.036"))
+    assert rules.year_end_fixed_amount is None  # not published: HR's to enter
+    assert rules.source.startswith("Infobundel ‘Maatschappelijk werker (B1-B3)’ van stad Kortrijk: maaltijdcheques "
+                                   "€7,50, fietsvergoeding €0,36 per km, 33 tot 35 vakantiedagen")
+    assert "niet uit de infobundel" in rules.source  # the 92 % and 3.6 % say where they come from
+    assert "Loon: 5 nieuw" in out  # 3 scales + 1 coefficient + 1 set of pay rules
 
 
-def test_the_seeded_start_salary_is_the_sourced_minimum_indexed_and_marked_illustrative():
+def test_after_the_seed_the_estimate_is_not_offered_and_the_back_office_lists_what_hr_enters():
     seed()
-    function = Function.objects.get(slug="maatschappelijk-werker")
-    result = estimate_salary(function, public_years=0, private_years=0, regime=Decimal("1"), on=date(2026, 1, 15))
-    # 17,300 × 2.1223 = 36,715.79; / 12 = 3,059.649166... -> 3,059.65.
-    assert result.monthly_gross.amount == Decimal("3059.65")
-    assert result.illustrative
-    assert result.illustrative_parts == ("loonschaal B1", "loonschaal B2", "loonschaal B3", "functionele loopbaan")
+    function = Function.objects.get(slug=seed_data.FUNCTION["slug"])
+    assert not public_estimate_available(function, on=date(2026, 1, 15))
+    assert [(setting.label, setting.admin_url_name) for setting in missing_pay_settings(function,
+                                                                                        on=date(2026, 1, 15))] == [
+        ("Functionele loopbaan van Maatschappelijk werker", "admin:procedures_functionpay_changelist"),
+        ("Vast deel van de eindejaarspremie", "admin:procedures_payrules_changelist"),
+    ]
 
 
-def test_a_second_run_and_a_refresh_leave_pay_data_alone():
+def test_a_second_run_and_a_refresh_neither_overwrite_nor_duplicate_hrs_pay_data():
     seed()
-    before = pay_counts()
-    step = PayScaleStep.objects.filter(version__scale__code="B2").order_by("years").first()
-    PayScaleStep.objects.filter(pk=step.pk).update(yearly_amount=Decimal("18400.00"))  # HR's correction
+    b1 = PayScale.objects.get(code="B1")
+    PayScale.objects.filter(pk=b1.pk).update(name="B1 van de stad", published_minimum=Decimal("17400.00"),
+                                             published_source="Correctie door HR")
+    version = PayScaleVersion.objects.create(scale=b1, valid_from=date(2026, 1, 1), source="Gemeenteraad",
+                                             source_date=date(2025, 12, 15), status=PayScaleVersion.Status.OFFICIAL)
+    PayScaleStep.objects.create(version=version, years=0, yearly_amount=Decimal("17500.00"))
+    IndexCoefficient.objects.filter(valid_from=date(2025, 3, 1)).update(source="HR: bron nagekeken")
+    PayRules.objects.update(year_end_fixed_amount=Decimal("1234.56"), meal_voucher_per_day=Decimal("8.00"))
+    function = Function.objects.get(slug=seed_data.FUNCTION["slug"])
+    CareerScale.objects.create(function=function, position=1, scale=b1)
+    before = pay_rows()
+
     assert "Loon: 0 nieuw" in seed()
     assert "Loon: 0 nieuw" in seed("--refresh")
-    assert pay_counts() == before
-    step.refresh_from_db()
-    assert step.yearly_amount == Decimal("18400.00")
+    assert pay_rows() == before
 
 
-def test_a_scale_hr_already_entered_gets_no_demo_version():
-    scale = PayScale.objects.create(code="B1", name="B1 van de stad")
-    version = PayScaleVersion.objects.create(scale=scale, valid_from=date(2025, 1, 1))
-    PayScaleStep.objects.create(version=version, years=0, yearly_amount=Decimal("17300.00"))
+def test_a_deleted_published_fact_row_is_created_again_but_nothing_else_is_touched():
     seed()
-    assert list(scale.versions.all()) == [version]
-    assert PayScale.objects.get(code="B1").name == "B1 van de stad"
+    PayScale.objects.filter(code="B2").delete()
+    assert "Loon: 1 nieuw" in seed()
+    assert PayScale.objects.filter(code="B2").count() == 1
+    assert not PayScaleVersion.objects.exists()

@@ -318,16 +318,16 @@ def test_more_years_in_the_start_scale_than_needed_starts_in_the_next_scale():
     assert (result.scale_code, result.step_years, result.monthly_gross.amount) == ("S2", 0, Decimal("2200.00"))
 
 
-# --- Illustrative figures ------------------------------------------------------------------------------------------
+# --- Fictitious (demo) figures -------------------------------------------------------------------------------------
 
 
-def test_illustrative_scales_and_career_are_named():
-    data = pay_data(scales=(scale("S1"), scale("S2", illustrative=True), scale("S3")),
-                    career=(CareerStage("S1"), CareerStage("S2", 4, illustrative=True), CareerStage("S3", 8)))
+def test_fictitious_scales_and_career_are_named():
+    data = pay_data(scales=(scale("S1"), scale("S2", fictitious=True), scale("S3")),
+                    career=(CareerStage("S1"), CareerStage("S2", 4, fictitious=True), CareerStage("S3", 8)))
     result = simulate(0, 0, data=data)
-    assert result.illustrative
-    assert result.illustrative_parts == ("loonschaal S2", "functionele loopbaan")
-    assert not simulate(0, 0).illustrative
+    assert result.fictitious
+    assert result.fictitious_parts == ("loonschaal S2", "functionele loopbaan")
+    assert not simulate(0, 0).fictitious
 
 
 # --- Bad input: a clear Dutch error, never a wrong number ----------------------------------------------------------

@@ -25,6 +25,7 @@ from interviews.jury.rounds import add_juror, invite_waitlist, start_jury_round
 from interviews.models import JuryMember, JuryRound
 from kortrijk_ats import roles
 from procedures import seed_data
+from procedures.demo_pay import seed_demo_pay
 from procedures.management.upsert import Upserter
 from procedures.models import Diploma, Function, Procedure, Team, Vacancy
 
@@ -170,6 +171,7 @@ class Command(BaseCommand):
             self.staff = {person.username: self._account(person, is_staff=True) for person in STAFF}
             self._fill_hr_settings()
             self._seed_admin_procedure()
+            self.stdout.write(f"Demoloon: {seed_demo_pay()} nieuw (fictieve trappen B1-B3 en loopbaan).")
             rows = [self._seed_application(demo_application) for demo_application in CANDIDATES]
         self.stdout.write(f"Demogegevens: {self.upserter.summary}, {self.moves} faseovergangen.")
         self._print_logins(rows)

@@ -19,8 +19,9 @@ class Command(BaseCommand):
         "wat de bundel zegt: de functie (B1-B3; uitsluiting en wachtlijst 1 jaar, max. 18 jaar privé-anciënniteit), "
         "de procedure met de teksten van de vacature, de 13 diploma's (8 huidige, 5 oude), de 9 competenties met "
         "hun gedragsindicatoren en de vier intakemomenten (voormiddag of volledige dag, zonder uren), de "
-        "loonschalen B1-B3 als illustratieve demo (enkel B1-minimum en B3-maximum zijn gepubliceerde bedragen) met "
-        "indexcoëfficiënt en functionele loopbaan, en een mailsjabloon per gebeurtenis die er nog geen heeft. "
+        "loonschaalcodes B1-B3 met enkel gepubliceerde feiten (B1-minimum en B3-maximum ter info, "
+        "indexcoëfficiënt, voordelen uit de bundel; geen trappen en geen loopbaan: die voert HR in), en een "
+        "mailsjabloon per gebeurtenis die er nog geen heeft. "
         "Wat de bundel niet zegt, vult HR in (geldigheid van de wervingsreserve, uren van de intakemomenten, teams, "
         "laatste dag om te solliciteren): de back office toont het als 'nog in te vullen'. "
         "Mag herhaald worden: de seed maakt elke rij één keer aan en herkent ze aan een eigen sleutel, niet aan "
@@ -41,7 +42,6 @@ class Command(BaseCommand):
     def handle(self, *args, refresh, **options):
         contact, contact_given = self._contact(options)
         seeder = Seeder(refresh=refresh)
-        pay_created = None
         with transaction.atomic():
             function = seeder.row(f"function:{seed_data.FUNCTION['slug']}", Function, values=seed_data.FUNCTION,
                                   adopt={"slug": seed_data.FUNCTION["slug"]})
@@ -49,12 +49,10 @@ class Command(BaseCommand):
             self._seed_diplomas(seeder, procedure)
             self._seed_competencies(seeder, function)
             self._seed_intake_sessions(seeder, procedure)
-            if function is not None:
-                pay_created = seed_pay_data(function)
+            pay_created = seed_pay_data()
         self.stdout.write(f"Procedure ‘{seed_data.PROCEDURE_TITLE}’: {seeder.summary}.")
-        if pay_created is not None:
-            self.stdout.write(f"Loon: {pay_created} nieuw (loonschalen, index, premies, loopbaan; bestaande "
-                              "loongegevens blijven ongewijzigd, ook met --refresh).")
+        self.stdout.write(f"Loon: {pay_created} nieuw (loonschalen, index, premies; bestaande loongegevens "
+                          "blijven ongewijzigd, ook met --refresh).")
         self._sync_mail_templates()
 
     def _contact(self, options):

@@ -1,6 +1,7 @@
-"""The public salary estimate in real Chromium, on the demo data of seed_kortrijk (illustrative B1-B3): axe finds
-nothing on the first visit, the result and the error state; errors are Dutch; it works without JavaScript and at
-320 px.
+"""The public salary estimate in real Chromium, on the demo data of seed_demo (fictitious B1-B3): axe finds nothing
+on the first visit, the result and the error state; errors are Dutch; it works without JavaScript and at 320 px.
+With only seed_kortrijk (no official scales) the vacancy links to the city's scales and the estimate page gives the
+bundle's sentence: axe finds nothing there either, nor on HR's CSV import page.
 
 Hand calculation of the demo: 3 public + 25 private years (-> 18) = 21 years -> B1 step 20 (17,300 + 10 × 400 =
 21,300 at 100 %); 21,300 × 2.1223 / 12 × 0.8 = 3,013.666... -> € 3.013,67 a month.
@@ -9,9 +10,13 @@ Hand calculation of the demo: 3 public + 25 private years (-> 18) = 21 years -> 
 import pytest
 from django.core.management import call_command
 
+from procedures.demo_pay import seed_demo_pay
+from procedures.models import PayScaleVersion
+from procedures.pay import PUBLISHED_SCALES_URL
 from tests.browser.axe import check_axe
-from tests.browser.conftest import shoot
+from tests.browser.conftest import login, shoot
 from tests.browser.test_public_pages import assert_every_control_labelled, use_language
+from tests.factories import hr_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,8 +25,13 @@ ESTIMATE = VACANCY + "loon/"
 
 
 @pytest.fixture
-def seeded(db):
+def bundle_only(db):
     call_command("seed_kortrijk", stdout=open("/dev/null", "w"))  # noqa: SIM115 (closed with the process)
+
+
+@pytest.fixture
+def seeded(bundle_only):
+    seed_demo_pay()  # what seed_demo adds: fictitious steps and career
 
 
 def fill(page, public, private, regime):
@@ -50,11 +60,12 @@ def test_from_the_vacancy_to_an_estimate_with_a_chart_and_axe_finds_nothing(page
     assert page.locator("#maandloon").inner_text() == {"nl-be": "€ 3.013,67", "en": "€ 3,013.67"}[language]
     chart = page.locator("svg.salary-chart[role=img]")
     assert chart.is_visible()
-    assert "(illustratief)" in chart.locator("title").text_content() or language == "en"
+    assert "(fictief)" in chart.locator("title").text_content() or language == "en"
     rows = page.locator("table.salary-table tbody tr")
     assert rows.count() == page.locator("svg.salary-chart circle").count() >= 2
     assert rows.first.locator("td").nth(2).inner_text().startswith(page.locator("#maandloon").inner_text())
-    assert page.locator(".illustrative-notice").is_visible()
+    assert page.locator(".fictitious-notice").is_visible()
+    assert page.locator("#maandloon + .fictitious-tag, .salary-headline .fictitious-tag").first.is_visible()
     check_axe(page, f"salary estimate, result ({language})")
     shoot(page, f"salary-estimate-result-{language}")
 
@@ -107,3 +118,61 @@ def test_nothing_scrolls_sideways_at_320_px(page, seeded):
     assert page.locator("svg.salary-chart").bounding_box()["width"] <= 320
     check_axe(page, "salary estimate at 320 px")
     shoot(page, "salary-estimate-320px")
+
+
+@pytest.mark.parametrize("language", ["nl-be", "en"])
+def test_without_official_scales_the_vacancy_links_to_the_citys_scales_and_axe_finds_nothing(page, bundle_only,
+                                                                                              language):
+    page.goto(VACANCY)
+    use_language(page, language)
+    page.goto(VACANCY)
+    assert page.locator(f'a[href="{ESTIMATE}"]').count() == 0
+    assert page.locator(f'main a[href="{PUBLISHED_SCALES_URL}"]').count() >= 1
+    page.goto(ESTIMATE)
+    main = page.locator("main").inner_text()
+    assert page.locator("form.salary-form").count() == 0
+    assert page.locator("#maandloon").count() == 0 and "€" not in main
+    assert page.locator(f'#loonschalen a[href="{PUBLISHED_SCALES_URL}"]').is_visible()
+    if language == "nl-be":
+        assert "Er worden tijdens de selectieprocedure geen loonsimulaties gemaakt" in main
+    check_axe(page, f"salary estimate, not offered ({language})")
+    shoot(page, f"salary-estimate-not-offered-{language}")
+
+
+def test_hr_imports_the_scales_and_axe_finds_nothing_on_the_import_page(page, bundle_only, tmp_path, settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    login(page, hr_user(username="selectie"))
+    page.goto("/admin/procedures/payscaleversion/")
+    page.get_by_role("link", name="Importeren uit CSV").click()
+    page.wait_for_load_state()
+    check_axe(page, "pay scale import")
+    shoot(page, "pay-scale-import")
+
+    bad = tmp_path / "loonschalen.csv"
+    bad.write_text("loonschaal;jaren;jaarbedrag\nB1;0;17300,00\nB1;0;17700,00\nB9;0;1\n", encoding="utf-8")
+    page.get_by_label("CSV-bestand").set_input_files(str(bad))
+    page.get_by_label("Geldig vanaf").fill("2026-01-01")
+    page.get_by_role("textbox", name="Bron:", exact=True).fill("Loonschalen op kortrijk.be")
+    page.get_by_label("Datum van de bron").fill("2025-12-15")
+    page.get_by_role("button", name="Importeren").click()
+    page.wait_for_load_state()
+    errors = page.locator("#import-errors").inner_text()
+    assert "Er is niets geïmporteerd" in errors
+    assert "Regel 3: loonschaal B1 heeft al een trap van 0 jaar op regel 2." in errors
+    assert "Regel 4: onbekende loonschaal ‘B9’." in errors
+    assert not PayScaleVersion.objects.exists()
+    check_axe(page, "pay scale import, errors")
+    shoot(page, "pay-scale-import-errors")
+
+    good = tmp_path / "loonschalen-goed.csv"
+    good.write_text("B1;0;17300,00\nB1;2;17700,00\nB2;0;18300,00\nB3;0;21350,00\n", encoding="utf-8")
+    page.get_by_label("CSV-bestand").set_input_files(str(good))
+    page.get_by_label("Geldig vanaf").fill("2026-01-01")
+    page.get_by_role("textbox", name="Bron:", exact=True).fill("Loonschalen op kortrijk.be")
+    page.get_by_label("Datum van de bron").fill("2025-12-15")
+    page.get_by_role("button", name="Importeren").click()
+    page.wait_for_load_state()
+    assert "3 loonschalen geïmporteerd als officieel vanaf 1 januari 2026: B1, B2, B3." in page.locator(
+        "body").inner_text()
+    assert set(PayScaleVersion.objects.values_list("status", flat=True)) == {"official"}
+    check_axe(page, "pay scale versions after the import")
