@@ -3,6 +3,7 @@ with where it is used and where to fill it in, and never published as a fact."""
 
 import re
 from datetime import date, time
+from decimal import Decimal
 from io import StringIO
 
 import pytest
@@ -11,10 +12,11 @@ from django.test import Client
 from django.urls import reverse
 
 from procedures import seed_data, settings_check
-from procedures.models import IntakeSession, Procedure, Team
+from procedures.models import IntakeSession, PayRules, Procedure, Team
 from procedures.settings_check import MissingSetting, missing_function_settings, missing_settings, register_check
 from tests.auth import login_staff
 from tests.factories import ProcedureFactory, hr_user
+from tests.salary.scales import create_pay_world
 
 pytestmark = pytest.mark.django_db
 
@@ -46,6 +48,9 @@ def test_the_seeded_procedure_lists_every_setting_the_bundle_leaves_to_hr(seeded
         "Begin- en einduur van het intakemoment maandag 26/01/2026 (voormiddag)",
         "Teams (wijkteams en centraal aangestuurde teams): er is nog geen actief team",
         "Laatste dag om te solliciteren voor ‘Maatschappelijk werker (B1-B3)’",
+        # The pay items (procedures.pay): the bundle publishes no career and no steps.
+        "Functionele loopbaan van Maatschappelijk werker",
+        "Vast deel van de eindejaarspremie",
     ]
     assert "Een juryronde starten" in items[0].used_for
     assert items[0].url == reverse("admin:procedures_function_change", args=[seeded.function.pk])
@@ -53,7 +58,8 @@ def test_the_seeded_procedure_lists_every_setting_the_bundle_leaves_to_hr(seeded
     assert "tijdsloten" in items[1].used_for
     assert items[5].url == reverse("admin:procedures_team_changelist")
     assert "concrete vacature" in items[5].used_for
-    assert [item.what for item in missing_function_settings(seeded.function)] == [items[0].what, items[5].what]
+    assert [item.what for item in missing_function_settings(seeded.function)] == [
+        items[0].what, items[5].what, items[7].what, items[8].what]
 
 
 def test_the_list_empties_as_hr_fills_in(seeded):
@@ -63,6 +69,8 @@ def test_the_list_empties_as_hr_fills_in(seeded):
     Team.objects.create(name="Wijkteam Heule", kind=Team.Kind.NEIGHBOURHOOD)
     seeded.applications_close_on = date(2026, 1, 10)
     seeded.save()
+    create_pay_world(seeded.function)  # official test scales and a career, as HR's import would leave them
+    PayRules.objects.update(year_end_fixed_amount=Decimal("600.00"))
     assert missing_settings(seeded) == []
     assert missing_function_settings(seeded.function) == []
     Team.objects.update(active=False)  # a switched-off team does not count
@@ -106,6 +114,8 @@ def test_a_filled_in_procedure_shows_no_box(seeded, hr_client):
     IntakeSession.objects.filter(procedure=seeded).update(starts_at=time(9), ends_at=time(12))
     Team.objects.create(name="Wijkteam Heule", kind=Team.Kind.NEIGHBOURHOOD)
     Procedure.objects.filter(pk=seeded.pk).update(applications_close_on=date(2026, 1, 10))
+    create_pay_world(seeded.function)
+    PayRules.objects.update(year_end_fixed_amount=Decimal("600.00"))
     assert "missing-settings" not in hr_client.get(reverse("admin:index")).content.decode()
     assert "missing-settings" not in hr_client.get(
         reverse("admin:procedures_procedure_change", args=[seeded.pk])).content.decode()
