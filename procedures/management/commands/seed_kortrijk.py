@@ -10,7 +10,16 @@ from communications.mail_templates import sync_mail_templates
 from procedures import seed_data
 from procedures.management.upsert import Upserter
 from procedures.models import BehaviouralIndicator, Competency, Diploma, Function, IntakeSession, Procedure, Team
+from procedures.seed_annexes import seed_function_descriptions
 from procedures.seed_pay import seed_pay_data
+from procedures.seed_steps import seed_procedure_steps
+
+
+def _get_or_create_by(*fields):
+    """Temporary row owner for the seed_* functions (issue 13 part C) until the Seeder owns rows by their key."""
+    def create(key, model, values):
+        return model.objects.get_or_create(**{f: values[f] for f in fields}, defaults=values)[0]
+    return create
 
 
 class Command(BaseCommand):
@@ -46,6 +55,8 @@ class Command(BaseCommand):
             self._seed_teams(upserter)
             self._seed_competencies(upserter, function)
             self._seed_intake_sessions(upserter, procedure)
+            seed_procedure_steps(procedure, create=_get_or_create_by("procedure", "position"))
+            seed_function_descriptions(function, create=_get_or_create_by("function", "variant"))
             pay_created = seed_pay_data(function)
         self.stdout.write(f"Procedure ‘{procedure.title}’: {upserter.summary}.")
         self.stdout.write(f"Loon: {pay_created} nieuw (loonschalen, index, premies, loopbaan; bestaande loongegevens "
