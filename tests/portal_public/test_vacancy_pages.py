@@ -204,3 +204,9 @@ def test_the_page_is_english_after_the_language_switch(client):
     assert "Tuesday 20 January 2026" in html
     # HR's Dutch text stays Dutch and is marked as such for screen readers.
     assert '<div class="plain-text" lang="nl-be"><p>Kortrijk startte' in html
+
+
+def test_the_function_description_page_reads_two_queries(client, django_assert_num_queries):
+    make_vacancy()
+    with django_assert_num_queries(2):  # the procedure with its function, the descriptions
+        client.get("/vacatures/maatschappelijk-werker/functiebeschrijving/")
