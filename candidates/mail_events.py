@@ -92,11 +92,13 @@ WAITLIST_EXPIRED = _event(
 JURY_FAILED = _event(
     "jury_failed", "Jurygesprek: niet geslaagd",
     "Resultaat van je jurygesprek ({{ procedure_title }})",
-    "De jury heeft vastgesteld dat je competenties onvoldoende aansluiten bij de vacature. Je mag hierover "
-    "feedback van de jury vragen via {{ portal_url }}\n\nJe kan pas vanaf {{ welcome_again_on }} opnieuw deelnemen "
-    "aan deze selectieprocedure. Andere selectieprocedures van stad Kortrijk staan wel voor je open.",
+    "De jury heeft vastgesteld dat jouw competenties onvoldoende matchen met de vacatures binnen stad Kortrijk of "
+    "dat je motivatie niet aansluit bij de waarden van de organisatie. Uiteraard mag je hierover feedback van de "
+    "jury opvragen via {{ portal_url }}\n\nJe kan pas vanaf {{ welcome_again_on }} opnieuw deelnemen aan deze "
+    "selectieprocedure. Andere selectieprocedures van stad Kortrijk staan wel voor je open.",
     "Result of your jury interview ({{ procedure_title }})",
-    "The jury found that your competencies do not sufficiently match the vacancy. You may ask the jury for "
+    "The jury found that your competencies do not sufficiently match the vacancies within the city of Kortrijk, "
+    "or that your motivation does not fit the values of the organisation. You may of course ask the jury for "
     "feedback at {{ portal_url }}\n\nYou can take part in this selection procedure again from "
     "{{ welcome_again_on }}. Other selection procedures of the city of Kortrijk remain open to you.",
     placeholders={**REASON, "welcome_again_on": "eerste dag waarop de kandidaat opnieuw mag deelnemen"}, held=True,

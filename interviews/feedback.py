@@ -1,12 +1,14 @@
 """Feedback for a candidate who failed the jury (the bundle: "Uiteraard mag je hierover feedback van de jury
 opvragen").
 
-The candidate asks in the portal within a month of being told; HR gets a task with a deadline (a month, good
+The candidate asks in the portal once told, at any time: the bundle sets no limit, so only a period HR enters on the
+function (Function.feedback_request_months) closes the request. HR gets a task with a deadline (a month, good
 practice) and a mail; the app drafts the letter from the consensus reasons per part; HR edits it and sends it
 through the outbox.
 """
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -14,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from candidates.dates import add_months
+from candidates.dates import add_months, months_text
 from candidates.stages import Stage
 from candidates.timeline import shown_stage
 from communications.models import Mail
@@ -26,7 +28,6 @@ from interviews.jury.parts import items_for
 from interviews.models import FeedbackRequest, JuryCandidate
 
 log = logging.getLogger(__name__)
-REQUEST_WINDOW_MONTHS = 1
 ANSWER_WITHIN_MONTHS = 1
 
 
@@ -45,17 +46,21 @@ def told_on(application):
 
 
 def request_deadline(application):
-    """The last day (exclusive) the candidate may still ask, or None when they cannot ask at all."""
-    if application.stage != Stage.JURY_FAILED or failed_jury_candidate(application) is None:
+    """For a failed candidate: the first day on which asking is closed, or None when HR set no period (no limit)."""
+    months = application.procedure.function.feedback_request_months
+    if months is None:
         return None
-    return add_months(told_on(application), REQUEST_WINDOW_MONTHS)
+    return add_months(told_on(application), months)
 
 
 def may_request_feedback(application, *, today=None):
-    """A failed candidate who has been told (the portal shows the outcome), within the month, not asked yet."""
+    """A failed candidate who has been told (the portal shows the outcome), has not asked yet, and is within the
+    period HR set, if HR set one."""
     today = today or timezone.localdate()
+    if application.stage != Stage.JURY_FAILED or failed_jury_candidate(application) is None:
+        return False
     deadline = request_deadline(application)
-    if deadline is None or today >= deadline:
+    if deadline is not None and today >= deadline:
         return False
     if shown_stage(application) != Stage.JURY_FAILED:
         return False  # HR has not released the outcome yet: the portal must not run ahead of the mail
@@ -69,7 +74,7 @@ def request_feedback(application, *, today=None):
     if FeedbackRequest.objects.filter(application=application).exists():
         raise JuryRefused("Je vroeg al feedback. Je krijgt ze per mail.")
     if not may_request_feedback(application, today=today):
-        raise JuryRefused("Feedback vragen kan tot een maand nadat je het resultaat van je jurygesprek kreeg.")
+        raise JuryRefused(_refusal(application, today=today))
     try:
         with transaction.atomic():
             feedback = FeedbackRequest.objects.create(
@@ -79,6 +84,15 @@ def request_feedback(application, *, today=None):
     except IntegrityError:
         raise JuryRefused("Je vroeg al feedback. Je krijgt ze per mail.") from None
     return feedback
+
+
+def _refusal(application, *, today):
+    deadline = request_deadline(application) if application.stage == Stage.JURY_FAILED else None
+    if deadline is not None and today >= deadline:
+        period = months_text(application.procedure.function.feedback_request_months)
+        return (f"Feedback vragen kon tot {period} nadat je het resultaat van je jurygesprek kreeg, dus tot en met "
+                f"{date_format(deadline - timedelta(days=1), 'd/m/Y')}.")
+    return "Je kan op dit moment geen feedback vragen."
 
 
 def draft_letter(jury_candidate):

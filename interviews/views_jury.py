@@ -155,6 +155,7 @@ def candidate(request, pk, uid):
     visible = sheets_visible_to(member, jury_candidate, hr=hr)
     others_visible = _allowed(request, "interviews.view_jury_scores", jury_candidate)
     response = QuestionnaireResponse.objects.filter(jury_candidate=jury_candidate).first()
+    vacancy = jury_round.vacancy
     return render(request, "interviews/jury/candidate.html", {
         "round": jury_round, "jc": jury_candidate, "application": jury_candidate.application,
         "candidate": jury_candidate.application.candidate, "member": member, "when": _when(jury_candidate),
@@ -165,6 +166,7 @@ def candidate(request, pk, uid):
         "score_table": _score_table(items, visible) if others_visible else None,
         "items": items, "questionnaire": response, "traits": trait_results(response, jury_round.questionnaire),
         "is_chair": _allowed(request, "interviews.lead_consensus", jury_candidate),
+        "function_descriptions": vacancy.function.descriptions.for_team(vacancy.team),
     }, status=status)
 
 

@@ -1,5 +1,5 @@
-"""Back office for what is recruited for: functions, procedures with their diplomas and intake days, teams,
-competencies with their behavioural indicators."""
+"""Back office for what is recruited for: functions with their function descriptions, procedures with their diplomas,
+intake days and the steps of the vacancy page, teams, competencies with their behavioural indicators."""
 
 from django import forms
 from django.contrib import admin
@@ -9,7 +9,17 @@ from django.utils.translation import gettext_lazy as _
 
 from kortrijk_ats.admin_access import HRAccessMixin
 from procedures import admin_pay  # noqa: F401 (registers the pay back office: scales, index, career)
-from procedures.models import BehaviouralIndicator, Competency, Diploma, Function, IntakeSession, Procedure, Team
+from procedures.models import (
+    BehaviouralIndicator,
+    Competency,
+    Diploma,
+    Function,
+    FunctionDescription,
+    IntakeSession,
+    Procedure,
+    ProcedureStep,
+    Team,
+)
 from procedures.settings_check import missing_function_settings, missing_settings
 
 # Long texts in table rows stay readable without taking the whole screen.
@@ -27,6 +37,21 @@ class CompetencyInline(HRAccessMixin, admin.TabularInline):
     show_change_link = True  # the indicators are edited on the competency's own page
 
 
+class FunctionDescriptionFormSet(forms.BaseInlineFormSet):
+    def get_unique_error_message(self, unique_check):
+        return _("Er is maar één functiebeschrijving per soort team.")
+
+
+class FunctionDescriptionInline(HRAccessMixin, admin.StackedInline):
+    model = FunctionDescription
+    formset = FunctionDescriptionFormSet
+    fields = ("variant", "formal_title", "directorate", "team_name", "salary_scale", "reports_to", "purpose",
+              "responsibilities")
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 8, "cols": 90})}}
+    extra = 0
+    max_num = len(Team.Kind)
+
+
 @admin.register(Function)
 class FunctionAdmin(HRAccessMixin, admin.ModelAdmin):
     list_display = ("name", "grade", "ban_months", "waitlist_months", "reserve_months")
@@ -36,10 +61,10 @@ class FunctionAdmin(HRAccessMixin, admin.ModelAdmin):
     fieldsets = (
         (None, {"fields": ("name", "slug", "grade")}),
         (_("Regels"), {"fields": ("ban_months", "waitlist_months", "reserve_months",
-                                   "private_seniority_cap_years")}),
+                                   "private_seniority_cap_years", "feedback_request_months")}),
         (_("Intern"), {"fields": ("internal_note",)}),
     )
-    inlines = (CompetencyInline,)
+    inlines = (FunctionDescriptionInline, CompetencyInline)
     change_form_template = "admin/procedures/change_form_with_missing_settings.html"
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
@@ -91,6 +116,19 @@ class IntakeSessionInline(HRAccessMixin, admin.TabularInline):
     extra = 0
 
 
+class ProcedureStepFormSet(forms.BaseInlineFormSet):
+    def get_unique_error_message(self, unique_check):
+        return _("Elke stap heeft een eigen volgnummer.")
+
+
+class ProcedureStepInline(HRAccessMixin, admin.StackedInline):
+    model = ProcedureStep
+    formset = ProcedureStepFormSet
+    fields = ("position", "title", "part_of_previous", "text", "shows_intake_sessions", "text_after_intake_sessions")
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 4, "cols": 90})}}
+    extra = 0
+
+
 @admin.register(Procedure)
 class ProcedureAdmin(HRAccessMixin, admin.ModelAdmin):
     list_display = ("title", "function", "status", "applications_open_from", "applications_close_on",
@@ -103,13 +141,14 @@ class ProcedureAdmin(HRAccessMixin, admin.ModelAdmin):
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 6, "cols": 90})}}
     fieldsets = (
         (None, {"fields": ("function", "title", "slug", "status", "applications_open_from",
-                           "applications_close_on")}),
+                           "applications_close_on", "contract_type", "place")}),
         (_("Vacaturepagina"), {"fields": ("intro", "responsibilities", "workplace", "offer", "conditions",
-                                          "procedure_steps", "faq")}),
+                                          "procedure_steps", "employer", "employer_vision", "employer_values",
+                                          "faq")}),
         (_("Contact"), {"fields": ("contact_name", "contact_email", "contact_phone")}),
         (_("Kandidatuurformulier"), {"fields": ("motivation_required", "cv_required")}),
     )
-    inlines = (DiplomaInline, IntakeSessionInline)
+    inlines = (DiplomaInline, IntakeSessionInline, ProcedureStepInline)
     change_form_template = "admin/procedures/change_form_with_missing_settings.html"
 
     def change_view(self, request, object_id, form_url="", extra_context=None):

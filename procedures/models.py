@@ -1,5 +1,5 @@
-"""What is recruited for: functions, their procedures, diplomas, teams, competencies, intake sessions, and the pay
-scales with the functional career."""
+"""What is recruited for: functions with their function descriptions, their procedures with the steps of the
+vacancy page, diplomas, teams, competencies, intake sessions, and the pay scales with the functional career."""
 
 from decimal import Decimal
 
@@ -11,6 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 INTERNAL_NOTE_HELP = _("Alleen voor het selectieteam in de back office; komt nooit op een publieke pagina.")
+# The convention of the long texts (procedures/templatetags/plain_text.py renders it), told where HR types them.
+PLAIN_TEXT_HELP = _("Een lege regel begint een nieuwe alinea. Een regel die begint met ‘- ’ is een punt van een lijst, "
+                    "met twee spaties ervoor (‘  - ’) een subpunt; ‘1. ’ begint een genummerd punt. Webadressen "
+                    "worden links.")
 
 
 class Function(models.Model):
@@ -37,6 +41,11 @@ class Function(models.Model):
         _("maximaal erkende jaren privésector"), default=18,
     )
     internal_note = models.TextField(_("interne notitie"), blank=True, help_text=INTERNAL_NOTE_HELP)
+    feedback_request_months = models.PositiveSmallIntegerField(
+        _("feedback vragen kan tot (maanden)"), null=True, blank=True,
+        help_text=_("Leeg: zonder termijn (de infobundel noemt er geen). Ingevuld: zoveel maanden nadat de kandidaat "
+                    "het resultaat van het jurygesprek kreeg."),
+    )
 
     class Meta:
         verbose_name = _("functie")
@@ -62,13 +71,23 @@ class Procedure(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
     applications_open_from = models.DateField(_("kandidaturen vanaf"), null=True, blank=True)
     applications_close_on = models.DateField(_("kandidaturen tot en met"), null=True, blank=True)
-    intro = models.TextField(_("inleiding"), blank=True)
-    responsibilities = models.TextField(_("verantwoordelijkheden"), blank=True)
-    workplace = models.TextField(_("waar kom je terecht"), blank=True)
-    offer = models.TextField(_("wat mag je verwachten"), blank=True)
-    conditions = models.TextField(_("voorwaarden"), blank=True)
-    procedure_steps = models.TextField(_("verloop van de selectie"), blank=True)
-    faq = models.TextField(_("veelgestelde vragen"), blank=True)
+    contract_type = models.CharField(_("contract"), max_length=200, blank=True,
+                                     help_text=_("bv. contract van onbepaalde duur"))
+    place = models.CharField(_("plaats van tewerkstelling"), max_length=200, blank=True, help_text=_("bv. Kortrijk"))
+    intro = models.TextField(_("inleiding"), blank=True, help_text=PLAIN_TEXT_HELP)
+    responsibilities = models.TextField(_("verantwoordelijkheden"), blank=True, help_text=PLAIN_TEXT_HELP)
+    workplace = models.TextField(_("waar kom je terecht"), blank=True, help_text=PLAIN_TEXT_HELP)
+    offer = models.TextField(_("wat mag je verwachten"), blank=True, help_text=PLAIN_TEXT_HELP)
+    conditions = models.TextField(_("voorwaarden"), blank=True, help_text=PLAIN_TEXT_HELP)
+    procedure_steps = models.TextField(
+        _("verloop van de selectie: inleiding"), blank=True,
+        help_text=_("De tekst boven de stappen; de stappen zelf staan onder ‘Stappen van de selectie’."))
+    employer = models.TextField(_("als werkgever"), blank=True, help_text=PLAIN_TEXT_HELP)
+    employer_vision = models.TextField(_("visie"), blank=True, help_text=PLAIN_TEXT_HELP)
+    employer_values = models.TextField(_("waarden"), blank=True, help_text=PLAIN_TEXT_HELP)
+    faq = models.TextField(
+        _("heb je vragen?"), blank=True,
+        help_text=_("De tekst boven de contactgegevens, bv. de verwijzing naar de veelgestelde vragen."))
     contact_name = models.CharField(_("contactpersoon"), max_length=200, blank=True)
     contact_email = models.EmailField(_("e-mail contactpersoon"), blank=True)
     contact_phone = models.CharField(_("telefoon contactpersoon"), max_length=40, blank=True)
@@ -80,6 +99,33 @@ class Procedure(models.Model):
         verbose_name = _("procedure")
         verbose_name_plural = _("procedures")
         ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.title
+
+
+class ProcedureStep(models.Model):
+    """One step of the selection as the vacancy page explains it (the bundle's "Stap 1", "Stap 2", ...), or a part of
+    the step above it with a heading of its own (e.g. "Hoe ziet zo’n jobinterview eruit?")."""
+
+    procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="steps")
+    position = models.PositiveSmallIntegerField(_("volgorde"))
+    title = models.CharField(_("titel"), max_length=200, help_text=_("Zonder ‘Stap 1:’: de pagina nummert de stappen."))
+    part_of_previous = models.BooleanField(
+        _("deel van de vorige stap"), default=False,
+        help_text=_("Aangevinkt: een tussentitel binnen de stap erboven, zonder eigen nummer."))
+    text = models.TextField(_("tekst"), blank=True, help_text=PLAIN_TEXT_HELP)
+    shows_intake_sessions = models.BooleanField(
+        _("toont de intakemomenten"), default=False,
+        help_text=_("Aangevinkt: de intakemomenten van de procedure staan onder de tekst van deze stap."))
+    text_after_intake_sessions = models.TextField(_("tekst onder de intakemomenten"), blank=True,
+                                                  help_text=PLAIN_TEXT_HELP)
+
+    class Meta:
+        verbose_name = _("stap van de selectie")
+        verbose_name_plural = _("stappen van de selectie")
+        ordering = ["procedure", "position", "id"]
+        constraints = [models.UniqueConstraint(fields=["procedure", "position"], name="procedure_step_unique_position")]
 
     def __str__(self):
         return self.title
@@ -134,6 +180,42 @@ class Team(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class FunctionDescriptionQuerySet(models.QuerySet):
+    def for_team(self, team):
+        """The description for the team's kind (wijkteam or centraal); every variant when the team is unknown or its
+        kind has none, so a juror always reads what there is."""
+        descriptions = list(self)
+        return [d for d in descriptions if team is not None and d.variant == team.kind] or descriptions
+
+
+class FunctionDescription(models.Model):
+    """The function description (functiebeschrijving) of a function for one kind of team, as in the bundle's
+    annexes: one for the wijkteams and one for the centrally steered teams."""
+
+    function = models.ForeignKey(Function, on_delete=models.CASCADE, related_name="descriptions",
+                                 verbose_name=_("functie"))
+    variant = models.CharField(_("voor een"), max_length=10, choices=Team.Kind)
+    formal_title = models.CharField(_("formele functiebenaming"), max_length=200, blank=True)
+    directorate = models.CharField(_("directie"), max_length=200, blank=True)
+    team_name = models.CharField(_("team"), max_length=200, blank=True)
+    salary_scale = models.CharField(_("loonschaal"), max_length=40, blank=True)
+    reports_to = models.CharField(_("rapporteert aan"), max_length=200, blank=True)
+    purpose = models.TextField(_("doel van de functie"), blank=True, help_text=PLAIN_TEXT_HELP)
+    responsibilities = models.TextField(_("verantwoordelijkheden"), blank=True, help_text=PLAIN_TEXT_HELP)
+
+    objects = FunctionDescriptionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("functiebeschrijving")
+        verbose_name_plural = _("functiebeschrijvingen")
+        ordering = ["function", "-variant"]  # "wijkteam" before "centraal", as in the bundle
+        constraints = [models.UniqueConstraint(fields=["function", "variant"],
+                                               name="function_description_unique_variant")]
+
+    def __str__(self):
+        return f"{self.function.name} – {self.get_variant_display()}"
 
 
 class Competency(models.Model):

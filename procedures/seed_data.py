@@ -4,8 +4,15 @@ Source: shared/seed/infobundel-maatschappelijk-werker.txt. The diploma names, co
 indicators are verbatim (typos included: HR corrects them in the back office, not the seed). The vacancy texts keep
 the bundle's words; only PDF artefacts are repaired: words split over two lines are joined, double spaces go, and a
 few punctuation slips are fixed (a stray full stop in "terecht. verspreid", a space before a full stop, the missing
-closing bracket after "telewerk", "B1-B3 -niveau", "26/1/26"). The bundle's contradictory step counts ("2 stappen",
-"3 of 4 stappen") are left out of the steps text; the list of three steps stays.
+closing bracket after "telewerk", "B1-B3 -niveau").
+
+Each section of the bundle is here once, so the vacancy page says each thing once. The steps are STEPS (title and
+text each, the bundle's bold questions as parts of their step); the intake dates are not in any text but in the
+IntakeSession rows the page lists under step 2. The bundle's opening of the steps ("bestaat uit 2 stappen", "In grote
+lijnen moet je als kandidaat doorheen 3 of 4 stappen: 1. … 2. … 3. Een jobinterview") contradicts itself and only
+announces the numbered steps the page shows, so it is left out; the sentence after it reads "hoe de stappen eruit
+zien" instead of "hoe deze stappen eruit zien". The diploma lists are the catalogue (Diploma rows); CONDITIONS is the
+bundle's text under them.
 
 Only what the bundle states is here. What it does not state (the reserve's validity, the intake hours, the teams,
 the last day to apply) is HR's to enter: the seed leaves it empty and procedures.settings_check lists it in the
@@ -97,29 +104,32 @@ Wil jij wat inspiratie opdoen over de verschillende wijkteams in Kortrijk? Neem 
 | Kortrijk: https://www.kortrijk.be/onze-7-wijkteams
 
 Wil je graag op de hoogte blijven van het laatste nieuws in Kortrijk om zo de stad beter te leren kennen? Ga naar \
-https://www.kortrijk.be/abonneren-op-de-e-nieuwsbrief-van-de-stad
+https://www.kortrijk.be/abonneren-op-de-e-nieuwsbrief-van-de-stad"""
 
-Kortrijk als werkgever
-
+# "Kortrijk als werkgever" with its "Visie" and "Waarden" ("Het organogram" is an image the text version lacks).
+EMPLOYER = """\
 Elke dag zet je je samen met meer dan 1800 collega's van stad en OCMW in voor dé Kortrijkzaan. Ons aanbod qua \
 dienstverlening is zeer divers, denk maar aan sport, cultuur, burgerzaken, kinderopvang, thuiszorg, sociale \
 tewerkstelling, deeltijds kunstonderwijs, stadsontwikkeling, huisvuilophaling, groen, parkeerbeleid, \
 armoedebestrijding, musea, toerisme, evenementen, economie, wegenwerken, woonzorgcentra... De uitdagingen voor de \
 diensten en de medewerkers zijn dan ook groot en evolueren voortdurend. Samen zorgen we ervoor dat het aanbod \
-afgestemd is op de wensen en behoeften van de inwoners en bezoekers van stad Kortrijk.
+afgestemd is op de wensen en behoeften van de inwoners en bezoekers van stad Kortrijk."""
 
-Visie
-
+EMPLOYER_VISION = """\
 Kortrijk kiest voor op-en-top klantentevredenheid dankzij snelle en slimme dienstverlening. Kortrijk is een stad \
 waar iedereen meetelt. Kortrijk is trendsetter in Vlaanderen vanuit sterke partnerships en dankzij de inzet van \
-medewerkers met een zeg-en-doe-mentaliteit. En dat weerspiegelt zich in onze waarden.
+medewerkers met een zeg-en-doe-mentaliteit. En dat weerspiegelt zich in onze waarden."""
 
-Waarden
-
+EMPLOYER_VALUES = """\
 Onze waarden en bedrijfscultuur spelen een cruciale rol in ons verhaal. We vinden het belangrijk dat elke \
 medewerker de Kortrijkse waarden uitdraagt. Ben je ondernemend? Heb je respect voor andere meningen? Durf je open \
 communiceren? En ben je een echte teamplayer. Dan zal je je helemaal kunnen vinden in onze filosofie. Kom meer te \
 weten over onze missie en waarden: https://www.kortrijk.be/missie-en-waarden"""
+
+# "Wij voorzien een contract van onbepaalde duur op B1-B3-niveau" and the wijkteams "verspreid over het Kortrijkse
+# grondgebied": the key facts of the vacancy page and of the offer letter.
+CONTRACT_TYPE = "contract van onbepaalde duur"
+PLACE = "Kortrijk"
 
 OFFER = f"""\
 Wij voorzien een contract van onbepaalde duur op B1-B3-niveau. Wat bieden we nog meer?
@@ -138,65 +148,79 @@ fietsen via ons fietsleaseprogramma.
 - Gratis aansluiting bij GSD-V (https://www.gsd-v.be/).
 - Een fijne werkomgeving met ontwikkelingskansen en personeelsactiviteiten."""
 
-# The diploma list itself is the catalogue below; the vacancy page shows it under this text.
+# The diploma lists themselves are the catalogue below; the vacancy page shows this text under them.
 CONDITIONS = """\
-Je beschikt over één van de diploma’s of attesten uit de lijst van toegelaten diploma’s. Kandidaten met een van de \
-oude diploma’s uit die lijst komen ook in aanmerking.
-
-Belangrijk: solliciteren voor maatschappelijk werker zonder één van deze diploma’s kan niet.
+Belangrijk: solliciteren voor maatschappelijk werker zonder één van deze bovenstaande diploma’s kan niet.
 
 Bij een concreet jobaanbod, vragen wij ook een uittreksel uit het strafregister. Dit dient blanco te zijn."""
 
+# The text above the steps; the steps follow as STEPS.
 PROCEDURE_STEPS = """\
-Een selectieprocedure voor de functie maatschappelijk werker verloopt in deze stappen:
+Hieronder leggen we je gedetailleerd uit hoe de stappen eruit zien en wat de timing is. De timing kan wijzigen door \
+onvoorziene omstandigheden, maar je wordt in dat geval tijdig op de hoogte gebracht. Alle communicatie verloopt via \
+e-mail. Het is belangrijk om je mailbox gedurende de volledige procedure goed in de gaten te houden."""
 
-1. Screening toelatingsvoorwaarden
-2. Een online kennismakingsinterview
-3. Een jobinterview
 
-Hieronder leggen we je gedetailleerd uit hoe deze stappen eruit zien en wat de timing is. De timing kan wijzigen \
-door onvoorziene omstandigheden, maar je wordt in dat geval tijdig op de hoogte gebracht. Alle communicatie verloopt \
-via e-mail. Het is belangrijk om je mailbox gedurende de volledige procedure goed in de gaten te houden.
+@dataclass(frozen=True)
+class StepData:
+    """A step of the selection, or (part_of_previous) a part of the step above it with a heading of its own."""
 
-Stap 1: Screening toelatingsvoorwaarden
+    title: str
+    text: str = ""
+    part_of_previous: bool = False
+    shows_intake_sessions: bool = False
+    text_after_intake_sessions: str = ""
 
-In deze stap controleren we of je één van de diploma’s die toegang geven tot de functie maatschappelijk werker wel \
-degelijk kan voorleggen.
 
-Stap 2: Online kennismakingsinterview
-
+# "Hoe verloopt de selectieprocedure?": the bundle's three steps; its bold questions are parts of their step. The
+# intake moments are the IntakeSession rows, shown under the text of step 2.
+STEPS = (
+    StepData(
+        "Screening toelatingsvoorwaarden",
+        "In deze stap controleren we of je één van de diploma’s die toegang geven tot de functie maatschappelijk "
+        "werker wel degelijk kan voorleggen.",
+    ),
+    StepData(
+        "Online kennismakingsinterview",
+        """\
 Je ontvangt een uitnodiging voor een kort digitaal gesprek via Microsoft Teams met een medewerker van het \
 selectieteam van de stad Kortrijk. We peilen naar basiscompetenties, ervaring, inzetbaarheid, jobinzicht en \
 motivatie.
 
 Afhankelijk van het aantal kandidaten, wordt de planning nog verder vorm gegeven. De gesprekken zullen, onder \
-voorbehoud van wijzigingen, plaatsvinden op één of meerdere van onderstaande momenten:
-
-- 20/01/26 (voormiddag)
-- 22/01/26 (voormiddag)
-- 23/01/26 (volledige dag)
-- 26/01/26 (voormiddag)
-
-Je zal zelf op één van bovenstaande momenten nog een tijdslot van 20’ kunnen kiezen om het kennismakingsinterview \
-te laten doorgaan.
-
-Belangrijk: wat als je niet slaagt voor stap 2?
-
-Dan kan je gedurende 1 jaar niet opnieuw deelnemen aan deze selectieprocedure (maatschappelijk werker B1-B3) bij \
-stad Kortrijk. Je kan wel deelnemen aan andere selectieprocedures bij stad Kortrijk.
-
-Stap 3: Wachtlijst voor concrete jobinterviews
-
+voorbehoud van wijzigingen, plaatsvinden op één of meerdere van onderstaande momenten:""",
+        shows_intake_sessions=True,
+        text_after_intake_sessions="Je zal zelf op één van bovenstaande momenten nog een tijdslot van 20’ kunnen "
+                                   "kiezen om het kennismakingsinterview te laten doorgaan.",
+    ),
+    StepData(
+        "Belangrijk: wat als je niet slaagt voor stap 2?",
+        "Dan kan je gedurende 1 jaar niet opnieuw deelnemen aan deze selectieprocedure (maatschappelijk werker "
+        "B1-B3) bij stad Kortrijk. Je kan wel deelnemen aan andere selectieprocedures bij stad Kortrijk.",
+        part_of_previous=True,
+    ),
+    StepData(
+        "Wachtlijst voor concrete jobinterviews",
+        """\
 Je bent geslaagd voor stap 2 ‘het online kennismakingsinterview’.
 
 Je krijgt een plekje op de wachtlijst voor concrete jobinterviews. Deze wachtlijst is 1 jaar geldig.
 
 Van zodra Kortrijk een concrete vacature maatschappelijk werker wil invullen, zal er enkel gebruik gemaakt worden \
 van deze wachtlijst. Je hebt met andere woorden al een eerste belangrijke drempel overwonnen en je staat gedurende \
-1 jaar een stapje dichter bij een concreet jobinterview.
-
-Hoe ziet zo’n jobinterview eruit?
-
+1 jaar een stapje dichter bij een concreet jobinterview.""",
+    ),
+    StepData(
+        "Word je voor de eerstvolgende concrete vacature uitgenodigd naar het jobinterview?",
+        "Ja. We gaan ervan uit dat de functie maatschappelijk werker over de 7 wijkteams overal dezelfde is. Er "
+        "kunnen kleine nuances per wijkteam zijn maar de basisinhoud van de functie is dezelfde. Is de vacature is "
+        "een wijkteam of gerelateerd aan een specifieke doelgroep die je minder ligt, dan kan je mits slagen nog "
+        "steeds op een wervingsreserve terecht komen waaruit zal geput worden bij toekomstige vacatures.",
+        part_of_previous=True,
+    ),
+    StepData(
+        "Hoe ziet zo’n jobinterview eruit?",
+        """\
 Je gaat in gesprek met een jury die bestaat uit iemand van het selectieteam van de stad Kortrijk, de \
 leidinggevende van het team waar er een vacature is en een externe deskundige die de job ook goed kent (bv. iemand \
 die leidinggevende is in een andere stad of bedrijf).
@@ -204,10 +228,12 @@ die leidinggevende is in een andere stad of bedrijf).
 Als de jury dat wenst, kan er ook een werkgerelateerde case aan bod komen. Naargelang de aard van deze case, kan er \
 gevraagd worden om die even vooraf voor te bereiden of eventueel onmiddellijk toe te lichten. Je wordt hier vooraf \
 over ingelicht. Je zal ook een persoonlijkheidsvragenlijst moeten invullen. Tijdens dit jurygesprek zal je tot slot \
-ook bevraagd worden rond je inzicht in de job, je kennis en ervaring, je persoonlijkheid, motivatie en competenties.
-
-En hierna?
-
+ook bevraagd worden rond je inzicht in de job, je kennis en ervaring, je persoonlijkheid, motivatie en competenties.""",
+        part_of_previous=True,
+    ),
+    StepData(
+        "En hierna?",
+        """\
 Optie 1: Proficiat, je hebt de job!
 
 We doen jou het jobvoorstel. Je ontvangt alle informatie (loonsimulatie, uitleg over het uurrooster, info over \
@@ -226,41 +252,28 @@ Optie 3: Helaas, hier stopt het voor jou.
 De jury heeft vastgesteld dat jouw competenties onvoldoende matchen met de vacatures binnen stad Kortrijk of dat je \
 motivatie niet aansluit bij de waarden van de organisatie. Uiteraard mag je hierover feedback van de jury opvragen. \
 Je mag gedurende 1 jaar niet opnieuw deelnemen aan deze selectieprocedure (maatschappelijk werker) bij Kortrijk. Je \
-kan wel deelnemen aan andere selectieprocedures bij stad Kortrijk."""
+kan wel deelnemen aan andere selectieprocedures bij stad Kortrijk.""",
+        part_of_previous=True,
+    ),
+)
 
-# The bundle has no FAQ section of its own: these are its own questions and answers, with its pointer to the city's FAQ.
+# "Heb je vragen?": the bundle's pointer to the city's FAQ; the page adds the contact (CONTACT) under it.
 FAQ = f"""\
-Word je voor de eerstvolgende concrete vacature uitgenodigd naar het jobinterview?
-
-Ja. We gaan ervan uit dat de functie maatschappelijk werker over de 7 wijkteams overal dezelfde is. Er kunnen \
-kleine nuances per wijkteam zijn maar de basisinhoud van de functie is dezelfde. Is de vacature is een wijkteam of \
-gerelateerd aan een specifieke doelgroep die je minder ligt, dan kan je mits slagen nog steeds op een \
-wervingsreserve terecht komen waaruit zal geput worden bij toekomstige vacatures.
-
-Wat als je niet slaagt voor het kennismakingsinterview of het jobinterview?
-
-Dan kan je gedurende 1 jaar niet opnieuw deelnemen aan deze selectieprocedure (maatschappelijk werker B1-B3) bij \
-stad Kortrijk. Je kan wel deelnemen aan andere selectieprocedures bij stad Kortrijk. Na het jobinterview mag je \
-feedback van de jury opvragen.
-
-Kan je je brutoloon vooraf inschatten?
-
-Er worden tijdens de selectieprocedure geen loonsimulaties gemaakt, maar uiteraard wel in de laatste fase als er \
-een jobaanbod is. Wil je zelf al even inschatten wat je brutoloon zou zijn, dan kan je de volledige loonschalen \
-raadplegen via {FAQ_URL}.
-
-Heb je vragen?
-
 Je vindt een pak informatie over solliciteren bij Kortrijk, loon en voordelen, tips om je voor te bereiden op een \
 selectiegesprek... bij de veelgestelde vragen: {FAQ_URL}"""
 
 PROCEDURE_TEXTS = {
+    "contract_type": CONTRACT_TYPE,
+    "place": PLACE,
     "intro": INTRO,
     "responsibilities": RESPONSIBILITIES,
     "workplace": WORKPLACE,
     "offer": OFFER,
     "conditions": CONDITIONS,
     "procedure_steps": PROCEDURE_STEPS,
+    "employer": EMPLOYER,
+    "employer_vision": EMPLOYER_VISION,
+    "employer_values": EMPLOYER_VALUES,
     "faq": FAQ,
 }
 

@@ -1,12 +1,13 @@
-"""Public vacancy pages: the list of open procedures, one procedure's vacancy page and its salary estimate."""
+"""Public vacancy pages: the list of open procedures, one procedure's vacancy page, its function description and
+its salary estimate."""
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.translation import ngettext
 
 from kortrijk_ats.public_cache import cached_for_anonymous
-from procedures.models import Diploma, Procedure, Team
+from procedures.models import Diploma, Procedure
 from procedures.pay import PUBLISHED_SCALES_URL, public_estimate_available
 from procedures.salary_chart import render_salary_chart
 from procedures.salary_forms import SalaryEstimateForm
@@ -20,13 +21,12 @@ def procedure_list(request):
 
 @cached_for_anonymous
 def vacancy_detail(request, slug):
-    """Everything a candidate needs to decide to apply, from the procedure's own data. Only open procedures."""
-    procedure = get_object_or_404(
-        Procedure.objects.select_related("function"), slug=slug, status=Procedure.Status.OPEN,
-    )
+    """Everything a candidate needs to decide to apply, from the procedure's own data, each thing once. Only open
+    procedures."""
+    procedure = _open_procedure_or_404(slug)
     diplomas = list(procedure.diplomas.all())
+    steps = list(procedure.steps.all())
     function = procedure.function
-    teams = list(Team.objects.filter(active=True))
     return render(request, "procedures/vacancy_detail.html", {
         "procedure": procedure,
         "function": function,
@@ -34,17 +34,43 @@ def vacancy_detail(request, slug):
         "old_diplomas": [d for d in diplomas if d.kind == Diploma.Kind.OLD],
         "foreign_diplomas": [d for d in diplomas if d.kind == Diploma.Kind.FOREIGN],
         "intake_sessions": list(procedure.intake_sessions.all()),
-        "neighbourhood_teams": [t for t in teams if t.kind == Team.Kind.NEIGHBOURHOOD],
-        "central_teams": [t for t in teams if t.kind == Team.Kind.CENTRAL],
+        "steps": steps_with_parts(steps),
+        "steps_show_intake_sessions": any(step.shows_intake_sessions for step in steps),
         "competencies": list(function.competencies.all()),
-        "ban_period": format_months(function.ban_months),
-        "waitlist_period": format_months(function.waitlist_months),
-        # Empty until HR enters it: the page then names no validity rather than a guessed one.
-        "reserve_period": format_months(function.reserve_months) if function.reserve_months is not None else "",
+        "has_function_description": function.descriptions.exists(),
         "apply_url": apply_url(procedure),
         "salary_estimate_available": public_estimate_available(function),
         "published_scales_url": PUBLISHED_SCALES_URL,
     })
+
+
+@cached_for_anonymous
+def function_description(request, slug):
+    """The function's descriptions (functiebeschrijving), every variant, for an open procedure that has them."""
+    procedure = _open_procedure_or_404(slug)
+    descriptions = list(procedure.function.descriptions.all())
+    if not descriptions:
+        raise Http404("Geen functiebeschrijving.")
+    return render(request, "procedures/function_description.html", {
+        "procedure": procedure, "function": procedure.function, "descriptions": descriptions,
+        "apply_url": apply_url(procedure),
+    })
+
+
+def _open_procedure_or_404(slug):
+    return get_object_or_404(Procedure.objects.select_related("function"), slug=slug, status=Procedure.Status.OPEN)
+
+
+def steps_with_parts(steps):
+    """The steps in order as (step, [its parts]): a part (part_of_previous) belongs to the step above it; one with no
+    step above it counts as a step."""
+    grouped = []
+    for step in steps:
+        if step.part_of_previous and grouped:
+            grouped[-1][1].append(step)
+        else:
+            grouped.append((step, []))
+    return grouped
 
 
 def apply_url(procedure):
@@ -53,14 +79,6 @@ def apply_url(procedure):
         return reverse("candidates:apply", kwargs={"slug": procedure.slug})
     except NoReverseMatch:
         return f"/vacatures/{procedure.slug}/solliciteren/"
-
-
-def format_months(months):
-    """A period in words: whole years as years ("1 jaar"), otherwise months."""
-    if months and months % 12 == 0:
-        years = months // 12
-        return ngettext("%(count)d jaar", "%(count)d jaar", years) % {"count": years}
-    return ngettext("%(count)d maand", "%(count)d maanden", months) % {"count": months}
 
 
 def salary_estimate(request, slug):

@@ -17,7 +17,7 @@ def procedure_form(function, **overrides):
     data = {
         "function": function.pk, "title": "Maatschappelijk werker 2026", "slug": "maatschappelijk-werker-2026",
         "status": Procedure.Status.OPEN, "applications_open_from": "01/12/2025", "applications_close_on": "11/01/2026",
-        **inline_management("diplomas", 2), **inline_management("intake_sessions", 1),
+        **inline_management("diplomas", 2), **inline_management("intake_sessions", 1), **inline_management("steps", 0),
         "diplomas-0-position": "1", "diplomas-0-name": "Bachelor in het sociaal werk", "diplomas-0-kind": "current",
         "diplomas-1-position": "2", "diplomas-1-name": "Buitenlands diploma met gelijkwaardigheid",
         "diplomas-1-kind": "foreign",

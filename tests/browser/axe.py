@@ -8,9 +8,9 @@ AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": [
 _axe = Axe()
 
 
-def run_axe(page):
-    """The raw violations (list of axe result dicts) of the page as it is now."""
-    return _axe.run(page, options=AXE_OPTIONS).response["violations"]
+def run_axe(page, within=None):
+    """The raw violations (list of axe result dicts) of the page as it is now, or of the part `within` selects."""
+    return _axe.run(page, context=within, options=AXE_OPTIONS).response["violations"]
 
 
 def describe_violations(violations):
@@ -24,8 +24,9 @@ def describe_violations(violations):
     return "\n".join(lines)
 
 
-def check_axe(page, name):
-    """Fail the test with every WCAG A/AA violation axe finds on the page (name says which page state)."""
-    violations = run_axe(page)
+def check_axe(page, name, *, within=None):
+    """Fail the test with every WCAG A/AA violation axe finds on the page, or in the part the CSS selector `within`
+    selects (name says which page state)."""
+    violations = run_axe(page, within)
     assert not violations, f"axe: {len(violations)} WCAG violation(s) on '{name}' ({page.url}):\n" + \
         describe_violations(violations)

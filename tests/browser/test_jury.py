@@ -105,6 +105,28 @@ def test_a_juror_scores_and_the_chair_reaches_consensus(page, browser_context, p
     assert ann.stage == Stage.JURY_INVITED  # the decisions wait for every juror's approval
 
 
+def test_a_juror_opens_the_function_description_beside_the_candidate_by_keyboard(page, procedure):
+    from procedures.seed_annexes import seed_function_descriptions
+
+    add_bundle_competencies(procedure.function)
+    seed_function_descriptions(procedure.function, create=lambda key, model, values: model.objects.create(**values))
+    waitlisted(procedure, first_name="Ann", last_name="Aerts")
+    jury_round = open_round(procedure)
+    _chair, leader, _external = compose_jury(jury_round)
+    jc = jury_round.candidates.get()
+
+    login(page, leader.user)
+    page.goto(f"/jury/ronde/{jury_round.pk}/kandidaat/{jc.uid}/")
+    title = page.get_by_role("heading", name=f"{procedure.function.name} in een wijkteam", level=3)
+    expect(title).to_be_hidden()
+    page.locator("summary", has_text="Toon de functiebeschrijving").focus()
+    page.keyboard.press("Enter")
+    expect(title).to_be_visible()
+    expect(page.get_by_text("Je neemt verantwoordelijkheden op in het wijkactieplan")).to_be_visible()
+    assert page.get_by_role("heading", name=f"{procedure.function.name} in een centraal aangestuurd team").count() == 0
+    check(page, "candidate-function-description")
+
+
 def test_the_candidates_jury_pages_pass_axe(page, procedure, hr):
     """The questionnaire (with a refused submit), the application page's jury actions, asking for feedback and the
     reserve's unavailability page: axe clean, every field labelled."""

@@ -1,10 +1,14 @@
 """The public shell in real Chromium: axe on every page state in Dutch and English, labels, 320 px, keyboard."""
 
+import itertools
 import re
+from io import StringIO
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 
+from procedures import seed_data
 from tests.browser.axe import check_axe
 from tests.browser.conftest import shoot
 from tests.factories import UserFactory
@@ -16,6 +20,7 @@ LANGUAGES = ["nl-be", "en"]
 SIMPLE_PAGES = {
     "list": "/",
     "vacancy": "/vacatures/maatschappelijk-werker/",
+    "function-description": "/vacatures/maatschappelijk-werker/functiebeschrijving/",
     "login": "/account/login/",
     "signup": "/account/signup/",
     "password-reset": "/account/password/reset/",
@@ -38,6 +43,8 @@ UNLABELLED_CONTROLS_JS = """() => {
     .filter((el) => ![...(el.labels || [])].some((label) => visible(label) && label.innerText.trim().length > 0))
     .map((el) => el.outerHTML);
 }"""
+HEADING_LEVELS_JS = "() => [...document.querySelectorAll('main h1, main h2, main h3, main h4, main h5, main h6')]" \
+    ".map((h) => Number(h.tagName[1]))"
 VISIBLE_CONTROL_COUNT_JS = """() => [...document.querySelectorAll('input, select, textarea')]
   .filter((el) => !['hidden', 'submit', 'button'].includes(el.type) && el.getBoundingClientRect().width > 1).length"""
 
@@ -234,3 +241,40 @@ def test_script_in_a_procedure_text_is_shown_not_run(page):
     assert page.get_by_text('<img src=x onerror="alert(1)">').is_visible()
     assert page.locator("main img").count() == 0
     assert dialogs == []
+
+
+def assert_headings_in_order(page, name):
+    """One h1, and no heading more than one level deeper than the one before it."""
+    levels = page.evaluate(HEADING_LEVELS_JS)
+    assert levels[0] == 1 and levels.count(1) == 1, (name, levels)
+    for before, after in itertools.pairwise(levels):
+        assert after <= before + 1, (name, levels)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("path", ["", "functiebeschrijving/"], ids=["vacancy", "function-description"])
+def test_the_seeded_bundle_pages_pass_axe_keep_their_headings_in_order_and_fit_320_px(page, language, path):
+    call_command("seed_kortrijk", stdout=StringIO())
+    url = f"/vacatures/{seed_data.PROCEDURE_SLUG}/{path}"
+    use_language(page, language)
+    page.goto(url)
+    name = f"seeded {path or 'vacancy'} ({language})"
+    shoot(page, name)
+    check_axe(page, name)
+    assert_headings_in_order(page, name)
+    # The bundle's Dutch text keeps lang="nl-be", also on the English page.
+    assert page.locator("main .plain-text:not([lang='nl-be'])").count() == 0
+    assert page.locator("main .plain-text").count() >= (3 if path else 10)
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(url)
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 320, name
+
+
+def test_the_vacancy_page_reaches_the_function_description_by_keyboard(page, vacancy):
+    page.goto("/vacatures/maatschappelijk-werker/")
+    link = page.get_by_role("link", name="Lees de volledige functiebeschrijving")
+    link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/vacatures/maatschappelijk-werker/functiebeschrijving/")
+    assert page.get_by_role("heading", name="Maatschappelijk werker in een wijkteam", level=2).is_visible()
+    assert_headings_in_order(page, "function description")

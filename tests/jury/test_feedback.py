@@ -1,5 +1,6 @@
-"""Feedback for a failed candidate: asked in the portal within a month of hearing the result; HR's task with a
-deadline; the letter drafted from the consensus reasons, edited by HR and sent through the outbox."""
+"""Feedback for a failed candidate: asked in the portal once the result is told, at any time unless HR set a period
+(the bundle sets none); HR's task with a deadline; the letter drafted from the consensus reasons, edited by HR and
+sent through the outbox."""
 
 from datetime import timedelta
 
@@ -8,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from candidates.dates import add_months
+from candidates.mail_events import JURY_FAILED
 from communications.models import Mail
 from communications.outbox import release_mails
 from interviews.feedback import may_request_feedback, request_feedback, send_feedback_letter
@@ -52,13 +54,41 @@ def test_the_portal_offers_feedback_only_once_the_fail_mail_is_released(failed, 
     assert "Je vroeg feedback" in candidate_client.get(url).content.decode()
 
 
-def test_feedback_can_be_asked_within_a_month_of_being_told(failed, hr):
+def test_the_fail_mail_says_the_bundles_whole_option_3(failed):
+    mail = Mail.objects.for_object(failed).get(event="jury_failed")
+    assert ("De jury heeft vastgesteld dat jouw competenties onvoldoende matchen met de vacatures binnen stad Kortrijk "
+            "of dat je motivatie niet aansluit bij de waarden van de organisatie. Uiteraard mag je hierover feedback "
+            "van de jury opvragen via ") in mail.body_text
+    assert ("The jury found that your competencies do not sufficiently match the vacancies within the city of "
+            "Kortrijk, or that your motivation does not fit the values of the organisation. You may of course ask the "
+            "jury for feedback at {{ portal_url }}") in JURY_FAILED.body["en"]
+
+
+def test_feedback_can_be_asked_any_time_when_hr_set_no_period(failed, hr):
+    assert failed.procedure.function.feedback_request_months is None  # the bundle sets no limit
+    release_mails(Mail.objects.for_object(failed).filter(event="jury_failed"), by=hr)
+    much_later = add_months(timezone.localdate(), 13)
+    assert may_request_feedback(failed, today=much_later)
+    page = client_for(failed.candidate.user).get(reverse("interviews:feedback", args=[failed.public_id]))
+    assert "Ja, ik vraag feedback" in page.content.decode() and "tot en met" not in page.content.decode()
+    feedback = request_feedback(failed, today=much_later)
+    assert feedback.due_on == add_months(much_later, 1)  # HR's month to answer stays
+
+
+def test_feedback_is_refused_after_the_period_hr_set(failed, hr):
+    function = failed.procedure.function
+    function.feedback_request_months = 2
+    function.save()
     release_mails(Mail.objects.for_object(failed).filter(event="jury_failed"), by=hr)
     told = timezone.localdate()
-    assert may_request_feedback(failed, today=add_months(told, 1) - timedelta(days=1))
-    assert not may_request_feedback(failed, today=add_months(told, 1))
-    with pytest.raises(JuryRefused, match="tot een maand"):
-        request_feedback(failed, today=add_months(told, 1))
+    last_day = add_months(told, 2) - timedelta(days=1)
+    assert may_request_feedback(failed, today=last_day)
+    assert not may_request_feedback(failed, today=add_months(told, 2))
+    page = client_for(failed.candidate.user).get(reverse("interviews:feedback", args=[failed.public_id]))
+    assert f"Je kan feedback vragen tot en met {last_day:%d/%m/%Y}." in page.content.decode()
+    with pytest.raises(JuryRefused, match=f"kon tot 2 maanden .* tot en met {last_day:%d/%m/%Y}"):
+        request_feedback(failed, today=add_months(told, 2))
+    assert not FeedbackRequest.objects.filter(application=failed).exists()
 
 
 def test_hr_edits_and_sends_the_letter_once_through_the_outbox(failed, hr):

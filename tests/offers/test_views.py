@@ -306,6 +306,19 @@ def test_hr_can_read_the_letter_before_sending(jury, staff):
     assert re.search(r"Antwoord ten laatste", text) is None  # no deadline before it is sent
 
 
+def test_the_letter_names_the_contract_type_of_the_procedure(jury, staff):
+    maker, _checker = staff
+    offer = draft_offer(jury.proposal, by=maker)
+    url = reverse("admin:offers_offer_letter", args=[offer.pk])
+    assert "Contract" not in flat(pdf_text(client_for(maker).get(url).content))  # HR entered none: no row
+    procedure = jury.best.procedure
+    procedure.contract_type = "contract van onbepaalde duur"
+    procedure.save()
+    text = flat(pdf_text(client_for(maker).get(url).content))
+    assert "Contract contract van onbepaalde duur" in text
+    assert text.index("Functie") < text.index("Contract") < text.index("Team")
+
+
 def test_offer_page_query_count_is_constant(jury, staff, django_assert_max_num_queries):
     maker, checker = staff
     offer = sent_offer(jury.proposal, maker=maker, checker=checker)

@@ -2,7 +2,7 @@
 
 from datetime import date, time
 
-from procedures.models import Competency, Diploma, Team
+from procedures.models import Competency, Diploma, FunctionDescription, ProcedureStep, Team
 from tests.factories import DiplomaFactory, FunctionFactory, IntakeSessionFactory, ProcedureFactory, TeamFactory
 
 COMPETENCIES = [
@@ -19,6 +19,19 @@ COMPETENCIES = [
 CURRENT = ["Master in het sociaal werk", "Bachelor orthopedagogie", "Bachelor gezinswetenschappen"]
 OLD = ["Diploma van maatschappelijk assistent (hoger onderwijs van één cyclus)"]
 FOREIGN = ["Buitenlands diploma gelijkwaardig aan maatschappelijk assistent"]
+# (title, text, part_of_previous, shows_intake_sessions, text_after_intake_sessions)
+STEPS = [
+    ("Screening toelatingsvoorwaarden", "In deze stap controleren we of je één van de diploma’s kan voorleggen.",
+     False, False, ""),
+    ("Online kennismakingsinterview", "Een kort digitaal gesprek via Microsoft Teams op een van deze momenten:",
+     False, True, "Je kiest zelf een tijdslot van 20’."),
+    ("Belangrijk: wat als je niet slaagt voor stap 2?",
+     "Dan kan je gedurende 1 jaar niet opnieuw deelnemen aan deze selectieprocedure.", True, False, ""),
+    ("Wachtlijst voor concrete jobinterviews", "Deze wachtlijst is 1 jaar geldig.", False, False, ""),
+    ("Hoe ziet zo’n jobinterview eruit?", "Je gaat in gesprek met een jury.", True, False, ""),
+]
+# A note meant for HR, as the seed once put in team descriptions: it must never reach a public page.
+HR_NOTE = "HR geeft dit team zijn echte naam."
 SESSIONS = [
     (date(2026, 1, 20), time(9, 0), time(12, 0), "voormiddag"),
     (date(2026, 1, 22), time(9, 0), time(12, 0), "voormiddag"),
@@ -28,19 +41,27 @@ SESSIONS = [
 
 
 def make_vacancy(**procedure_fields):
-    """An open procedure with texts, diplomas of each kind, intake sessions, teams and the 9 competencies."""
+    """An open procedure with its texts and key facts, diplomas of each kind, intake sessions, the steps, the 9
+    competencies and both function descriptions; and two teams whose names and HR notes stay off the public pages."""
     function = FunctionFactory(name="Maatschappelijk werker", slug="maatschappelijk-werker", grade="B1-B3")
     fields = {
         "function": function,
         "title": "Maatschappelijk werker (B1-B3)",
         "slug": "maatschappelijk-werker",
         "intro": "Kortrijk startte als eerste in Vlaanderen met wijkgericht sociaal werk.\n\nHelp je graag mensen?",
-        "responsibilities": "Je begeleidt de cliënt vanuit een multidisciplinair wijkteam.",
+        "responsibilities": "- Je begeleidt de cliënt vanuit een multidisciplinair wijkteam.\n"
+                            "  - Je helpt op maat van de cliënt.\n- Je staat in voor het beheer van dossiers.",
         "workplace": "Je komt terecht in één van de 7 wijkteams of in een centraal aangestuurd team.",
-        "offer": "Een contract van onbepaalde duur.\nMaaltijdcheques (€7,50).",
+        "offer": "Wij voorzien een contract van onbepaalde duur.\n\n- Maaltijdcheques (€7,50).\n"
+                 "- Gratis aansluiting bij GSD-V (https://www.gsd-v.be/).",
         "conditions": "Bij een concreet jobaanbod vragen we een uittreksel uit het strafregister.",
-        "procedure_steps": "De selectie bestaat uit een screening, een online kennismakingsinterview en een jury.",
+        "procedure_steps": "Alle communicatie verloopt via e-mail.",
+        "employer": "Elke dag zet je je samen met meer dan 1800 collega's in voor dé Kortrijkzaan.",
+        "employer_vision": "Kortrijk is een stad waar iedereen meetelt.",
+        "employer_values": "Ben je ondernemend?",
         "faq": "Kan ik solliciteren zonder diploma? Nee.",
+        "contract_type": "contract van onbepaalde duur",
+        "place": "Kortrijk",
         "contact_name": "Veerle De Bosschere",
         "contact_email": "vacatures@kortrijk.be",
         "contact_phone": "056 27 85 03",
@@ -56,8 +77,21 @@ def make_vacancy(**procedure_fields):
         DiplomaFactory(procedure=procedure, name=name, kind=Diploma.Kind.FOREIGN, position=position)
     for day, start, end, label in SESSIONS:
         IntakeSessionFactory(procedure=procedure, date=day, starts_at=start, ends_at=end, label=label)
-    TeamFactory(name="Wijkteam Heule", kind=Team.Kind.NEIGHBOURHOOD)
+    for position, (title, text, part, shows_sessions, after) in enumerate(STEPS, start=1):
+        ProcedureStep.objects.create(procedure=procedure, position=position, title=title, text=text,
+                                     part_of_previous=part, shows_intake_sessions=shows_sessions,
+                                     text_after_intake_sessions=after)
+    TeamFactory(name="Wijkteam Heule", kind=Team.Kind.NEIGHBOURHOOD, description=HR_NOTE)
     TeamFactory(name="Team energie", kind=Team.Kind.CENTRAL, description="Cliënten met energieproblemen")
+    for variant, place in ((Team.Kind.NEIGHBOURHOOD, "vanuit de wijkteams"),
+                           (Team.Kind.CENTRAL, "vanuit de centraal aangestuurde teams")):
+        FunctionDescription.objects.create(
+            function=function, variant=variant, formal_title="hulpverlener wijkgericht sociaal werk",
+            directorate="Samenleven", team_name="Wijkgericht Sociaal Werk", salary_scale="B1-B3",
+            reports_to="Teamcoördinator wijkgericht sociaal werk",
+            purpose=f"Je voorziet in individuele sociale hulp- en dienstverlening {place}.",
+            responsibilities="- Je staat in voor het beheer van dossiers.\n"
+                             "  - Je volgt de evolutie van het dossier op.")
     for position, (name, definition) in enumerate(COMPETENCIES):
         Competency.objects.create(function=function, name=name, definition=definition, position=position)
     return procedure

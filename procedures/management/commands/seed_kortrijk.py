@@ -1,5 +1,6 @@
 """manage.py seed_kortrijk: load the procedure "Maatschappelijk werker (B1-B3)" from the city's information bundle."""
 
+import functools
 import os
 
 from django.core.management.base import BaseCommand
@@ -9,8 +10,15 @@ from django.db import transaction
 from communications.mail_templates import sync_mail_templates
 from procedures import seed_data
 from procedures.models import BehaviouralIndicator, Competency, Diploma, Function, IntakeSession, Procedure
+from procedures.seed_annexes import seed_function_descriptions
 from procedures.seed_pay import seed_pay_data
+from procedures.seed_steps import seed_procedure_steps
 from procedures.seeding import Seeder
+
+
+def _seed_row(seeder, key, model, values):
+    # The seed_* helpers of the bundle's steps and annexes take a create(key, model, values) callable.
+    return seeder.row(key, model, values=values)
 
 
 class Command(BaseCommand):
@@ -49,6 +57,11 @@ class Command(BaseCommand):
             self._seed_diplomas(seeder, procedure)
             self._seed_competencies(seeder, function)
             self._seed_intake_sessions(seeder, procedure)
+            create = functools.partial(_seed_row, seeder)
+            if procedure is not None:
+                seed_procedure_steps(procedure, create=create)
+            if function is not None:
+                seed_function_descriptions(function, create=create)
             pay_created = seed_pay_data()
         self.stdout.write(f"Procedure ‘{seed_data.PROCEDURE_TITLE}’: {seeder.summary}.")
         self.stdout.write(f"Loon: {pay_created} nieuw (loonschalen, index, premies; bestaande loongegevens "
