@@ -292,3 +292,9 @@ def test_demo_intake_moments_are_labelled_fictitious_where_they_show_and_leave_t
         assert session.interviewers.get().interviewer.username == "demo.interviewer"
     page_text = re.sub(r"<[^>]+>", "", Client().get(f"/vacatures/{MW}/").content.decode())
     assert page_text.count("(fictief demo-moment, 09:00–12:00)") == 3
+
+
+def test_only_the_candidates_addresses_are_marked_verified():
+    seed_demo("--demo")
+    verified = set(EmailAddress.objects.filter(verified=True, primary=True).values_list("user__username", flat=True))
+    assert verified == {username for username, _slug in EXPECTED_STAGES}
