@@ -88,7 +88,7 @@ def print_banner(*, base_url, demo_logins, env):
     # seed_demo reports what it loaded, then its table of log-ins: the banner shows the table.
     table_at = demo_logins.find(DEMO_TABLE_HEADING)
     if table_at >= 0:
-        print(demo_logins[table_at:].rstrip(), flush=True)
+        print(demo_logins[table_at:].rstrip() + "\n", flush=True)  # a blank line ends the table
     elif demo_logins.strip():
         print(demo_logins.rstrip(), flush=True)
     if not env.get("EMAIL_URL"):

@@ -2,10 +2,12 @@
 
 Runs scripts/run_local.py (migrate, seeds, collectstatic, then web + worker + beat under honcho) in a fresh
 KATS_VAR_DIR on a free port, once on the embedded defaults (SQLite, filesystem broker) and once on the real
-PostgreSQL and Redis the suite runs against.
+PostgreSQL and Redis the suite runs against. The demo log-ins it prints are used as a person would: each
+candidate logs in with them, and the invited candidate books an intake slot on the intake page.
 """
 
 import http.cookiejar
+import json
 import os
 import re
 import secrets
@@ -24,6 +26,7 @@ import psycopg2
 import pytest
 
 from tests.auth import code_for
+from tests.demo_logins import printed_candidates
 
 ROOT = Path(__file__).resolve().parent.parent
 START_TIMEOUT_SECONDS = 300
@@ -164,6 +167,42 @@ def csrf_token(cookies):
     return next(cookie.value for cookie in cookies if cookie.name == "csrftoken")
 
 
+def new_browser():
+    """An opener with a cookie jar of its own: one person's browser."""
+    cookies = http.cookiejar.CookieJar()
+    return urllib.request.build_opener(urllib.request.HTTPCookieProcessor(cookies)), cookies
+
+
+def log_candidate_in(base_url, *, email, password):
+    opener, cookies = new_browser()
+    fetch(opener, base_url + "/account/login/")
+    _, landed_on, page = fetch(opener, base_url + "/account/login/",
+                               {"login": email, "password": password, "csrfmiddlewaretoken": csrf_token(cookies)})
+    return opener, cookies, landed_on, page
+
+
+def first_link(page, pattern):
+    return re.search(rf'href="({pattern})"', page).group(1)
+
+
+# Run inside the system (manage.py shell): the invited candidate's booking and its confirmation mail, once the
+# worker has sent it (or after 60 s, as it stands).
+BOOKING_CHECK = """
+import json, time
+from communications.models import Mail
+from interviews.models import IntakeBooking
+bookings = list(IntakeBooking.objects.active().filter(application__candidate__email=EMAIL)
+                .values_list("slot_id", "slot__session__label"))
+deadline = time.monotonic() + 60
+while True:
+    mails = list(Mail.objects.filter(event="intake_booking_confirmed", to=EMAIL).values_list("state", flat=True))
+    if mails and all(state == "sent" for state in mails) or time.monotonic() > deadline:
+        break
+    time.sleep(0.25)
+print(json.dumps({"bookings": bookings, "mails": mails}))
+"""
+
+
 def printed_login(log, username):
     """The password printed beside username in seed_demo's table of log-ins (columns apart by 2+ spaces)."""
     for line in log.splitlines():
@@ -176,8 +215,7 @@ def printed_login(log, username):
 @pytest.mark.timeout(600)
 def test_make_run_serves_the_seeded_system_with_worker_and_beat(running_system):
     system = running_system
-    cookies = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(cookies))
+    opener, cookies = new_browser()
 
     status, _, login_page = fetch(opener, system.base_url + "/admin/login/")
     assert status == 200
@@ -214,6 +252,27 @@ def test_make_run_serves_the_seeded_system_with_worker_and_beat(running_system):
         opener, landed_on, {"token": code_for(secret), "next": "/admin/", "csrfmiddlewaretoken": csrf_token(cookies)})
     assert status == 200 and landed_on == system.base_url + "/admin/"
     assert "Back office van het selectieteam" in back_office
+
+    # Every candidate the run prints logs in with exactly what it prints, straight into the portal.
+    candidates = printed_candidates(banner)
+    assert len(candidates) >= 5, banner
+    for email, password, _application in candidates:
+        _, _, landed_on, portal = log_candidate_in(system.base_url, email=email, password=password)
+        assert landed_on == system.base_url + "/mijn-kandidaturen/", (email, landed_on)
+        assert "Mijn kandidaturen" in portal and "Maatschappelijk werker" in portal
+
+    # The invited candidate books the first free slot through the intake page, as she would in her browser.
+    email, password, _application = next(c for c in candidates if "uitgenodigd voor kennismakingsinterview" in c[2])
+    candidate, candidate_cookies, _, portal = log_candidate_in(system.base_url, email=email, password=password)
+    _, _, detail = fetch(candidate, system.base_url + first_link(portal, r"/mijn-kandidaturen/[0-9a-f-]+/"))
+    _, intake_url, intake = fetch(candidate, system.base_url + first_link(detail, r"/mijn-kandidaturen/[^\"]+/intake/"))
+    action = re.search(r'<form method="post" action="([^"]+/intake/boeken/)"', intake).group(1)
+    slot = re.search(r'name="slot" value="(\d+)"', intake).group(1)
+    status, landed_on, booked = fetch(candidate, system.base_url + action,
+                                      {"slot": slot, "csrfmiddlewaretoken": csrf_token(candidate_cookies)})
+    assert status == 200 and landed_on == intake_url and "Je afspraak" in booked, booked[:2000]
+    found = json.loads(system.manage("shell", "-c", f"EMAIL = {email!r}\n{BOOKING_CHECK}").strip().splitlines()[-1])
+    assert found == {"bookings": [[int(slot), "fictief demo-moment"]], "mails": ["sent"]}, found
 
     # The seeded procedure is what the public home page shows.
     status, _, home = fetch(opener, system.base_url + "/")

@@ -1,21 +1,27 @@
 """manage.py seed_demo: fictitious people in several stages, moved there through change_stage(), for demo machines."""
 
 import re
+from datetime import timedelta
 from io import StringIO
 
 import pytest
+import time_machine
+from allauth.account.models import EmailAddress
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
+from django.utils import timezone
 
 from candidates.bans import ban_in_force
 from candidates.models import Application, Ban, Candidate, PoolEntry, Transition
 from candidates.stages import Stage
 from communications.models import Mail
-from interviews.models import JuryCandidate, JuryMember, JuryRound
+from interviews.booking import free_slots
+from interviews.models import IntakeBooking, IntakeSlot, JuryCandidate, JuryMember, JuryRound
 from kortrijk_ats import roles
-from procedures.models import Diploma, Function, Procedure, Team, Vacancy
+from procedures.models import Diploma, Function, IntakeSession, Procedure, Team, Vacancy
+from tests.demo_logins import printed_candidates, printed_logins
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +62,7 @@ def seed_demo(*args):
 def state():
     return {model.__name__: model.objects.count()
             for model in (get_user_model(), Candidate, Application, Transition, Mail, Ban, PoolEntry, Procedure,
-                          Vacancy, JuryRound, JuryMember, JuryCandidate)}
+                          Vacancy, JuryRound, JuryMember, JuryCandidate, EmailAddress, IntakeSession, IntakeSlot)}
 
 
 def logins(output):
@@ -177,3 +183,118 @@ def test_it_runs_on_the_environment_flag_with_one_chosen_password(monkeypatch):
     assert log_in("demo.hr", "Demo-Kortrijk-2026!") is not None
     with pytest.raises(CommandError, match="Demowachtwoord geweigerd"):
         seed_demo("--password", "kort")
+
+
+# --- A demo that works on any date: verified candidates, intake moments in the coming weeks -------------------
+
+MW = "maatschappelijk-werker-b1-b3"
+DEMO_LABEL = "fictief demo-moment"
+
+
+def demo_sessions():
+    return IntakeSession.objects.filter(procedure__slug=MW, label=DEMO_LABEL)
+
+
+def test_every_printed_candidate_logs_in_with_the_printed_password_without_the_verification_page():
+    output = seed_demo("--demo")
+    candidates = printed_candidates(output)
+    assert len(candidates) == len({username for username, _slug in EXPECTED_STAGES})
+    for email, password, _application in candidates:
+        client = Client()
+        response = client.post("/account/login/", {"login": email, "password": password})
+        assert response.status_code == 302 and response["Location"] == "/mijn-kandidaturen/", email
+        assert client.session["_auth_user_id"] == str(get_user_model().objects.get(email=email).pk)
+        portal = client.get("/mijn-kandidaturen/")
+        assert portal.status_code == 200 and "Maatschappelijk werker" in portal.content.decode(), email
+
+
+def test_printed_staff_reach_the_second_factor_set_up_on_their_first_log_in():
+    rows = [row for row in printed_logins(seed_demo("--demo")) if row["Rol"] and row["Rol"] != "Kandidaat (fictief)"]
+    assert {row["Gebruikersnaam"] for row in rows} == set(STAFF_ROLES)
+    for row in rows:
+        client = Client()
+        response = client.post("/admin/login/?next=/admin/", {"username": row["Gebruikersnaam"],
+                                                              "password": row["Wachtwoord"], "next": "/admin/"},
+                               follow=True)
+        assert response.redirect_chain[-1][0].startswith("/personeel/tweestapsverificatie/"), row
+        assert '<code class="otp-secret">' in response.content.decode(), row
+
+
+def test_the_invited_candidate_books_a_demo_slot_on_the_intake_page():
+    output = seed_demo("--demo")
+    email, password, _ = next(c for c in printed_candidates(output) if str(S.INTAKE_INVITED.label) in c[2])
+    client = Client()
+    assert client.post("/account/login/", {"login": email, "password": password}).status_code == 302
+    invited = Application.objects.get(candidate__email=email, stage=S.INTAKE_INVITED)
+    page = client.get(f"/mijn-kandidaturen/{invited.public_id}/intake/").content.decode()
+    first_slot = re.search(r'name="slot" value="(\d+)"', page).group(1)
+    response = client.post(f"/mijn-kandidaturen/{invited.public_id}/intake/boeken/", {"slot": first_slot})
+    assert response.status_code == 303
+    booking = IntakeBooking.objects.get(application=invited)
+    assert booking.slot_id == int(first_slot) and booking.slot.session.label == DEMO_LABEL
+    assert booking.interviewer.username == "demo.interviewer"
+    assert Mail.objects.filter(event="intake_booking_confirmed", to=email).count() == 1
+
+
+def future_free_demo_slots():
+    procedure = Procedure.objects.get(slug=MW)
+    return [slot for slot in free_slots(procedure).select_related("session") if slot.session.label == DEMO_LABEL]
+
+
+def test_demo_intake_moments_lie_ahead_on_any_date_and_a_later_run_adds_only_the_missing_ones():
+    today = timezone.now()
+    seed_demo("--demo")
+    first = {s.pk: (s.date, s.starts_at, s.ends_at) for s in demo_sessions()}
+    first_slots = dict(IntakeSlot.objects.filter(session__in=first).values_list("pk", "starts_at"))
+    assert len(first) == 3 and all(day > today.date() for day, _start, _end in first.values())
+    assert len(future_free_demo_slots()) == len(first_slots) == 3 * 9  # 09:00–12:00 in slots of 20 minutes
+
+    seed_demo("--demo")  # the same day: nothing to add
+    assert set(demo_sessions().values_list("pk", flat=True)) == set(first)
+
+    later = today + timedelta(days=150)
+    with time_machine.travel(later, tick=False):
+        output = seed_demo("--demo")
+        assert "Demo-intakemomenten: 3 nieuw met 27 vrije tijdsloten" in output
+        free = future_free_demo_slots()
+        assert free and all(slot.starts_at > later + timedelta(hours=24) for slot in free)
+        assert {slot.session_id for slot in free}.isdisjoint(first)
+        seed_demo("--demo")  # and again that day: no duplicates
+    sessions = list(demo_sessions())
+    assert len(sessions) == 6 and len({s.date for s in sessions}) == 6
+    # The earlier moments, now past, stay exactly as they were.
+    assert {s.pk: (s.date, s.starts_at, s.ends_at) for s in sessions if s.pk in first} == first
+    assert dict(IntakeSlot.objects.filter(session__in=first).values_list("pk", "starts_at")) == first_slots
+
+
+def test_a_run_a_few_days_later_adds_the_next_tuesday_and_touches_no_moment_it_made_before():
+    seed_demo("--demo")
+    before = {s.pk: s.date for s in demo_sessions()}
+    with time_machine.travel(timezone.now() + timedelta(days=7), tick=False):
+        output = seed_demo("--demo")
+        assert "Demo-intakemomenten: 1 nieuw met 9 vrije tijdsloten" in output
+        assert len({slot.session.date for slot in future_free_demo_slots()}) == 3
+    after = {s.pk: s.date for s in demo_sessions()}
+    assert {pk: day for pk, day in after.items() if pk in before} == before
+    assert len(after) == 4
+
+
+def test_demo_intake_moments_are_labelled_fictitious_where_they_show_and_leave_the_bundles_moments_to_hr():
+    seed_demo("--demo")
+    procedure = Procedure.objects.get(slug=MW)
+    bundle = procedure.intake_sessions.exclude(label=DEMO_LABEL)
+    assert bundle.count() == 4
+    assert not bundle.filter(starts_at__isnull=False).exists() and not IntakeSlot.objects.filter(
+        session__in=bundle).exists()
+    for session in demo_sessions():
+        assert "fictief" in session.label and session.date.weekday() == 1  # a Tuesday
+        assert (session.starts_at.hour, session.ends_at.hour) == (9, 12)
+        assert session.interviewers.get().interviewer.username == "demo.interviewer"
+    page_text = re.sub(r"<[^>]+>", "", Client().get(f"/vacatures/{MW}/").content.decode())
+    assert page_text.count("(fictief demo-moment, 09:00–12:00)") == 3
+
+
+def test_only_the_candidates_addresses_are_marked_verified():
+    seed_demo("--demo")
+    verified = set(EmailAddress.objects.filter(verified=True, primary=True).values_list("user__username", flat=True))
+    assert verified == {username for username, _slug in EXPECTED_STAGES}

@@ -5,8 +5,9 @@ import hashlib
 import hmac
 import os
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import time, timedelta
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -21,13 +22,15 @@ from candidates.bans import ban_in_force
 from candidates.models import Application, Candidate
 from candidates.stages import Stage
 from candidates.transitions import change_stage
+from interviews.booking import change_cutoff
 from interviews.jury.rounds import add_juror, invite_waitlist, start_jury_round
 from interviews.models import JuryMember, JuryRound
+from interviews.slots import generate_slots
 from kortrijk_ats import roles
 from procedures import seed_data
 from procedures.demo_pay import seed_demo_pay
 from procedures.management.upsert import Upserter
-from procedures.models import Diploma, Function, Procedure, Team, Vacancy
+from procedures.models import Diploma, Function, IntakeSession, Procedure, Team, Vacancy
 
 DEMO_ENV = "KATS_DEMO"
 DEMO_DOMAIN = "example.org"  # reserved for examples (RFC 2606): demo mail can never reach a real person
@@ -115,6 +118,12 @@ DEMO_TEAMS = (
 DEMO_RESERVE_MONTHS = 24
 DEMO_VACANCY = {"workplace": "Wijkcentrum Lange Munte (fictieve demovacature)", "team": "Wijkteam Demo-Noord",
                 "description": "Voltijdse demovacature in een wijkteam, ingevuld via een juryronde."}
+# The bundle's intake moments lie in the past and carry no hours (HR's to enter). The demo plays HR with moments
+# of its own on the next Tuesdays, with hours and the demo interviewer's slots, so the invited candidate can book.
+DEMO_SESSION_LABEL = "fictief demo-moment"
+DEMO_SESSION_HOURS = (time(9, 0), time(12, 0))
+DEMO_SESSION_WEEKDAY = 1  # Tuesday
+DEMO_SESSION_COUNT = 3
 JURY_ROLES = (JuryMember.Role.CHAIR, JuryMember.Role.TEAM_LEADER, JuryMember.Role.EXTERNAL)  # in JURORS' order
 
 ADMIN_FUNCTION = {"slug": "administratief-medewerker", "name": "Administratief medewerker", "grade": "C1-C3"}
@@ -133,6 +142,21 @@ def demo_password(username):
     return "-".join(text[i:i + 4] for i in range(0, 16, 4))
 
 
+def demo_session_days(procedure):
+    """The next DEMO_SESSION_COUNT Tuesdays a candidate can still book (past the cut-off), skipping a day on which
+    the procedure already holds a moment other than the demo's."""
+    first = (timezone.localtime() + change_cutoff(procedure)).date() + timedelta(days=1)
+    day = first + timedelta(days=(DEMO_SESSION_WEEKDAY - first.weekday()) % 7)
+    taken = set(procedure.intake_sessions.exclude(label=DEMO_SESSION_LABEL).filter(date__gte=day)
+                .values_list("date", flat=True))
+    days = []
+    while len(days) < DEMO_SESSION_COUNT:
+        if day not in taken:
+            days.append(day)
+        day += timedelta(days=7)
+    return days
+
+
 def demo_confirmed(flag):
     return flag or os.environ.get(DEMO_ENV, "").strip().lower() in {"1", "true", "yes", "on"}
 
@@ -143,7 +167,9 @@ class Command(BaseCommand):
         "leidinggevende, externe deskundige) en kandidaten in verschillende fasen (screening, toegelaten, niet "
         "toegelaten, uitgenodigd, wachtlijst, uitgenodigd voor de jury, wervingsreserve, niet geslaagd met "
         "uitsluiting, teruggetrokken), telkens via de gewone faseovergang, en een concrete vacature met haar "
-        "juryronde. Voegt ook de demoprocedure 'Administratief medewerker (C1-C3)' toe. "
+        "juryronde. Voegt ook de demoprocedure 'Administratief medewerker (C1-C3)' toe, en fictieve intakemomenten "
+        "met vrije tijdsloten op de volgende dinsdagen (bij elke run aangevuld tot er weer drie in de toekomst "
+        "liggen). "
         f"Alleen voor demomachines: vereist --demo of {DEMO_ENV}=true. Mag herhaald worden. Laadt eerst "
         "seed_kortrijk. Drukt op het einde de demo-aanmeldingen af."
     )
@@ -173,6 +199,9 @@ class Command(BaseCommand):
             self._seed_admin_procedure()
             self.stdout.write(f"Demoloon: {seed_demo_pay()} nieuw (fictieve trappen B1-B3 en loopbaan).")
             rows = [self._seed_application(demo_application) for demo_application in CANDIDATES]
+            sessions, slots = self._seed_intake_sessions()
+        self.stdout.write(f"Demo-intakemomenten: {sessions} nieuw met {slots} vrije tijdsloten "
+                          f"(‘{DEMO_SESSION_LABEL}’).")
         self.stdout.write(f"Demogegevens: {self.upserter.summary}, {self.moves} faseovergangen.")
         self._print_logins(rows)
 
@@ -201,6 +230,10 @@ class Command(BaseCommand):
             user.save(update_fields=["password"])
         for name in person.groups:
             user.groups.add(Group.objects.get_or_create(name=name)[0])
+        if not is_staff:  # staff log in by username at /admin/login/, not through allauth
+            # The printed address counts as verified: a demo candidate logs in at once, not on allauth's verify page.
+            self.upserter.upsert(EmailAddress, lookup={"user": user, "email": person.email},
+                                 values={"verified": True, "primary": True}, always=("verified", "primary"))
         return user
 
     # --- procedures and applications ----------------------------------------------------------------------
@@ -287,6 +320,27 @@ class Command(BaseCommand):
         for person, role in zip(JURORS, JURY_ROLES, strict=True):
             if role not in seated:
                 add_juror(jury_round, user=self.staff[person.username], role=role, by=hr)
+
+    # --- intake ---------------------------------------------------------------------------------------------
+
+    def _seed_intake_sessions(self):
+        """Add the demo moments still missing on the next Tuesdays, each with its free slots; returns the counts.
+
+        A moment that already exists (an earlier run, past or future) stays as it is, bookings included.
+        """
+        procedure = Procedure.objects.get(slug=MW)
+        interviewer = self.staff[INTERVIEWER.username]
+        starts_at, ends_at = DEMO_SESSION_HOURS
+        sessions = slots = 0
+        for day in demo_session_days(procedure):
+            if IntakeSession.objects.filter(procedure=procedure, date=day, label=DEMO_SESSION_LABEL).exists():
+                continue
+            session = IntakeSession.objects.create(procedure=procedure, date=day, starts_at=starts_at,
+                                                   ends_at=ends_at, label=DEMO_SESSION_LABEL)
+            slots += len(generate_slots(session, interviewers=[interviewer]).created)
+            sessions += 1
+        self.upserter.created += sessions
+        return sessions, slots
 
     # --- output ---------------------------------------------------------------------------------------------
 
