@@ -41,9 +41,10 @@ def _time_field(label):
 
 class NewRoundForm(forms.Form):
     # No max_length (a browser's maxlength cuts pasted text silently): start_new_round names the limits.
-    title = forms.CharField(label=gettext_lazy("Titel"), required=False)
+    title = forms.CharField(label=gettext_lazy("Titel"), required=False,
+                            widget=forms.TextInput(attrs={"size": 70}))
     slug = forms.CharField(
-        label=gettext_lazy("Webadres (slug)"), required=False,
+        label=gettext_lazy("Webadres (slug)"), required=False, widget=forms.TextInput(attrs={"size": 50}),
         help_text=gettext_lazy("Het laatste deel van het adres van de vacaturepagina, bv. maatschappelijk-werker-2027. "
                                "Het adres van de vorige ronde blijft van de vorige ronde."))
     applications_open_from = _date_field(gettext_lazy("Kandidaturen vanaf"))
