@@ -76,8 +76,6 @@ class IntakeMomentForm(forms.Form):
 
 
 class BaseIntakeMomentFormSet(forms.BaseFormSet):
-    deletion_widget = forms.CheckboxInput
-
     def add_fields(self, form, index):
         super().add_fields(form, index)
         form.fields["DELETE"].label = _("Niet aanmaken")
