@@ -10,5 +10,8 @@ class InterviewsConfig(AppConfig):
         from candidates.transitions import on_leaving
         from interviews import mail_events  # noqa: F401  (registers the intake booking mail events)
         from interviews.booking import release_booking_on_withdrawal
+        from interviews.round_copy import copy_intake_policy
+        from procedures.rounds import register_round_copy
 
         on_leaving(Stage.INTAKE_INVITED, release_booking_on_withdrawal)
+        register_round_copy(copy_intake_policy)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kortrijk_ats.admin_access import HRAccessMixin
 from procedures import admin_pay  # noqa: F401 (registers the pay back office: scales, index, career)
+from procedures.admin_new_round import NewRoundAdminMixin
 from procedures.models import (
     BehaviouralIndicator,
     Competency,
@@ -130,7 +131,7 @@ class ProcedureStepInline(HRAccessMixin, admin.StackedInline):
 
 
 @admin.register(Procedure)
-class ProcedureAdmin(HRAccessMixin, admin.ModelAdmin):
+class ProcedureAdmin(NewRoundAdminMixin, HRAccessMixin, admin.ModelAdmin):
     list_display = ("title", "function", "status", "applications_open_from", "applications_close_on",
                     "application_count")
     list_filter = ("status", "function")
@@ -149,7 +150,8 @@ class ProcedureAdmin(HRAccessMixin, admin.ModelAdmin):
         (_("Kandidatuurformulier"), {"fields": ("motivation_required", "cv_required")}),
     )
     inlines = (DiplomaInline, IntakeSessionInline, ProcedureStepInline)
-    change_form_template = "admin/procedures/change_form_with_missing_settings.html"
+    # The "nog in te vullen" box and the "Nieuwe ronde" button (NewRoundAdminMixin).
+    change_form_template = "admin/procedures/procedure_change_form.html"
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         procedure = self.get_object(request, object_id)

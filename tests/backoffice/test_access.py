@@ -37,6 +37,7 @@ def pages(named_application):
         reverse("admin:procedures_procedure_changelist"): procedure.title,
         reverse("admin:procedures_procedure_change", args=[procedure.pk]): procedure.title,
         reverse("admin:procedures_procedure_add"): "procedure",
+        reverse("admin:procedures_procedure_new_round", args=[procedure.pk]): "Nieuwe ronde van",
         reverse("admin:procedures_function_changelist"): function.name,
         reverse("admin:procedures_function_change", args=[function.pk]): "Empathie",
         reverse("admin:procedures_team_changelist"): team.name,
