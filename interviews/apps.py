@@ -10,5 +10,8 @@ class InterviewsConfig(AppConfig):
         from candidates.transitions import on_leaving
         from interviews import mail_events  # noqa: F401  (registers the intake booking mail events)
         from interviews.booking import release_booking_on_withdrawal
+        from interviews.intake_capacity import seats_short_warning
+        from procedures.settings_check import register_check
 
         on_leaving(Stage.INTAKE_INVITED, release_booking_on_withdrawal)
+        register_check(seats_short_warning)
