@@ -10,7 +10,6 @@ from decimal import Decimal
 
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -85,10 +84,8 @@ class Answers:
 
 
 def open_procedures(*, today):
-    """Procedures that take applications on that day."""
-    return (Procedure.objects.filter(status=Procedure.Status.OPEN)
-            .filter(Q(applications_open_from__isnull=True) | Q(applications_open_from__lte=today))
-            .filter(Q(applications_close_on__isnull=True) | Q(applications_close_on__gte=today)))
+    """Procedures that take applications on that day (the rule: Procedure.objects.open_for_applications)."""
+    return Procedure.objects.open_for_applications(today=today)
 
 
 def check_may_apply(procedure, *, candidate, today):
@@ -98,8 +95,7 @@ def check_may_apply(procedure, *, candidate, today):
     ban by identity is checked by submit_application once the candidate exists.
     """
     if not open_procedures(today=today).filter(pk=procedure.pk).exists():
-        raise ProcedureClosed(_("De procedure ‘%(title)s’ neemt nu geen kandidaturen aan.")
-                              % {"title": procedure.title})
+        raise ProcedureClosed(_closed_message(procedure, today=today))
     if candidate is None:
         return
     # The ban comes first: a person who failed this very procedure must learn when they may apply again.
@@ -115,6 +111,18 @@ def check_may_apply(procedure, *, candidate, today):
     existing = Application.objects.filter(candidate=candidate, procedure=procedure).first()
     if existing is not None:
         raise _already_applied(existing)
+
+
+def _closed_message(procedure, *, today):
+    """Why the procedure takes no applications now, with the day that matters."""
+    closes, opens = procedure.applications_close_on, procedure.applications_open_from
+    if closes is not None and closes < today:
+        return (_("Solliciteren voor ‘%(title)s’ kon tot en met %(date)s. Deze selectie is afgesloten: er komen geen "
+                  "kandidaturen meer bij.") % {"title": procedure.title, "date": date_format(closes, "d/m/Y")})
+    if opens is not None and opens > today:
+        return (_("Solliciteren voor ‘%(title)s’ kan vanaf %(date)s.")
+                % {"title": procedure.title, "date": date_format(opens, "d/m/Y")})
+    return _("De procedure ‘%(title)s’ neemt nu geen kandidaturen aan.") % {"title": procedure.title}
 
 
 def application_errors(procedure, *, answers, document_kinds):
@@ -155,7 +163,6 @@ def submit_application(procedure, *, user, personal, answers, documents, languag
     Raises ApplicationInvalid (a rule of the procedure) or ApplicationRefused (closed, banned, applied already:
     a double submit finds the first application and changes nothing). Returns the new Application.
     """
-    today = today or timezone.localdate()
     errors = application_errors(procedure, answers=answers, document_kinds=set(documents))
     if errors:
         raise ApplicationInvalid(errors)
@@ -163,7 +170,8 @@ def submit_application(procedure, *, user, personal, answers, documents, languag
     try:
         with transaction.atomic():
             candidate = _save_candidate(user, personal, language)
-            check_may_apply(procedure, candidate=candidate, today=today)
+            # The day is read here, under the candidate's lock: a submit that waited past midnight is too late.
+            check_may_apply(procedure, candidate=candidate, today=today or timezone.localdate())
             application = _create_application(procedure, candidate, answers)
             for kind, upload in documents.items():
                 document = Document(application=application, kind=kind, original_name=upload.original_name,

@@ -6,15 +6,14 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.db import models
-from django.db.models import Exists, OuterRef
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from candidates.stages import Stage
 from interviews.assessment import session_report
 from interviews.booking import BookingRefused, cancel_booking
+from interviews.intake_capacity import waiting_for_slot
 from interviews.meeting_links import MeetingLinkError, provide_links
 from interviews.models import (
     IntakeAssessment,
@@ -187,8 +186,7 @@ class WaitingForSlotAdmin(HRReadOnlyMixin, admin.ModelAdmin):
     ordering = ("stage_changed_at",)
 
     def get_queryset(self, request):
-        active = IntakeBooking.objects.active().filter(application=OuterRef("pk"))
-        return super().get_queryset(request).filter(stage=Stage.INTAKE_INVITED).exclude(Exists(active))
+        return waiting_for_slot(super().get_queryset(request))
 
     @admin.display(description=_("e-mail"))
     def candidate_email(self, application):

@@ -247,6 +247,10 @@ CELERY_BEAT_SCHEDULE = {
     "run-retention": {"task": "candidates.tasks.run_retention", "schedule": timedelta(hours=6)},
     # Offers past their answer deadline expire; idempotent, so a missed or doubled run does no harm.
     "expire-offers": {"task": "offers.tasks.expire_offers", "schedule": timedelta(hours=1)},
+    # Procedures open and close on their dates; idempotent. The apply path checks the dates itself, so a late run
+    # only leaves the back office's status behind for a while.
+    "open-and-close-procedures": {"task": "procedures.tasks.open_and_close_procedures",
+                                  "schedule": timedelta(minutes=10)},
 }
 
 # Intake booking. Per-procedure values live in the back office (intake policy); these are the defaults.

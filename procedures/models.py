@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 INTERNAL_NOTE_HELP = _("Alleen voor het selectieteam in de back office; komt nooit op een publieke pagina.")
@@ -56,6 +57,35 @@ class Function(models.Model):
         return f"{self.name} ({self.grade})"
 
 
+class ProcedureQuerySet(models.QuerySet):
+    def open_for_applications(self, *, today):
+        """The procedures that take applications on `today` (a day in Europe/Brussels, the project's time zone): status
+        open, from the open-from day on, up to and including the apply-by day ("kandidaturen tot en met": until
+        midnight at its end). The one rule for the list, the vacancy page and the apply path; the status follows it
+        by the periodic job (procedures.application_period), which may run late, so nobody trusts the status alone."""
+        return self.filter(_open_on(today))
+
+    def with_open_for_applications(self, *, today):
+        """Each procedure with `is_open_for_applications` (the rule above) read in the same query."""
+        return self.annotate(is_open_for_applications=models.ExpressionWrapper(
+            _open_on(today), output_field=models.BooleanField()))
+
+    def public(self, *, today):
+        """The procedures with a public vacancy page: open from their open-from day on, and closed ones (their page
+        says so). A draft, or an open one before its open-from day, is not public yet."""
+        return self.filter(models.Q(status=Procedure.Status.CLOSED) | _started_on(today, status=Procedure.Status.OPEN))
+
+
+def _started_on(today, *, status):
+    return (models.Q(status=status)
+            & (models.Q(applications_open_from__isnull=True) | models.Q(applications_open_from__lte=today)))
+
+
+def _open_on(today):
+    return (_started_on(today, status=Procedure.Status.OPEN)
+            & (models.Q(applications_close_on__isnull=True) | models.Q(applications_close_on__gte=today)))
+
+
 class Procedure(models.Model):
     """One selection round of a function, with the texts of its public vacancy page."""
 
@@ -69,8 +99,14 @@ class Procedure(models.Model):
     title = models.CharField(_("titel"), max_length=200)
     slug = models.SlugField(unique=True)
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
-    applications_open_from = models.DateField(_("kandidaturen vanaf"), null=True, blank=True)
-    applications_close_on = models.DateField(_("kandidaturen tot en met"), null=True, blank=True)
+    applications_open_from = models.DateField(
+        _("kandidaturen vanaf"), null=True, blank=True,
+        help_text=_("Een procedure in voorbereiding gaat die dag om middernacht vanzelf open. Leeg: HR zet de "
+                    "status zelf op open."))
+    applications_close_on = models.DateField(
+        _("kandidaturen tot en met"), null=True, blank=True,
+        help_text=_("Na deze dag (om middernacht) neemt de procedure geen kandidaturen meer aan en sluit ze vanzelf. "
+                    "Opnieuw openen kan met een latere dag."))
     contract_type = models.CharField(_("contract"), max_length=200, blank=True,
                                      help_text=_("bv. contract van onbepaalde duur"))
     place = models.CharField(_("plaats van tewerkstelling"), max_length=200, blank=True, help_text=_("bv. Kortrijk"))
@@ -95,6 +131,8 @@ class Procedure(models.Model):
     cv_required = models.BooleanField(_("cv verplicht"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = ProcedureQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("procedure")
         verbose_name_plural = _("procedures")
@@ -102,6 +140,26 @@ class Procedure(models.Model):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        """HR's form: the status and the dates must agree, or the periodic job would undo HR's choice."""
+        super().clean()
+        today = timezone.localdate()
+        opens, closes = self.applications_open_from, self.applications_close_on
+        if opens and closes and opens > closes:
+            raise ValidationError({"applications_close_on": _(
+                "De laatste dag om te solliciteren ligt voor de eerste. Kies een dag op of na %(day)s.")
+                % {"day": date_format(opens, "d/m/Y")}})
+        if self.status != self.Status.OPEN:
+            return
+        if closes and closes < today:
+            raise ValidationError({"applications_close_on": _(
+                "Deze dag is voorbij: een open procedure sluit na haar laatste dag vanzelf. Kies een latere dag om "
+                "ze (opnieuw) te openen, of zet de status op ‘afgesloten voor kandidaturen’.")})
+        if opens and opens > today:
+            raise ValidationError({"status": _(
+                "Solliciteren kan pas vanaf %(day)s. Laat de status op ‘in voorbereiding’: de procedure gaat die dag "
+                "vanzelf open.") % {"day": date_format(opens, "d/m/Y")}})
 
 
 class ProcedureStep(models.Model):

@@ -30,6 +30,7 @@ class MissingSetting:
     used_for: str  # where the system needs it
     url: str  # the back-office page where HR fills it in
     place: str  # that page in words, e.g. "Back office › Functies › Maatschappelijk werker"
+    link_text: str = ""  # the link's words when it leads to something other than a form to fill in
 
 
 # --- The rules: one function per setting ------------------------------------------------------------------------

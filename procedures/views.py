@@ -15,15 +15,16 @@ from procedures.salary_forms import SalaryEstimateForm
 
 @cached_for_anonymous
 def procedure_list(request):
-    procedures = Procedure.objects.filter(status=Procedure.Status.OPEN).select_related("function")
+    procedures = Procedure.objects.open_for_applications(today=timezone.localdate()).select_related("function")
     return render(request, "procedures/procedure_list.html", {"procedures": procedures})
 
 
 @cached_for_anonymous
 def vacancy_detail(request, slug):
-    """Everything a candidate needs to decide to apply, from the procedure's own data, each thing once. Only open
-    procedures."""
-    procedure = _open_procedure_or_404(slug)
+    """Everything a candidate needs to decide to apply, from the procedure's own data, each thing once. A closed
+    procedure keeps its page, with the notice that it is closed instead of the apply buttons."""
+    today = timezone.localdate()
+    procedure = _public_procedure_or_404(slug, today=today)
     diplomas = list(procedure.diplomas.all())
     steps = list(procedure.steps.all())
     function = procedure.function
@@ -33,7 +34,7 @@ def vacancy_detail(request, slug):
         "current_diplomas": [d for d in diplomas if d.kind == Diploma.Kind.CURRENT],
         "old_diplomas": [d for d in diplomas if d.kind == Diploma.Kind.OLD],
         "foreign_diplomas": [d for d in diplomas if d.kind == Diploma.Kind.FOREIGN],
-        "intake_sessions": list(procedure.intake_sessions.all()),
+        "intake_sessions": _intake_sessions_to_show(procedure, today=today),
         "steps": steps_with_parts(steps),
         "steps_show_intake_sessions": any(step.shows_intake_sessions for step in steps),
         "competencies": list(function.competencies.all()),
@@ -46,8 +47,8 @@ def vacancy_detail(request, slug):
 
 @cached_for_anonymous
 def function_description(request, slug):
-    """The function's descriptions (functiebeschrijving), every variant, for an open procedure that has them."""
-    procedure = _open_procedure_or_404(slug)
+    """The function's descriptions (functiebeschrijving), every variant, for a public procedure that has them."""
+    procedure = _public_procedure_or_404(slug, today=timezone.localdate())
     descriptions = list(procedure.function.descriptions.all())
     if not descriptions:
         raise Http404("Geen functiebeschrijving.")
@@ -57,8 +58,19 @@ def function_description(request, slug):
     })
 
 
-def _open_procedure_or_404(slug):
-    return get_object_or_404(Procedure.objects.select_related("function"), slug=slug, status=Procedure.Status.OPEN)
+def _public_procedure_or_404(slug, *, today):
+    """The procedure with is_open_for_applications; a draft (or one before its open-from day) is not public: 404."""
+    return get_object_or_404(
+        Procedure.objects.public(today=today).with_open_for_applications(today=today).select_related("function"),
+        slug=slug)
+
+
+def _intake_sessions_to_show(procedure, *, today):
+    """An open procedure offers only the moments still to come; a closed one keeps its round's moments on record."""
+    sessions = procedure.intake_sessions.all()
+    if procedure.is_open_for_applications:
+        sessions = sessions.filter(date__gte=today)
+    return list(sessions)
 
 
 def steps_with_parts(steps):
@@ -82,14 +94,13 @@ def apply_url(procedure):
 
 
 def salary_estimate(request, slug):
-    """The public salary estimate (loonschatting) of an open vacancy: a GET form, so the page changes nothing.
+    """The public salary estimate (loonschatting) of a public vacancy: a GET form, so the page changes nothing.
     Uses the same simulation as an offer; clearly marked as an estimate (and as fictitious where it is). Without
     complete pay data it gives the bundle's sentence and the link to the city's published scales: no form, no
-    amounts."""
-    procedure = get_object_or_404(
-        Procedure.objects.select_related("function"), slug=slug, status=Procedure.Status.OPEN,
-    )
-    form = SalaryEstimateForm(request.GET or None, function=procedure.function, on=timezone.localdate())
+    amounts. A closed procedure's page says so and has no apply button."""
+    today = timezone.localdate()
+    procedure = _public_procedure_or_404(slug, today=today)
+    form = SalaryEstimateForm(request.GET or None, function=procedure.function, on=today)
     simulation = form.simulate()
     return render(request, "procedures/salary_estimate.html", {
         "procedure": procedure,

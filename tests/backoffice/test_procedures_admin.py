@@ -1,8 +1,11 @@
 """HR sets up what is recruited for: a procedure with its diplomas and intake days, competencies with
 their indicators, teams."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from procedures.models import Competency, Diploma, Procedure, Team
 from tests.factories import ApplicationFactory, FunctionFactory, ProcedureFactory
@@ -13,10 +16,14 @@ def inline_management(prefix, total, initial=0):
             f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000"}
 
 
+def day(days_from_today):
+    return f"{timezone.localdate() + timedelta(days=days_from_today):%d/%m/%Y}"
+
+
 def procedure_form(function, **overrides):
     data = {
         "function": function.pk, "title": "Maatschappelijk werker 2026", "slug": "maatschappelijk-werker-2026",
-        "status": Procedure.Status.OPEN, "applications_open_from": "01/12/2025", "applications_close_on": "11/01/2026",
+        "status": Procedure.Status.OPEN, "applications_open_from": day(-3), "applications_close_on": day(30),
         **inline_management("diplomas", 2), **inline_management("intake_sessions", 1), **inline_management("steps", 0),
         "diplomas-0-position": "1", "diplomas-0-name": "Bachelor in het sociaal werk", "diplomas-0-kind": "current",
         "diplomas-1-position": "2", "diplomas-1-name": "Buitenlands diploma met gelijkwaardigheid",

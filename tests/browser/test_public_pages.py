@@ -2,11 +2,14 @@
 
 import itertools
 import re
+from datetime import timedelta
 from io import StringIO
+from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.utils import timezone
 
 from procedures import seed_data
 from tests.browser.axe import check_axe
@@ -51,7 +54,7 @@ VISIBLE_CONTROL_COUNT_JS = """() => [...document.querySelectorAll('input, select
 
 @pytest.fixture
 def vacancy(db):
-    return make_vacancy()
+    return make_vacancy(applications_close_on=timezone.localdate() + timedelta(days=30))
 
 
 def use_language(page, language):
@@ -278,3 +281,28 @@ def test_the_vacancy_page_reaches_the_function_description_by_keyboard(page, vac
     page.wait_for_url("**/vacatures/maatschappelijk-werker/functiebeschrijving/")
     assert page.get_by_role("heading", name="Maatschappelijk werker in een wijkteam", level=2).is_visible()
     assert_headings_in_order(page, "function description")
+
+
+CLOSED_PAGES = {
+    "vacancy": "/vacatures/maatschappelijk-werker/",
+    "function-description": "/vacatures/maatschappelijk-werker/functiebeschrijving/",
+    "salary": "/vacatures/maatschappelijk-werker/loon/",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("name", list(CLOSED_PAGES))
+def test_a_closed_procedures_pages_pass_axe_and_lead_to_the_open_vacancies_by_keyboard(page, name, language):
+    make_vacancy(applications_close_on=timezone.localdate() - timedelta(days=1))  # still "open": beat may be late
+    use_language(page, language)
+    page.goto(CLOSED_PAGES[name])
+    notice = page.locator("#afgesloten")
+    assert notice.is_visible()
+    assert page.locator("a[href$='/solliciteren/']").count() == 0
+    shoot(page, f"closed-{name}-{language}")
+    check_axe(page, f"closed {name} ({language})")
+    assert_headings_in_order(page, f"closed {name}")
+    notice.locator("a[href='/']").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: urlsplit(url).path == "/")
+    assert page.locator("h1").inner_text() in ("Openstaande vacatures", "Open vacancies")

@@ -1,6 +1,8 @@
 import pytest
 from django.core.cache import cache
 
+from tests.portal_public.vacancy import during_the_round
+
 
 @pytest.fixture(autouse=True)
 def _fresh_rate_limits():
@@ -8,3 +10,10 @@ def _fresh_rate_limits():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def in_the_round():
+    """The clock during the bundle's round (applications open, intake moments ahead)."""
+    with during_the_round():
+        yield

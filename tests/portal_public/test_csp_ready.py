@@ -6,7 +6,7 @@ import pytest
 
 from tests.portal_public.vacancy import make_vacancy
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_the_round")]
 
 PAGES = ["/", "/vacatures/maatschappelijk-werker/", "/toegankelijkheid/", "/privacy/", "/account/login/",
          "/account/signup/", "/account/password/reset/", "/account/login/code/", "/bestaat-niet/"]

@@ -15,7 +15,7 @@ from procedures.models import Procedure
 from tests.factories import UserFactory
 from tests.portal_public.vacancy import make_vacancy
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_the_round")]
 
 VACANCY = "/vacatures/maatschappelijk-werker/"
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')

@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 from procedures import seed_annexes, seed_data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_the_round")]
 
 URL = f"/vacatures/{seed_data.PROCEDURE_SLUG}/"
 

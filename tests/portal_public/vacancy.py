@@ -1,6 +1,9 @@
 """A complete public vacancy built from the bundle's facts, for the portal's page and browser tests."""
 
-from datetime import date, time
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+import time_machine
 
 from procedures.models import Competency, Diploma, FunctionDescription, ProcedureStep, Team
 from tests.factories import DiplomaFactory, FunctionFactory, IntakeSessionFactory, ProcedureFactory, TeamFactory
@@ -30,6 +33,15 @@ STEPS = [
     ("Wachtlijst voor concrete jobinterviews", "Deze wachtlijst is 1 jaar geldig.", False, False, ""),
     ("Hoe ziet zo’n jobinterview eruit?", "Je gaat in gesprek met een jury.", True, False, ""),
 ]
+# The bundle's round: applications until 10/01/2026, the intake moments from 20/01/2026. The pages are checked as a
+# candidate saw them then; after the apply-by day the page is the closed one (test_closed_procedure.py).
+DURING_THE_ROUND = datetime(2026, 1, 5, 10, 0, tzinfo=ZoneInfo("Europe/Brussels"))
+
+
+def during_the_round():
+    return time_machine.travel(DURING_THE_ROUND, tick=True)
+
+
 # A note meant for HR, as the seed once put in team descriptions: it must never reach a public page.
 HR_NOTE = "HR geeft dit team zijn echte naam."
 SESSIONS = [

@@ -211,10 +211,18 @@ def test_the_day_a_new_coefficient_starts_the_estimate_uses_it(client, procedure
         assert monthly(client.get(URL)) == "€ 2.100,00"  # 12,000 × 2.1 / 12
 
 
-@pytest.mark.parametrize("status", [Procedure.Status.DRAFT, Procedure.Status.CLOSED])
-def test_only_open_vacancies_have_an_estimate(client, procedure, status):
-    Procedure.objects.filter(pk=procedure.pk).update(status=status)
+def test_a_draft_vacancy_has_no_estimate_page(client, procedure):
+    Procedure.objects.filter(pk=procedure.pk).update(status=Procedure.Status.DRAFT)
     assert client.get(URL).status_code == 404
+
+
+def test_a_closed_vacancy_keeps_its_estimate_page_without_the_apply_button(client, procedure):
+    Procedure.objects.filter(pk=procedure.pk).update(status=Procedure.Status.CLOSED)
+    response = client.get(URL)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Deze selectie is afgesloten" in html
+    assert "/solliciteren/" not in html
 
 
 def test_hr_text_in_the_career_is_escaped(client, procedure):
