@@ -47,7 +47,10 @@ class NewRoundForm(forms.Form):
         label=gettext_lazy("Webadres (slug)"), required=False, widget=forms.TextInput(attrs={"size": 50}),
         help_text=gettext_lazy("Het laatste deel van het adres van de vacaturepagina, bv. maatschappelijk-werker-2027. "
                                "Het adres van de vorige ronde blijft van de vorige ronde."))
-    applications_open_from = _date_field(gettext_lazy("Kandidaturen vanaf"))
+    applications_open_from = _date_field(
+        gettext_lazy("Kandidaturen vanaf"),
+        help_text=gettext_lazy("De nieuwe ronde blijft in voorbereiding en opent vanzelf op deze dag (is die dag al "
+                               "voorbij, dan binnen tien minuten)."))
     applications_close_on = _date_field(
         gettext_lazy("Kandidaturen tot en met"),
         help_text=gettext_lazy("De laatste dag om te solliciteren; vandaag of later."))
