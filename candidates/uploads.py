@@ -6,11 +6,13 @@ The browser's content type and the file name are never trusted: what a file *is*
 import socket
 import struct
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.http import FileResponse
 from django.utils.translation import gettext as _
@@ -176,3 +178,17 @@ def attachment_response(document):
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
+
+
+@contextmanager
+def stored_files_removed_on_failure():
+    """Yields a list to note the names of files written to storage in; when the block fails they are deleted.
+
+    Wrap the transaction that writes the rows: they roll back, and their files must not stay behind as orphans."""
+    stored_files = []
+    try:
+        yield stored_files
+    except BaseException:
+        for name in stored_files:
+            default_storage.delete(name)
+        raise
