@@ -14,7 +14,6 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from candidates.applying import (
     AlreadyApplied,
@@ -27,7 +26,7 @@ from candidates.applying import (
 )
 from candidates.forms import TakeInForm
 from candidates.portal.stash import clear_stash, stash_file, stashed_files
-from candidates.uploads import SizeLimitUploadHandler
+from candidates.uploads import guard_upload_size
 from kortrijk_ats.roles import is_hr
 from procedures.models import Procedure
 
@@ -51,8 +50,7 @@ class TakeInViews:
         wrap = self.admin_site.admin_view
         return [
             path("invoeren/", wrap(self.take_in_choose_view), name="candidates_application_take_in"),
-            # CSRF is checked inside, after the upload size guard is in place (as on the portal's form).
-            path("invoeren/<int:procedure_id>/", wrap(csrf_exempt(self.take_in_view)),
+            path("invoeren/<int:procedure_id>/", guard_upload_size(wrap(self.take_in_view)),
                  name="candidates_application_take_in_form"),
         ]
 
@@ -66,12 +64,6 @@ class TakeInViews:
     def take_in_view(self, request, procedure_id):
         if not is_hr(request.user):
             raise PermissionDenied
-        request.oversized_uploads = {}
-        if request.method == "POST":
-            request.upload_handlers.insert(0, SizeLimitUploadHandler(request))
-        return csrf_protect(self._take_in)(request, procedure_id)
-
-    def _take_in(self, request, procedure_id):
         procedure = get_object_or_404(
             Procedure.objects.select_related("function").exclude(status=Procedure.Status.DRAFT), pk=procedure_id)
         try:

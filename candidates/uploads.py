@@ -8,6 +8,7 @@ import struct
 import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import wraps
 from pathlib import PurePosixPath
 
 from django.conf import settings
@@ -16,6 +17,7 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.http import FileResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_NAME_LENGTH = 120
@@ -169,6 +171,22 @@ class SizeLimitUploadHandler(FileUploadHandler):
 
     def file_complete(self, file_size):
         return None
+
+
+def guard_upload_size(view):
+    """A view that takes uploads: the 10 MB guard is in place before anything reads the body, then CSRF is checked
+    (which reads it). Request.oversized_uploads names the files that were too large."""
+    protected = csrf_protect(view)
+
+    @csrf_exempt
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        request.oversized_uploads = {}
+        if request.method == "POST":
+            request.upload_handlers.insert(0, SizeLimitUploadHandler(request))
+        return protected(request, *args, **kwargs)
+
+    return guarded
 
 
 def attachment_response(document):

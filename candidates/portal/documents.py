@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from candidates.documents import DocumentRefused, add_or_replace_document, contact_address
 from candidates.forms import DocumentUploadForm
@@ -11,21 +10,12 @@ from candidates.portal.access import candidate_page, own_application_or_404
 from candidates.portal.applications import candidate_actor_label
 from candidates.stages import Stage
 from candidates.timeline import shown_stage
-from candidates.uploads import SizeLimitUploadHandler
+from candidates.uploads import guard_upload_size
 
 
 @candidate_page
-@csrf_exempt
+@guard_upload_size
 def add_document(request, public_id):
-    # The size guard must be in place before anything reads the body; CSRF is checked right after.
-    request.oversized_uploads = {}
-    if request.method == "POST":
-        request.upload_handlers.insert(0, SizeLimitUploadHandler(request))
-    return _add_document(request, public_id)
-
-
-@csrf_protect
-def _add_document(request, public_id):
     application = own_application_or_404(request.user, public_id, for_display=True)
     if request.method != "POST":
         if application.stage != Stage.SCREENING:
