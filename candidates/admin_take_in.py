@@ -35,7 +35,7 @@ SECTIONS = (
     (gettext_lazy("Hoe kwam de kandidatuur binnen?"), ("channel",)),
     (gettext_lazy("De kandidaat"), ("email", "language", "first_name", "last_name", "phone", "street", "postal_code",
                                     "city", "birth_date")),
-    (gettext_lazy("Diploma"), ("diploma", "diploma_file", "diploma_detail", "equivalence_file")),
+    (gettext_lazy("Diploma en bewijsstukken"), ("diploma", "diploma_file", "diploma_detail", "equivalence_file")),
     (gettext_lazy("Cv en motivatie"), ("cv_file", "motivation")),
     (gettext_lazy("Ervaring"), ("years_public_sector", "years_private_sector")),
     (gettext_lazy("Redelijke aanpassingen"), ("accommodations",)),

@@ -326,7 +326,7 @@ class DocumentUploadForm(forms.Form):
     """A proof the candidate adds or replaces while HR screens the application (candidates.documents)."""
 
     kind = forms.ChoiceField(
-        label=_("Welk document?"), widget=forms.RadioSelect,
+        label=_("Soort document"), widget=forms.RadioSelect,
         choices=[(Document.Kind.DIPLOMA, _("Kopie van je diploma")),
                  (Document.Kind.EQUIVALENCE, _("Gelijkwaardigheidsattest (bij een buitenlands diploma)"))],
         error_messages=_required(_("Kies welk document je toevoegt.")))

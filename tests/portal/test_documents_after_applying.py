@@ -206,7 +206,7 @@ def test_the_portals_upload_checks_apply(client_a, application, private_storage,
 
 
 @pytest.mark.parametrize(("kind", "with_file", "message"), [
-    ("cv", True, "Welk document?: "),
+    ("cv", True, "Soort document: "),
     ("diploma", False, "Kies het bestand dat je wil toevoegen"),
     (None, True, "Kies welk document je toevoegt."),
 ])
