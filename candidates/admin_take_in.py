@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from candidates.applying import (
     AlreadyApplied,
     ApplicationInvalid,
+    ApplicationRefused,
     BannedFromFunction,
     ProcedureClosed,
     check_may_apply,
@@ -92,7 +93,7 @@ class TakeInViews:
                 form.add_error(None, already_applied_text(refusal.application, email=form.cleaned_data["email"]))
             except BannedFromFunction as refusal:
                 form.add_error(None, banned_text(refusal, procedure=procedure))
-            except ProcedureClosed as refusal:
+            except ApplicationRefused as refusal:  # closed meanwhile, or the address's account is switched off
                 form.add_error(None, str(refusal))
             else:
                 clear_stash(request, form_key=form_key)

@@ -63,6 +63,10 @@ class AlreadyApplied(ApplicationRefused):
         self.application = application
 
 
+class AccountDisabled(ApplicationRefused):
+    """HR entered an address whose account was switched off: no application can be tied to it."""
+
+
 class ApplicationInvalid(Exception):
     """The answers break a rule of the procedure; `errors` maps form field names to Dutch messages."""
 
@@ -228,12 +232,15 @@ def _account_for(email):
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", [f"kats-account:{email}"])
-    address = (EmailAddress.objects.filter(email__iexact=email, user__is_active=True).select_related("user")
+    address = (EmailAddress.objects.filter(email__iexact=email).select_related("user")
                .order_by("-verified", "-primary", "pk").first())
-    if address is not None:
-        return address.user
     user_model = get_user_model()
-    user = user_model.objects.filter(email__iexact=email, is_active=True).order_by("pk").first()
+    user = address.user if address is not None else (
+        user_model.objects.filter(email__iexact=email).order_by("-is_active", "pk").first())
+    if user is not None and not user.is_active:
+        raise AccountDisabled(_("Het account van %(email)s is uitgeschakeld; daaraan kan geen kandidatuur gekoppeld "
+                                "worden. Er is niets opgeslagen. Vraag de beheerder om het account weer aan te zetten, "
+                                "of gebruik het e-mailadres dat de kandidaat nu gebruikt.") % {"email": email})
     if user is not None:
         return user
     user = user_model(email=email)

@@ -223,6 +223,18 @@ def test_a_second_application_of_the_same_person_is_refused(hr_client, procedure
     assert_kept_what_was_typed(response, channel="counter")
 
 
+def test_an_address_whose_account_is_switched_off_is_refused(hr_client, procedure, storage):
+    user = UserFactory(username="mieke", email=EMAIL, is_active=False)
+    EmailAddress.objects.create(user=user, email=EMAIL, primary=True, verified=True)
+    users = get_user_model().objects.count()
+    response = post(hr_client, procedure)
+    assert response.status_code == 200
+    assert f"Het account van {EMAIL} is uitgeschakeld" in errors_of(response)
+    assert get_user_model().objects.count() == users and not Application.objects.exists()
+    assert not Mail.objects.exists()
+    assert_kept_what_was_typed(response)
+
+
 @pytest.mark.parametrize(("overrides", "files", "message"), [
     ({"diploma": ""}, None, "Diploma: Kies het diploma uit de lijst."),
     ({}, {}, "Voeg de ingescande kopie van het diploma toe"),

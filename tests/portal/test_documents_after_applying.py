@@ -12,7 +12,8 @@ from django.test import Client
 from django.urls import reverse
 
 from candidates.documents import add_or_replace_document
-from candidates.models import Application, Document, DocumentChange
+from candidates.erasure import erasure_preview
+from candidates.models import Application, Document, DocumentChange, ErasureRequest
 from candidates.retention import run_retention
 from candidates.stages import Stage
 from candidates.transitions import change_stage
@@ -244,6 +245,9 @@ def test_retention_deletes_the_replaced_files_with_the_application(client_a, app
                                                                    django_capture_on_commit_callbacks):
     send(client_a, application, "diploma", upload("diploma-scan.jpg", JPEG, "image/jpeg"))
     assert len(files_in(private_storage)) == 2
+    request = ErasureRequest.objects.create(candidate=application.candidate)
+    assert erasure_preview(request)["documents"] == 2  # HR's confirmation page counts the kept file too
+    request.delete()
     change_stage(application, to=Stage.NOT_ELIGIBLE, by=hr, reason="Geen gelijkwaardigheidsattest.")
     with django_capture_on_commit_callbacks(execute=True):
         report = run_retention(now=application.stage_changed_at.replace(year=application.stage_changed_at.year + 2))
