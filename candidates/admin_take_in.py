@@ -67,13 +67,13 @@ class TakeInViews:
             raise PermissionDenied
         procedure = get_object_or_404(
             Procedure.objects.select_related("function").exclude(status=Procedure.Status.DRAFT), pk=procedure_id)
-        try:
-            check_may_apply(procedure, candidate=None, today=timezone.localdate())
-        except ProcedureClosed as closed:
-            self.message_user(request, str(closed), messages.ERROR)
-            return redirect("admin:candidates_application_take_in")
         form_key = f"take-in:{procedure.pk}"
         if request.method != "POST":
+            try:
+                check_may_apply(procedure, candidate=None, today=timezone.localdate())
+            except ProcedureClosed as closed:
+                self.message_user(request, str(closed), messages.ERROR)
+                return redirect("admin:candidates_application_take_in")
             clear_stash(request, form_key=form_key)  # a new form never carries the files of the last person
             return self._form_page(request, procedure, TakeInForm(procedure=procedure))
         form = TakeInForm(request.POST, request.FILES, procedure=procedure,

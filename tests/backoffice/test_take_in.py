@@ -294,9 +294,13 @@ def test_a_closed_procedure_takes_no_entries(hr_client, procedure):
     procedure.save()
     choose = hr_client.get(reverse("admin:candidates_application_take_in")).content.decode()
     assert form_url(procedure) not in choose and "geen procedure open" in choose
+    opened = hr_client.get(form_url(procedure))
+    assert opened.status_code == 302 and opened["Location"] == reverse("admin:candidates_application_take_in")
+    assert "neemt nu geen kandidaturen aan" in hr_client.get(opened["Location"]).content.decode()
+    # Closed while HR was typing: refused on the form, with what HR typed still there.
     response = post(hr_client, procedure)
-    assert response.status_code == 302 and response["Location"] == reverse("admin:candidates_application_take_in")
-    assert "neemt nu geen kandidaturen aan" in hr_client.get(response["Location"]).content.decode()
+    assert response.status_code == 200 and "neemt nu geen kandidaturen aan" in errors_of(response)
+    assert_kept_what_was_typed(response)
     assert not Application.objects.exists() and not Mail.objects.exists()
 
 
