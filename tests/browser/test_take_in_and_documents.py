@@ -64,6 +64,7 @@ def check(page, name, *, labelled="body"):
 def test_hr_enters_a_paper_application(page, vacancy, files):
     hr = login(page, hr_user(username="selectie"))
     page.goto("/admin/candidates/application/")
+    check(page, "application-list", labelled=None)
     page.get_by_role("link", name="Kandidatuur invoeren (papier, e-mail, loket)").click()
     expect(page.get_by_role("heading", name="Voor welke procedure?")).to_be_visible()
     check(page, "choose-procedure", labelled=None)
