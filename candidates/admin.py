@@ -28,6 +28,7 @@ from candidates.admin_filters import (
     PoolFilter,
 )
 from candidates.admin_keyset import KeysetChangeList
+from candidates.admin_take_in import TakeInViews
 from candidates.admin_timeline import application_page_context
 from candidates.models import Application, Ban, Candidate, PoolEntry
 from candidates.stages import Stage
@@ -71,12 +72,12 @@ class CandidateAdmin(HRReadOnlyMixin, admin.ModelAdmin):
 
 
 @admin.register(Application)
-class ApplicationAdmin(HRReadOnlyMixin, admin.ModelAdmin):
+class ApplicationAdmin(TakeInViews, HRReadOnlyMixin, admin.ModelAdmin):
     list_display = ("candidate_name", "candidate_email", "procedure", "stage", "diploma_kind", "submitted_at",
                     "stage_changed_at", "row_facts")
     list_display_links = ("candidate_name",)
     list_filter = ("procedure", "stage", ("diploma__kind", DiplomaKindFilter), DiplomaNameFilter, BannedFilter,
-                   PoolFilter)
+                   PoolFilter, "channel")
     list_select_related = ("candidate", "procedure", "diploma")  # else Django joins every relation; see page_rows
     search_fields = ("candidate__first_name", "candidate__last_name", "candidate__email")
     search_help_text = _("Zoek op voornaam, achternaam of e-mailadres.")
@@ -88,16 +89,17 @@ class ApplicationAdmin(HRReadOnlyMixin, admin.ModelAdmin):
     fieldsets = (
         (_("Kandidaat"), {"fields": ("candidate_link", "candidate_email", "candidate_phone", "candidate_address",
                                      "candidate_birth_date", "candidate_language")}),
-        (_("Kandidatuur"), {"fields": ("procedure", "stage", "stage_changed_at", "submitted_at", "diploma",
-                                       "diploma_kind", "diploma_detail", "years_public_sector",
-                                       "years_private_sector", "privacy_acknowledged_at")}),
+        (_("Kandidatuur"), {"fields": ("procedure", "stage", "stage_changed_at", "submitted_at", "channel",
+                                       "entered_by", "diploma", "diploma_kind", "diploma_detail",
+                                       "years_public_sector", "years_private_sector", "privacy_acknowledged_at")}),
         (_("Motivatie en redelijke aanpassingen"), {"fields": ("motivation", "accommodations")}),
     )
     readonly_fields = ("candidate_link", "candidate_email", "candidate_phone", "candidate_address",
                        "candidate_birth_date", "candidate_language", "diploma_kind")
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("candidate", "procedure__function", "diploma")
+        return super().get_queryset(request).select_related("candidate", "procedure__function", "diploma",
+                                                            "entered_by")
 
     def get_changelist(self, request, **kwargs):
         return KeysetChangeList  # no OFFSET: a deep page costs what the first does
@@ -176,6 +178,9 @@ class ApplicationAdmin(HRReadOnlyMixin, admin.ModelAdmin):
                  name="candidates_application_release_mails"),
             path("document/<int:document_id>/", wrap(views_hr.download_document),
                  name="candidates_document_download"),
+            path("vervangen-document/<int:change_id>/", wrap(views_hr.download_replaced_document),
+                 name="candidates_replaced_document_download"),
+            *self.take_in_urls(),
             *super().get_urls(),
         ]
 

@@ -1,15 +1,24 @@
 """Applying (solliciteren): the one door through which an application enters the system.
 
-The portal's form, a future import and the tests all call submit_application(); it checks the procedure's
-rules, writes the candidate, the application and its documents, and queues the receipt mail, in one transaction.
+The portal's form calls submit_application(); HR's form for an application on paper, by e-mail or at the counter
+calls take_in_application(), which finds or makes the person's account and then goes through the same steps. They
+check the procedure's rules, write the candidate, the application and its documents, and queue the receipt mail, in
+one transaction.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
-from django.core.files.storage import default_storage
-from django.db import IntegrityError, transaction
+from allauth.account.adapter import get_adapter as get_account_adapter
+from allauth.account.forms import default_token_generator
+from allauth.account.models import EmailAddress
+from allauth.account.utils import user_pk_to_url_str
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -18,6 +27,7 @@ from candidates import mail_events
 from candidates.bans import ban_in_force
 from candidates.models import Application, Candidate, Document
 from candidates.stages import CLOSED_STAGES
+from candidates.uploads import stored_files_removed_on_failure
 from communications.outbox import queue_mail
 from procedures.models import Procedure
 
@@ -51,6 +61,10 @@ class AlreadyApplied(ApplicationRefused):
     def __init__(self, message, *, application):
         super().__init__(message)
         self.application = application
+
+
+class AccountDisabled(ApplicationRefused):
+    """HR entered an address whose account was switched off: no application can be tied to it."""
 
 
 class ApplicationInvalid(Exception):
@@ -163,34 +177,109 @@ def submit_application(procedure, *, user, personal, answers, documents, languag
     Raises ApplicationInvalid (a rule of the procedure) or ApplicationRefused (closed, banned, applied already:
     a double submit finds the first application and changes nothing). Returns the new Application.
     """
+    _refuse_invalid(procedure, answers=answers, documents=documents)
+    with stored_files_removed_on_failure() as stored_files, transaction.atomic():
+        return _submit(procedure, user=user, personal=personal, answers=answers, documents=documents,
+                       language=language, today=today, stored_files=stored_files)
+
+
+def take_in_application(procedure, *, email, personal, answers, documents, channel, by, language="nl-be",
+                        today=None):
+    """HR enters an application that came on paper, by e-mail or at the counter (papier, e-mail, loket).
+
+    The same door as the portal's: the same rules and refusals (ban, applied already, diploma, documents) and the
+    same receipt mail. The person's account is found by the e-mail address, or made without a password; an account
+    without a password gets an invitation to the portal with a link to choose one (never a password by mail).
+    Records who entered it and how it came. Returns the new Application.
+    """
+    if channel not in Application.Channel.values or channel == Application.Channel.PORTAL:
+        raise ValueError(f"HR takes in applications on paper, by e-mail or at the counter, not {channel!r}")
+    _refuse_invalid(procedure, answers=answers, documents=documents)
+    with stored_files_removed_on_failure() as stored_files, transaction.atomic():
+        user = _account_for(email)
+        application = _submit(procedure, user=user, personal=personal, answers=answers, documents=documents,
+                              language=language, today=today, stored_files=stored_files, channel=channel,
+                              entered_by=by)
+        if not user.has_usable_password():
+            invite_to_portal(application)
+    return application
+
+
+def _refuse_invalid(procedure, *, answers, documents):
     errors = application_errors(procedure, answers=answers, document_kinds=set(documents))
     if errors:
         raise ApplicationInvalid(errors)
-    stored_files = []
-    try:
-        with transaction.atomic():
-            candidate = _save_candidate(user, personal, language)
-            # The day is read here, under the candidate's lock: a submit that waited past midnight is too late.
-            check_may_apply(procedure, candidate=candidate, today=today or timezone.localdate())
-            application = _create_application(procedure, candidate, answers)
-            for kind, upload in documents.items():
-                document = Document(application=application, kind=kind, original_name=upload.original_name,
-                                    content_type=upload.content_type, size=upload.size)
-                upload.file.seek(0)
-                document.file.save("upload", upload.file, save=False)
-                stored_files.append(document.file.name)
-                document.save()
-            queue_mail(
-                mail_events.APPLICATION_RECEIVED.key, to=candidate.email, language=candidate.language,
-                related=application,
-                context={"candidate_name": candidate.full_name, "procedure_title": procedure.title},
-            )
-    except BaseException:
-        # The rows rolled back; the files written before the failure must not stay behind as orphans.
-        for name in stored_files:
-            default_storage.delete(name)
-        raise
+
+
+def _submit(procedure, *, user, personal, answers, documents, language, today, stored_files,
+            channel=Application.Channel.PORTAL, entered_by=None):
+    """Inside the caller's transaction: the person, the checks, the application, its documents, the receipt."""
+    candidate = _save_candidate(user, personal, language)
+    # The day is read here, under the candidate's lock: a submit that waited past midnight is too late.
+    check_may_apply(procedure, candidate=candidate, today=today or timezone.localdate())
+    application = _create_application(procedure, candidate, answers, channel=channel, entered_by=entered_by)
+    for kind, upload in documents.items():
+        document = Document(application=application, kind=kind, original_name=upload.original_name,
+                            content_type=upload.content_type, size=upload.size)
+        upload.file.seek(0)
+        document.file.save("upload", upload.file, save=False)
+        stored_files.append(document.file.name)
+        document.save()
+    queue_mail(
+        mail_events.APPLICATION_RECEIVED.key, to=candidate.email, language=candidate.language,
+        related=application,
+        context={"candidate_name": candidate.full_name, "procedure_title": procedure.title},
+    )
     return application
+
+
+def _account_for(email):
+    """The account of this e-mail address, or a new one without a password. Locked per address: two HR entries of
+    one new person (a double click) make one account."""
+    email = email.strip().lower()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", [f"kats-account:{email}"])
+    address = (EmailAddress.objects.filter(email__iexact=email).select_related("user")
+               .order_by("-verified", "-primary", "pk").first())
+    user_model = get_user_model()
+    user = address.user if address is not None else (
+        user_model.objects.filter(email__iexact=email).order_by("-is_active", "pk").first())
+    if user is not None and not user.is_active:
+        raise AccountDisabled(_("Het account van %(email)s is uitgeschakeld; daaraan kan geen kandidatuur gekoppeld "
+                                "worden. Er is niets opgeslagen. Vraag de beheerder om het account weer aan te zetten, "
+                                "of gebruik het e-mailadres dat de kandidaat nu gebruikt.") % {"email": email})
+    if user is not None:
+        return user
+    user = user_model(email=email)
+    get_account_adapter().populate_username(None, user)
+    user.set_unusable_password()
+    user.save()
+    # Every way into an account without a password goes through this mailbox (the invitation's link, a log-in
+    # code), so asking to confirm the address first would only add a mail.
+    EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
+    return user
+
+
+def invite_to_portal(application):
+    """Mail the person a link to choose a password for their portal account (and how to log in by code instead).
+
+    The link is allauth's password-reset link: it works once and for PASSWORD_RESET_TIMEOUT seconds."""
+    candidate = application.candidate
+    user = candidate.user
+    key = f"{user_pk_to_url_str(user)}-{default_token_generator.make_token(user)}"
+    set_password_path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"})
+    valid_until = timezone.localtime() + timedelta(seconds=settings.PASSWORD_RESET_TIMEOUT)
+    return queue_mail(
+        mail_events.PORTAL_INVITATION.key, to=candidate.email, language=candidate.language, related=application,
+        context={
+            "candidate_name": candidate.full_name, "procedure_title": application.procedure.title,
+            "account_email": candidate.email,
+            "set_password_url": settings.SITE_URL + set_password_path.replace("UID-KEY", key),
+            "link_valid_until": date_format(valid_until, "d/m/Y H:i"),
+            "login_code_url": settings.SITE_URL + reverse("account_request_login_code"),
+        },
+    )
 
 
 def _save_candidate(user, personal, language):
@@ -214,11 +303,12 @@ def _save_candidate(user, personal, language):
     return candidate
 
 
-def _create_application(procedure, candidate, answers):
+def _create_application(procedure, candidate, answers, *, channel, entered_by):
     try:
         with transaction.atomic():
             return Application.objects.create(
-                candidate=candidate, procedure=procedure, diploma=answers.diploma,
+                candidate=candidate, procedure=procedure, channel=channel, entered_by=entered_by,
+                diploma=answers.diploma,
                 diploma_detail=answers.diploma_detail.strip(),
                 years_public_sector=answers.years_public_sector, years_private_sector=answers.years_private_sector,
                 motivation=answers.motivation.strip(), accommodations=answers.accommodations.strip(),

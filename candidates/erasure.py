@@ -76,7 +76,8 @@ def erasure_preview(erasure):
     return {
         "applications": applications,
         "open": [a for a in applications if a.stage in OPEN_STAGES],
-        "documents": sum(a.documents.count() for a in applications),
+        # Replaced files kept for HR go too.
+        "documents": sum(a.documents.count() + a.document_changes.exclude(old_file="").count() for a in applications),
         "bans": list(Ban.objects.filter(candidate=candidate, ends_on__gt=timezone.localdate())
                      .select_related("function")),
     }

@@ -66,11 +66,20 @@ def _application(application):
         "documenten": [{"soort": d.get_kind_display(), "bestandsnaam": d.original_name, "type": d.content_type,
                         "grootte_bytes": d.size, "opgeladen_op": d.uploaded_at, "in_zip": _zip_path(application, d)}
                        for d in application.documents.all()],
+        "vervangen_documenten": [{"soort": c.get_kind_display(), "bestandsnaam": c.old_name,
+                                  "opgeladen_op": c.old_uploaded_at, "vervangen_op": c.created_at,
+                                  "vervangen_door": c.new_name, "in_zip": _replaced_zip_path(application, c)}
+                                 for c in application.document_changes.all() if c.old_file],
+        "ontvangen_via": application.get_channel_display(),
     }
 
 
 def _zip_path(application, document):
     return f"bestanden/{application.public_id}/{document.pk}-{document.kind}-{document.original_name}"
+
+
+def _replaced_zip_path(application, change):
+    return f"bestanden/{application.public_id}/vervangen/{change.pk}-{change.kind}-{change.old_name}"
 
 
 def build_export(user):
@@ -79,14 +88,17 @@ def build_export(user):
     archive = tempfile.SpooledTemporaryFile(max_size=SPOOL_LIMIT)  # noqa: SIM115 — the response closes it
     with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as zipped:
         zipped.writestr(JSON_NAME, json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2))
-        for application in Application.objects.filter(candidate__user=user).prefetch_related("documents"):
-            for document in application.documents.all():
+        for application in Application.objects.filter(candidate__user=user).prefetch_related("documents",
+                                                                                             "document_changes"):
+            files = [(d.file, _zip_path(application, d)) for d in application.documents.all()]
+            files += [(c.old_file, _replaced_zip_path(application, c)) for c in application.document_changes.all()
+                      if c.old_file]
+            for stored, path in files:
                 try:
-                    with document.file.open("rb") as source:
-                        zipped.writestr(_zip_path(application, document), source.read())
+                    with stored.open("rb") as source:
+                        zipped.writestr(path, source.read())
                 except FileNotFoundError:
-                    zipped.writestr(_zip_path(application, document) + ".ontbreekt.txt",
-                                    "Dit bestand is niet meer in onze opslag.")
+                    zipped.writestr(path + ".ontbreekt.txt", "Dit bestand is niet meer in onze opslag.")
     archive.seek(0)
     return archive
 

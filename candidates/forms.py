@@ -7,6 +7,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from candidates.applying import DOCUMENT_FIELDS, Answers, PersonalData, application_errors
+from candidates.documents import PROOF_KINDS
+from candidates.models import Application, Candidate, Document
 from candidates.uploads import CV_TYPES, PROOF_TYPES, check_upload
 from procedures.models import Diploma
 
@@ -123,10 +125,7 @@ class ApplicationForm(forms.Form):
         self.oversized = oversized or {}
         self.use_required_attribute = False  # our error summary explains; browser bubbles do not
         self.documents = {}
-        self.fields["email"].initial = user.email
-        self.fields["email"].help_text = format_html(
-            _("Al onze mails gaan naar het e-mailadres van je account. <a href=\"{}\">Je e-mailadres wijzigen</a>"),
-            _account_email_url())
+        self._set_up_email(user)
         self.fields["diploma"].choices = self._diploma_choices()
         self.fields["cv_file"].required = procedure.cv_required
         if not procedure.cv_required:
@@ -144,6 +143,14 @@ class ApplicationForm(forms.Form):
         for name, purpose in AUTOCOMPLETE.items():
             self.fields[name].widget.attrs["autocomplete"] = purpose
 
+    def _set_up_email(self, user):
+        self.fields["email"].initial = user.email
+        self.fields["email"].help_text = format_html(
+            _("Al onze mails gaan naar het e-mailadres van je account. <a href=\"{}\">Je e-mailadres wijzigen</a>"),
+            _account_email_url())
+
+    kept_file_text = _("Je bestand ‘%(name)s’ is bewaard.")
+
     def mark_stashed(self, field, entry):
         """Say that an accepted file is kept, so the candidate need not choose it again."""
         self.stashed[field] = entry
@@ -151,7 +158,7 @@ class ApplicationForm(forms.Form):
         self.fields[field].widget.attrs.pop("aria-required", None)
         self.fields[field].help_text = format_html(
             "<strong>{}</strong> {}",
-            _("Je bestand ‘%(name)s’ is bewaard.") % {"name": entry.original_name},
+            self.kept_file_text % {"name": entry.original_name},
             _("Kies alleen een ander bestand als je het wil vervangen."))
         # A bound field copies its help text when it is made (after validation it exists already).
         self[field].help_text = self.fields[field].help_text
@@ -237,3 +244,113 @@ class ApplicationForm(forms.Form):
         """The new uploads that passed their checks, per field: to stash when the form as a whole has errors."""
         return {field: self.cleaned_data[field] for field in FILE_RULES
                 if field not in self.errors and self.cleaned_data.get(field)}
+
+
+# The HR form speaks about the candidate, not to them.
+TAKE_IN_LABELS = {
+    "diploma": _("Diploma"),
+    "diploma_detail": _("Naam van het buitenlandse diploma"),
+    "diploma_file": _("Kopie van het diploma (ingescand)"),
+    "equivalence_file": _("Gelijkwaardigheidsattest (ingescand)"),
+    "cv_file": _("Cv"),
+    "motivation": _("Motivatie"),
+    "years_public_sector": _("Jaren ervaring in de openbare sector"),
+    "years_private_sector": _("Jaren relevante ervaring in de privésector"),
+    "accommodations": _("Redelijke aanpassingen voor de gesprekken (optioneel)"),
+}
+TAKE_IN_REQUIRED = {
+    "first_name": _("Vul de voornaam in."),
+    "last_name": _("Vul de achternaam in."),
+    "phone": _("Vul het telefoonnummer in."),
+    "street": _("Vul straat en huisnummer in."),
+    "postal_code": _("Vul de postcode in."),
+    "city": _("Vul de gemeente in."),
+    "birth_date": _("Vul de geboortedatum in."),
+    "diploma": _("Kies het diploma uit de lijst."),
+    "diploma_file": _("Voeg de ingescande kopie van het diploma toe (PDF, JPEG of PNG, hoogstens 10 MB)."),
+    "cv_file": _("Voeg het cv toe (PDF, hoogstens 10 MB)."),
+    "motivation": _("Neem de motivatie van de kandidaat over."),
+}
+
+
+class TakeInForm(ApplicationForm):
+    """HR enters an application that came on paper, by e-mail or at the counter; the candidate's form, plus the
+    address to reach the person, the language of their mails and how the application came."""
+
+    channel = forms.ChoiceField(
+        label=_("Ontvangen via"), widget=forms.RadioSelect,
+        choices=[(value, label) for value, label in Application.Channel.choices
+                 if value != Application.Channel.PORTAL],
+        error_messages=_required(_("Kies hoe de kandidatuur binnenkwam: op papier, per e-mail of aan het loket.")))
+    email = forms.EmailField(
+        label=_("E-mailadres van de kandidaat"), max_length=254,
+        help_text=_("Hierheen gaan de ontvangstbevestiging en, voor wie nog geen account heeft, een uitnodiging om "
+                    "een wachtwoord te kiezen voor het portaal. Kijk het adres goed na."),
+        error_messages={"required": _("Vul het e-mailadres van de kandidaat in: alle communicatie gaat per mail."),
+                        "invalid": _("Vul een geldig e-mailadres in, bv. naam@voorbeeld.be.")})
+    language = forms.ChoiceField(label=_("Taal van de mails"), widget=forms.RadioSelect,
+                                 choices=Candidate.Language.choices, initial=Candidate.Language.DUTCH)
+
+    kept_file_text = _("Het bestand ‘%(name)s’ is bewaard.")
+
+    def __init__(self, *args, procedure, **kwargs):
+        super().__init__(*args, procedure=procedure, user=None, **kwargs)
+        for name, label in TAKE_IN_LABELS.items():
+            self.fields[name].label = label
+        if not procedure.cv_required:
+            self.fields["cv_file"].label = _("Cv (optioneel)")
+        if not procedure.motivation_required:
+            self.fields["motivation"].label = _("Motivatie (optioneel)")
+        for name, message in TAKE_IN_REQUIRED.items():
+            self.fields[name].error_messages["required"] = message
+        self.fields["diploma"].choices = [("", _("Kies het diploma")), *self.fields["diploma"].choices[1:]]
+        self.fields["diploma_detail"].help_text = _("Alleen bij een buitenlands diploma: de naam zoals op het "
+                                                    "diploma.")
+        self.fields["accommodations"].help_text = _("Vroeg de kandidaat iets om de gesprekken goed te laten "
+                                                    "verlopen? Alleen zichtbaar voor het selectieteam.")
+        privacy = self.fields["privacy_acknowledged"]
+        privacy.label = _("De kandidaat kreeg de privacyverklaring (bij het formulier, per mail of aan het loket)")
+        privacy.error_messages["required"] = _("Bevestig dat de kandidaat de privacyverklaring kreeg; zonder die "
+                                               "bevestiging kan de kandidatuur niet in het systeem.")
+        for field in self.fields.values():
+            field.widget.attrs.pop("autocomplete", None)  # HR types another person's data, not their own
+
+    def _set_up_email(self, user):
+        pass  # HR types the person's address
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+
+class DocumentUploadForm(forms.Form):
+    """A proof the candidate adds or replaces while HR screens the application (candidates.documents)."""
+
+    kind = forms.ChoiceField(
+        label=_("Soort document"), widget=forms.RadioSelect,
+        choices=[(Document.Kind.DIPLOMA, _("Kopie van je diploma")),
+                 (Document.Kind.EQUIVALENCE, _("Gelijkwaardigheidsattest (bij een buitenlands diploma)"))],
+        error_messages=_required(_("Kies welk document je toevoegt.")))
+    file = forms.FileField(
+        label=_("Bestand"), help_text=_("PDF, JPEG of PNG, hoogstens 10 MB."),
+        error_messages=_required(_("Kies het bestand dat je wil toevoegen (PDF, JPEG of PNG, hoogstens 10 MB).")))
+
+    def __init__(self, *args, oversized=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.oversized = oversized or {}
+        self.use_required_attribute = False
+        if "file" in self.oversized:
+            self.fields["file"].required = False  # so that clean_file says "too large", not "missing"
+        for field in self.fields.values():
+            field.widget.attrs["aria-required"] = "true"
+
+    def clean_file(self):
+        if "file" in self.oversized:
+            raise forms.ValidationError(
+                _("Het bestand ‘%(name)s’ is te groot. Een bestand mag hoogstens 10 MB zijn; verklein het en kies "
+                  "het opnieuw.") % {"name": self.oversized["file"]})
+        uploaded = self.cleaned_data.get("file")
+        if not uploaded:
+            return None
+        kind = self.data.get("kind")
+        what = PROOF_KINDS.get(kind, _("je document"))
+        return check_upload(uploaded, allowed_types=PROOF_TYPES, what=what)

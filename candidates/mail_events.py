@@ -29,6 +29,33 @@ APPLICATION_RECEIVED = _event(
     "Thank you for applying for {{ procedure_title }}. We first check that your diploma gives access to the "
     "position. You will receive an e-mail about it.\n\nFollow every step at {{ portal_url }}",
 )
+# An application HR entered (paper, e-mail, counter) for a person whose account has no password yet.
+PORTAL_INVITATION = _event(
+    "portal_invitation", "Uitnodiging voor het portaal (kandidatuur ingevoerd door HR)",
+    "Volg je kandidatuur voor {{ procedure_title }} op in ons kandidatenportaal",
+    "Het selectieteam ontving je kandidatuur voor {{ procedure_title }} en voerde ze in. In het kandidatenportaal "
+    "volg je elke stap op, kies je later zelf een moment voor je gesprek en zie je alle mails die we je sturen.\n\n"
+    "We maakten daarvoor een account voor je aan met dit e-mailadres: {{ account_email }}\n\n"
+    "Kies zelf een wachtwoord via deze link (geldig tot {{ link_valid_until }}, één keer te gebruiken):\n"
+    "{{ set_password_url }}\n\n"
+    "Is de link verlopen? Vraag dan een aanmeldcode per mail aan via {{ login_code_url }}\n\n"
+    "We sturen je nooit een wachtwoord per mail. Heb je niet gesolliciteerd bij stad Kortrijk? Dan mag je deze "
+    "mail negeren en laat je het ons graag weten.",
+    "Follow your application for {{ procedure_title }} in our candidate portal",
+    "The selection team received your application for {{ procedure_title }} and entered it. In the candidate "
+    "portal you follow every step, later choose a time for your interview yourself and see every e-mail we send "
+    "you.\n\nWe created an account for you with this e-mail address: {{ account_email }}\n\n"
+    "Choose a password with this link (valid until {{ link_valid_until }}, for one use):\n{{ set_password_url }}"
+    "\n\nHas the link expired? Ask for a log-in code by e-mail at {{ login_code_url }}\n\n"
+    "We never send you a password by e-mail. Did you not apply to the city of Kortrijk? Then you may ignore this "
+    "e-mail; we would appreciate it if you let us know.",
+    placeholders={
+        "account_email": "e-mailadres van het account",
+        "set_password_url": "link om een wachtwoord te kiezen (eenmalig, tijdelijk geldig)",
+        "link_valid_until": "tot wanneer de link geldig is",
+        "login_code_url": "link om een aanmeldcode per mail te vragen",
+    },
+)
 SCREENING_ELIGIBLE = _event(
     "screening_eligible", "Screening: toegelaten",
     "Je bent toegelaten tot de selectie voor {{ procedure_title }}",

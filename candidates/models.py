@@ -57,8 +57,19 @@ class ApplicationQuerySet(models.QuerySet):
         return self.filter(stage__in=OPEN_STAGES)
 
 
+class ApplicationChannel(models.TextChoices):
+    """How an application reached the city: the portal, or on paper, by e-mail or at the counter and HR entered it."""
+
+    PORTAL = "portal", _("portaal")
+    PAPER = "paper", _("papier")
+    EMAIL = "email", _("e-mail")
+    COUNTER = "counter", _("loket")
+
+
 class Application(models.Model):
     """A candidate's application (kandidatuur) for one procedure; its stage changes only in candidates.transitions."""
+
+    Channel = ApplicationChannel
 
     candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="applications")
     procedure = models.ForeignKey(Procedure, on_delete=models.PROTECT, related_name="applications")
@@ -81,6 +92,10 @@ class Application(models.Model):
     )
     privacy_acknowledged_at = models.DateTimeField(_("privacyverklaring gelezen op"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("ingediend op"), default=timezone.now)
+    channel = models.CharField(_("ontvangen via"), max_length=10, choices=Channel, default=Channel.PORTAL)
+    # The HR member who entered an application that came on paper, by e-mail or at the counter; empty for the portal.
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+", verbose_name=_("ingevoerd door"))
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     # Set when retention or an erasure request anonymised it: only non-personal facts and scores remain.
     anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True, editable=False)
@@ -96,6 +111,8 @@ class Application(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["candidate", "procedure"], name="one_application_per_procedure"),
             models.CheckConstraint(condition=models.Q(stage__in=Stage.values), name="application_stage_valid"),
+            models.CheckConstraint(condition=models.Q(channel__in=ApplicationChannel.values),
+                                   name="application_channel_valid"),
         ]
         indexes = [
             models.Index(fields=["procedure", "stage"]),
@@ -219,7 +236,10 @@ def document_upload_to(instance, filename):
 
 
 class Document(models.Model):
-    """A file of an application (diploma copy, equivalence certificate, CV), stored outside every web root."""
+    """A current file of an application (diploma copy, equivalence certificate, CV), stored outside every web root.
+
+    One per kind (except "other"): a replaced file moves to DocumentChange, so every reader sees only what counts now.
+    """
 
     class Kind(models.TextChoices):
         DIPLOMA = "diploma", _("diploma")
@@ -239,9 +259,55 @@ class Document(models.Model):
         verbose_name = _("document")
         verbose_name_plural = _("documenten")
         ordering = ["uploaded_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["application", "kind"], condition=~models.Q(kind="other"),
+                                    name="one_document_per_kind"),
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.original_name}"
+
+
+class DocumentChange(models.Model):
+    """A document added or replaced after the application was submitted: the audit of candidates.documents. Append-only.
+
+    A replaced file is not lost: it stays here (old_file) for HR until retention anonymises the application.
+    """
+
+    class Action(models.TextChoices):
+        ADDED = "added", _("toegevoegd")
+        REPLACED = "replaced", _("vervangen")
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="document_changes")
+    kind = models.CharField(_("soort"), max_length=12, choices=Document.Kind)
+    action = models.CharField(_("wat"), max_length=10, choices=Action)
+    new_name = models.CharField(_("nieuw bestand"), max_length=200)
+    old_file = models.FileField(upload_to=document_upload_to, max_length=200, blank=True)
+    old_name = models.CharField(_("vervangen bestand"), max_length=200, blank=True)
+    old_content_type = models.CharField(max_length=100, blank=True)
+    old_size = models.PositiveIntegerField(null=True, blank=True)
+    old_uploaded_at = models.DateTimeField(null=True, blank=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                              related_name="+")
+    actor_label = models.CharField(max_length=150, help_text=_("wie het document toevoegde of verving"))
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("documentwijziging")
+        verbose_name_plural = _("documentwijzigingen")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(action="added", old_file="") | models.Q(action="replaced")
+                                   & ~models.Q(old_file=""), name="document_change_replaced_keeps_old_file"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.get_action_display()}: {self.new_name}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Document changes are append-only.")
+        super().save(*args, **kwargs)
 
 
 class ErasureRequest(models.Model):

@@ -13,7 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from candidates.models import Application, PoolEntry, Transition
+from candidates.models import Application, DocumentChange, PoolEntry, Transition
 from candidates.stages import CLOSED_STAGES, REASON_REQUIRED, Stage
 from candidates.transitions import STAGE_MAIL
 from communications.models import Mail
@@ -60,10 +60,10 @@ def for_portal(queryset=None, *, listing=False):
     `listing`: for the list of applications, which shows neither documents nor the mails' texts."""
     queryset = queryset if queryset is not None else Application.objects.all()
     mails = Mail.objects.order_by("created_at", "id")
-    extra = ["documents"]
+    extra = ["documents", "document_changes"]
     if listing:
         mails, extra = mails.defer("body_text", "body_html", "calendar", "error"), []
-    return queryset.select_related("procedure__function", "diploma", "ban").prefetch_related(
+    return queryset.select_related("procedure__function", "diploma", "ban", "candidate").prefetch_related(
         Prefetch("transitions", queryset=Transition.objects.order_by("created_at", "id")),
         Prefetch("pool_entries", queryset=PoolEntry.objects.order_by("valid_from", "id")),
         Prefetch("mails", queryset=mails),
@@ -94,14 +94,42 @@ def sent_mails(application):
     return [mail for mail in application.mails.all() if mail.state == Mail.State.SENT]
 
 
+# How an application HR entered reached the city, in the candidate's words.
+RECEIVED_TEXT = {
+    Application.Channel.PAPER: gettext_lazy("Het selectieteam ontving je kandidatuur voor %(title)s op papier en "
+                                            "voerde ze in."),
+    Application.Channel.EMAIL: gettext_lazy("Het selectieteam ontving je kandidatuur voor %(title)s per e-mail en "
+                                            "voerde ze in."),
+    Application.Channel.COUNTER: gettext_lazy("Het selectieteam ontving je kandidatuur voor %(title)s aan het loket "
+                                              "en voerde ze in."),
+}
+
+
 def timeline_for(application):
     """Every step the candidate may see, oldest first, each as one sentence with its date."""
-    submitted = _("Je kandidatuur voor %(title)s werd ingediend.") % {"title": application.procedure.title}
-    entries = [TimelineEntry(timezone.localdate(application.submitted_at), submitted)]
+    received = RECEIVED_TEXT.get(application.channel, gettext_lazy("Je kandidatuur voor %(title)s werd ingediend."))
+    moments = [(application.submitted_at, TimelineEntry(timezone.localdate(application.submitted_at),
+                                                        received % {"title": application.procedure.title}))]
     for transition in visible_transitions(application):
         text, detail = _sentence(application, transition)
-        entries.append(TimelineEntry(timezone.localdate(transition.created_at), text, detail))
-    return entries
+        moments.append((transition.created_at, TimelineEntry(timezone.localdate(transition.created_at), text, detail)))
+    for change in application.document_changes.all():
+        moments.append((change.created_at, TimelineEntry(timezone.localdate(change.created_at),
+                                                         _document_sentence(application, change))))
+    moments.sort(key=lambda moment: moment[0])  # stable: what happened at one moment keeps its order
+    return [entry for _at, entry in moments]
+
+
+def _document_sentence(application, change):
+    values = {"kind": change.get_kind_display(), "name": change.new_name, "old": change.old_name}
+    by_candidate = change.actor_id is not None and change.actor_id == application.candidate.user_id
+    if change.action == DocumentChange.Action.REPLACED:
+        text = (_("Je verving je %(kind)s door ‘%(name)s’ (het vorige bestand was ‘%(old)s’).") if by_candidate else
+                _("Het selectieteam verving je %(kind)s door ‘%(name)s’ (het vorige bestand was ‘%(old)s’)."))
+    else:
+        text = (_("Je voegde een document toe: %(kind)s ‘%(name)s’.") if by_candidate else
+                _("Het selectieteam voegde een document toe: %(kind)s ‘%(name)s’."))
+    return text % values
 
 
 def _sentence(application, transition):

@@ -6,14 +6,18 @@ The browser's content type and the file name are never trusted: what a file *is*
 import socket
 import struct
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import wraps
 from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.http import FileResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_NAME_LENGTH = 120
@@ -169,6 +173,22 @@ class SizeLimitUploadHandler(FileUploadHandler):
         return None
 
 
+def guard_upload_size(view):
+    """A view that takes uploads: the 10 MB guard is in place before anything reads the body, then CSRF is checked
+    (which reads it). Request.oversized_uploads names the files that were too large."""
+    protected = csrf_protect(view)
+
+    @csrf_exempt
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        request.oversized_uploads = {}
+        if request.method == "POST":
+            request.upload_handlers.insert(0, SizeLimitUploadHandler(request))
+        return protected(request, *args, **kwargs)
+
+    return guarded
+
+
 def attachment_response(document):
     """A document as a download: never rendered by the browser, typed by what was sniffed at upload."""
     response = FileResponse(document.file.open("rb"), as_attachment=True, filename=document.original_name,
@@ -176,3 +196,17 @@ def attachment_response(document):
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
+
+
+@contextmanager
+def stored_files_removed_on_failure():
+    """Yields a list to note the names of files written to storage in; when the block fails they are deleted.
+
+    Wrap the transaction that writes the rows: they roll back, and their files must not stay behind as orphans."""
+    stored_files = []
+    try:
+        yield stored_files
+    except BaseException:
+        for name in stored_files:
+            default_storage.delete(name)
+        raise

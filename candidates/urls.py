@@ -1,6 +1,6 @@
 from django.urls import path
 
-from candidates.portal import applications, apply, own_data
+from candidates.portal import applications, apply, documents, own_data
 
 app_name = "candidates"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("mijn-kandidaturen/<uuid:public_id>/intrekken/", applications.withdraw, name="withdraw"),
     path("mijn-kandidaturen/<uuid:public_id>/documenten/<int:pk>/", applications.document_download,
          name="document"),
+    path("mijn-kandidaturen/<uuid:public_id>/documenten/toevoegen/", documents.add_document, name="add_document"),
     path("mijn-gegevens/", own_data.own_data, name="own_data"),
     path("mijn-gegevens/download/", own_data.own_data_download, name="own_data_download"),
     path("mijn-gegevens/wissen/", own_data.erasure, name="erasure"),

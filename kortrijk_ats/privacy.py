@@ -137,6 +137,16 @@ REGISTER = {
         "content_type": _app(DOCUMENT),
         "size": _app(DOCUMENT),
     }),
+    # A document added or replaced after applying; the replaced file is kept for HR until the application goes.
+    "candidates.DocumentChange": Registered(application_path="application", delete_rows=True, fields={
+        "new_name": _app(DOCUMENT),
+        "old_file": _app(DOCUMENT, on_erasure=FILE),
+        "old_name": _app(DOCUMENT),
+        "old_content_type": _app(DOCUMENT),
+        "old_size": _app(DOCUMENT),
+        "old_uploaded_at": _app(DOCUMENT),
+        "actor_label": Personal(STAFF, ACCOUNTABILITY, UNTIL_ANONYMISED),  # the candidate's own name, or HR's
+    }),
     "candidates.Transition": Registered(application_path="application", fields={
         "reason": _app(APPLICATION),
         "actor_label": Personal(STAFF, ACCOUNTABILITY, WHILE_STAFF, SPECIAL),  # the candidate's own name → gewist

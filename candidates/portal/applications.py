@@ -52,6 +52,7 @@ def _detail_context(application):
         "mails": sent_mails(application),
         "documents": application.documents.all(),
         "may_withdraw": may_withdraw(application),
+        "may_add_document": application.stage == Stage.SCREENING,
     }
 
 
@@ -67,8 +68,8 @@ def withdraw(request, public_id):
         try:
             if seen is None:
                 raise StageConflict("unknown stage token")
-            change_stage(application, to=Stage.WITHDRAWN, by=request.user,
-                         by_label=_actor_label(application), reason="Ingetrokken door de kandidaat via het portaal.",
+            change_stage(application, to=Stage.WITHDRAWN, by=request.user, by_label=candidate_actor_label(application),
+                         reason="Ingetrokken door de kandidaat via het portaal.",
                          expected_stage=seen)
         except TransitionRefused:
             # Not the technical reason: that could reveal an outcome HR has not announced yet.
@@ -82,7 +83,7 @@ def withdraw(request, public_id):
         "application": application, "stage_token": _stage_token(application, application.stage)})
 
 
-def _actor_label(application):
+def candidate_actor_label(application):
     # For HR's transition history, in the back office's language; the column holds 150 characters.
     suffix = " (kandidaat, via het portaal)"
     return application.candidate.full_name[: 150 - len(suffix)] + suffix

@@ -2,13 +2,16 @@
 the decisions as buttons, and the release of held mails."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from candidates.models import Transition
+from candidates.documents import add_or_replace_document
+from candidates.models import Document, Transition
 from candidates.stages import Stage
 from candidates.transitions import change_stage
+from candidates.uploads import CheckedUpload
 from communications.models import Mail
 from tests.auth import login_staff
 from tests.backoffice.conftest import add_document, walk
@@ -90,16 +93,31 @@ def test_the_page_costs_the_same_queries_with_a_short_or_long_history(hr_client,
     short = ApplicationFactory(procedure=procedure)
     few, _response = page_queries(hr_client, short)
 
-    long = walk(ApplicationFactory(procedure=procedure), S.ELIGIBLE, S.INTAKE_INVITED, S.WAITLIST, S.JURY_INVITED,
-                S.RESERVE, by=hr)
-    for name in ("a.pdf", "b.pdf", "c.pdf"):
-        add_document(long, name=name)
+    long = ApplicationFactory(procedure=procedure)
+    add_document(long, name="a.pdf")
+    add_document(long, name="cv.pdf", kind=Document.Kind.CV)
+    # After applying the candidate replaced the diploma twice and added an equivalence certificate.
+    for kind, name in ((Document.Kind.DIPLOMA, "b.pdf"), (Document.Kind.EQUIVALENCE, "attest.pdf"),
+                       (Document.Kind.DIPLOMA, "c.pdf")):
+        add_or_replace_document(long, kind=kind, upload=checked_pdf(name), by=long.candidate.user,
+                                by_label="kandidaat")
+    walk(long, S.ELIGIBLE, S.INTAKE_INVITED, S.WAITLIST, S.JURY_INVITED, S.RESERVE, by=hr)
     for _ in range(27):
         ApplicationFactory(procedure=procedure)
     many, response = page_queries(hr_client, long)
-    assert len(response.context["timeline"]) == 9  # 5 transitions, 4 mails (the jury invitation comes later)
+    # Received, 5 transitions, 3 document changes, 4 mails (the jury invitation comes later).
+    assert len(response.context["timeline"]) == 13
+    assert [d.original_name for d in response.context["documents"]] == ["cv.pdf", "attest.pdf", "c.pdf"]
+    assert [c.old_name for c in response.context["replaced_documents"]] == ["a.pdf", "b.pdf"]
     assert few == many, f"{few} queries for an empty history, {many} for a long one"
-    print(f"application page: {few} queries (empty history), {many} (5 transitions, 4 mails, 3 documents)")
+    print(f"application page: {few} queries (empty history), {many} (5 transitions, 4 mails, 3 documents, "
+          "3 document changes)")
+
+
+def checked_pdf(name):
+    content = b"%PDF-1.4\n% " + name.encode() + b"\n"
+    return CheckedUpload(file=SimpleUploadedFile(name, content), content_type="application/pdf", size=len(content),
+                         original_name=name)
 
 
 @pytest.mark.django_db

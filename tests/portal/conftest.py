@@ -27,6 +27,11 @@ def function(db):
 
 @pytest.fixture
 def procedure(function):
+    return make_procedure(function)
+
+
+def make_procedure(function):
+    """The bundle's procedure as the portal tests know it: four diplomas of each kind, one intake moment."""
     procedure = ProcedureFactory(function=function, title="Maatschappelijk werker (B1-B3)",
                                  slug="maatschappelijk-werker", contact_email="selectie@example.org")
     DiplomaFactory(procedure=procedure, name="Bachelor in het sociaal werk", kind=Diploma.Kind.CURRENT)

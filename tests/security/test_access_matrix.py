@@ -12,7 +12,7 @@ from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 
-from candidates.models import Document
+from candidates.models import Application, Document, DocumentChange
 from interviews.booking import book_slot
 from kortrijk_ats import roles
 from tests.auth import login_staff
@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db
 KIND = {
     # The candidate's own pages (portal): keyed by the application's public id.
     **{f"{ns}:{name}": "candidate" for ns, names in {
-        "candidates": ("detail", "submitted", "withdraw", "document"),
+        "candidates": ("detail", "submitted", "withdraw", "document", "add_document"),
         "interviews": ("intake", "book", "move", "cancel", "calendar", "questionnaire", "case_document", "feedback",
                        "reserve_availability", "reserve_availability_cancel"),
         "offers": ("detail", "simulation", "letter", "accept", "decline"),
@@ -68,8 +68,8 @@ def walk(resolver=None, prefix="", namespace=None):
 # Pages anyone may open; log-out URLs are left out of the walk (a POST would end the walking client's session).
 OPEN_ADMIN = {"admin:login", "admin:logout"}
 SKIPPED = {"admin:logout", "account_logout"}
-# The apply view checks CSRF inside (after its upload size guard); an anonymous POST is sent to log in first.
-CSRF_CHECKED_AFTER_LOGIN = {"candidates:apply"}
+# The upload views check CSRF inside (after their upload size guard); an anonymous POST is sent to log in first.
+CSRF_CHECKED_AFTER_LOGIN = {"candidates:apply", "candidates:add_document"}
 # The PV download answers 403 to everyone but HR after the close (tests/jury/test_access.py): no existence leak.
 FORBIDDEN_FOR_ALL_BUT_HR = {"interviews:jury_pv_pdf"}
 
@@ -114,6 +114,10 @@ def cast(settings, tmp_path):
     intake_doc = Document.objects.create(application=booking.application, kind=Document.Kind.CV,
                                          file=ContentFile(b"%PDF-1.4 y", "cv"), original_name="cv.pdf",
                                          content_type="application/pdf", size=10)
+    replaced = DocumentChange.objects.create(
+        application=ann, kind=Document.Kind.DIPLOMA, action=DocumentChange.Action.REPLACED, new_name="nieuw.pdf",
+        old_file=ContentFile(b"%PDF-1.4 oud", "oud"), old_name="oud.pdf", old_content_type="application/pdf",
+        old_size=12, actor_label="Ann Aerts (kandidaat, via het portaal)")
     unassigned = staff_user(roles.JUROR, username="jurylid-zonder-ronde")
     people = {
         "anonymous": None, "candidate_a": ann.candidate.user, "candidate_b": bert.candidate.user,
@@ -128,7 +132,7 @@ def cast(settings, tmp_path):
     jc = jury_round.candidates.get(application=ann)
     return {"clients": clients, "ann": ann, "bert": bert, "round": jury_round, "jc": jc, "booking": booking,
             "intake_doc": intake_doc, "procedure": procedure, "jury": (jury_round, [jc], chair, leader, external),
-            "ann_doc": ann.documents.first()}
+            "ann_doc": ann.documents.first(), "replaced": replaced}
 
 
 def kwargs_for(kind, kwargs, cast):
@@ -139,7 +143,8 @@ def kwargs_for(kind, kwargs, cast):
                         "on": cast["booking"].slot.starts_at.date().isoformat()},
         "jury": {"pk": cast["round"].pk, "uid": cast["jc"].uid, "sheet_pk": FILLER_INT, "doc_pk": cast["ann_doc"].pk},
         "public": {"slug": cast["procedure"].slug},
-        "admin": {"pk": cast["procedure"].pk, "app_label": "candidates"},
+        "admin": {"pk": cast["procedure"].pk, "app_label": "candidates", "procedure_id": cast["procedure"].pk,
+                  "document_id": cast["ann_doc"].pk, "change_id": cast["replaced"].pk},
     }.get(kind, {})
     return {k: real.get(k, FILLER_INT if k in ("pk", "object_id", "content_type_id", "id") else "x1") for k in kwargs}
 
@@ -246,3 +251,31 @@ def test_every_post_without_a_csrf_token_is_refused(cast, role):
         if response.status_code != 403:
             accepted.append(f"{name} {url} -> {response.status_code}")
     assert not accepted, accepted
+
+
+def test_only_hr_enters_applications_and_only_the_owner_adds_documents(cast):
+    """HR's take-in form records an application for HR (and the chair, of the selection team) only; the upload of a
+    proof after applying works for the candidate on their own application only. The others change nothing."""
+    from tests.factories import ApplicationFactory, FunctionFactory
+    from tests.portal.conftest import form_data, make_procedure
+    from tests.portal.files import pdf
+
+    procedure = make_procedure(FunctionFactory(name="Maatschappelijk werker", slug="maatschappelijk-werker"))
+    in_screening = ApplicationFactory(candidate=cast["ann"].candidate, procedure=procedure)
+    upload_url = reverse("candidates:add_document", args=[in_screening.public_id])
+    take_in_url = reverse("admin:candidates_application_take_in_form", args=[procedure.pk])
+    wrong = []
+    for role in ROLES:
+        client = cast["clients"][role]
+        changes = DocumentChange.objects.filter(application=in_screening).count()
+        client.post(upload_url, {"kind": "equivalence", "file": pdf(f"attest-{role}.pdf")})
+        added = DocumentChange.objects.filter(application=in_screening).count() > changes
+        if added != (role == "candidate_a"):
+            wrong.append(f"{role}: upload {'accepted' if added else 'refused'}")
+        entries = Application.objects.filter(procedure=procedure).exclude(channel="portal").count()
+        client.post(take_in_url, {**form_data(procedure), "channel": "paper", "email": f"{role}@example.org",
+                                  "language": "nl-be", "diploma_file": pdf()})
+        entered = Application.objects.filter(procedure=procedure).exclude(channel="portal").count() > entries
+        if entered != (role in ("hr", "chair")):
+            wrong.append(f"{role}: take-in {'accepted' if entered else 'refused'}")
+    assert not wrong, wrong

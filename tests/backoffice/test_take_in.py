@@ -1,0 +1,393 @@
+"""HR enters an application that came on paper, by e-mail or at the counter: the portal's door, rules and mails.
+
+The good path (application, channel, who entered it, timeline, receipt, invitation to the portal and the link that
+lets the person choose a password), then each refusal (ban, duplicate, diploma, document checks, over-long input,
+closed procedure), each leaving nothing half-made and what HR typed on the page, and a double click.
+"""
+
+import re
+import threading
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+
+from candidates.models import Application, Candidate, Document
+from candidates.stages import Stage
+from candidates.transitions import change_stage
+from communications.models import Mail
+from tests.auth import login_staff
+from tests.factories import (
+    ApplicationFactory,
+    CandidateFactory,
+    FunctionFactory,
+    ProcedureFactory,
+    UserFactory,
+    hr_user,
+)
+from tests.portal.conftest import foreign_diploma, form_data, make_procedure
+from tests.portal.fake_clamd import FakeClamd
+from tests.portal.files import EICAR, EXE, PDF, pdf, upload
+from tests.portal.test_uploads import stored_files
+
+pytestmark = pytest.mark.django_db
+
+EMAIL = "mieke.desmet@example.org"
+
+
+@pytest.fixture
+def procedure(db):
+    return make_procedure(FunctionFactory(name="Maatschappelijk werker", slug="maatschappelijk-werker"))
+
+
+@pytest.fixture
+def storage(settings, tmp_path):
+    return tmp_path / "private"  # the back office conftest points the default storage here
+
+
+def form_url(procedure):
+    return reverse("admin:candidates_application_take_in_form", args=[procedure.pk])
+
+
+def take_in_data(procedure, files=None, **overrides):
+    data = form_data(procedure, first_name="Mieke", last_name="Desmet")
+    data.update({"channel": "paper", "email": EMAIL, "language": "nl-be"})
+    data.update(overrides)
+    data = {key: value for key, value in data.items() if value is not None}
+    data.update(files if files is not None else {"diploma_file": pdf("diploma Mieke.pdf")})
+    return data
+
+
+def post(client, procedure, files=None, **overrides):
+    return client.post(form_url(procedure), take_in_data(procedure, files, **overrides))
+
+
+def errors_of(response):
+    """The error box at the top of HR's form, as HR reads it."""
+    html = response.content.decode()
+    box = re.search(r'<div class="errornote" id="take-in-errors".*?</div>', html, re.S)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", box.group(0))) if box else ""
+
+
+def assert_nothing_made(before_users, storage):
+    assert not Application.objects.exists()
+    assert not Mail.objects.exists()
+    assert get_user_model().objects.count() == before_users
+    assert not Candidate.objects.exists()
+    assert [name for name in stored_files(storage) if not name.startswith("stash/")] == []
+
+
+def assert_kept_what_was_typed(response, channel="paper"):
+    html = response.content.decode()
+    for value in ("Mieke", "Desmet", EMAIL, "Grote Markt 54", "Ik werk graag met mensen."):
+        assert value in html, value
+    assert re.search(rf'<input[^>]*value="{channel}"[^>]*checked', html), "the channel HR chose"
+
+
+# The good path.
+
+def test_hr_enters_a_paper_application_for_a_new_person(hr_client, hr, procedure, storage):
+    response = post(hr_client, procedure)
+
+    application = Application.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:candidates_application_change", args=[application.pk])
+    assert (application.channel, application.entered_by, application.stage) == ("paper", hr, Stage.SCREENING)
+    candidate = application.candidate
+    assert (candidate.first_name, candidate.last_name, candidate.email) == ("Mieke", "Desmet", EMAIL)
+    user = candidate.user
+    assert user.email == EMAIL and not user.has_usable_password() and not user.is_staff
+    assert EmailAddress.objects.get(user=user).email == EMAIL
+    document = application.documents.get()
+    assert (document.kind, document.original_name) == (Document.Kind.DIPLOMA, "diploma Mieke.pdf")
+    assert document.file.read() == PDF
+    mails = {mail.event: mail for mail in Mail.objects.all()}
+    assert set(mails) == {"application_received", "portal_invitation"}
+    assert {mail.to for mail in mails.values()} == {EMAIL}
+    assert all(mail.related == application and mail.state == Mail.State.QUEUED for mail in mails.values())
+    invitation = mails["portal_invitation"].body_text
+    assert "/account/password/reset/key/" in invitation and "/account/login/code/" in invitation
+    assert "wachtwoord" in invitation and user.password not in invitation
+
+    page = hr_client.get(response["Location"]).content.decode()
+    assert "De kandidatuur van Mieke Desmet is ingevoerd (ontvangen via papier)" in page
+    received = page.split('class="timeline-received"')[1].split("</tr>")[0]
+    assert "Kandidatuur ontvangen via papier" in received and "ingevoerd door hr" in received
+    assert "Mail: Uitnodiging voor het portaal" in page
+
+
+def test_the_invitation_link_lets_the_person_choose_a_password_and_log_in(hr_client, procedure):
+    post(hr_client, procedure, channel="email")
+    link = re.search(r"https?://\S+/account/password/reset/key/\S+", Mail.objects.get(event="portal_invitation")
+                     .body_text).group(0)
+    path = re.sub(r"^https?://[^/]+", "", link)
+    person = Client()
+    form_page = person.get(path, follow=True)
+    assert "password1" in form_page.content.decode()
+    done = person.post(form_page.redirect_chain[-1][0], {"password1": "Kortrijk-mieke-2026",
+                                                         "password2": "Kortrijk-mieke-2026"})
+    assert done.status_code == 302
+    assert "password1" not in Client().get(path, follow=True).content.decode(), "the link works once"
+
+    portal = Client()
+    login = portal.post(reverse("account_login"), {"login": EMAIL, "password": "Kortrijk-mieke-2026"})
+    assert login.status_code == 302 and login["Location"] == "/mijn-kandidaturen/"
+    application = Application.objects.get()
+    page = portal.get(reverse("candidates:detail", args=[application.public_id])).content.decode()
+    assert "Het selectieteam ontving je kandidatuur voor Maatschappelijk werker (B1-B3) per e-mail" in page
+
+
+def test_a_person_with_an_account_gets_the_receipt_but_no_invitation(hr_client, procedure):
+    user = UserFactory(username="mieke", email=EMAIL)
+    EmailAddress.objects.create(user=user, email=EMAIL, primary=True, verified=True)
+    response = post(hr_client, procedure, channel="counter", email="Mieke.Desmet@Example.org")
+
+    application = Application.objects.get()
+    assert application.candidate.user == user and application.channel == "counter"
+    assert list(Mail.objects.values_list("event", "to")) == [("application_received", EMAIL)]
+    assert get_user_model().objects.filter(email__iexact=EMAIL).count() == 1
+    page = hr_client.get(response["Location"]).content.decode()
+    assert "had al een account voor het portaal" in page
+
+
+def test_a_scanned_file_that_passed_is_kept_when_the_form_comes_back(hr_client, procedure, storage):
+    first = post(hr_client, procedure, first_name="")
+    assert "Vul de voornaam in." in errors_of(first)
+    assert "Het bestand ‘diploma Mieke.pdf’ is bewaard." in first.content.decode()
+    assert not Application.objects.exists()
+
+    second = post(hr_client, procedure, files={})
+    assert second.status_code == 302
+    assert Application.objects.get().documents.get().original_name == "diploma Mieke.pdf"
+    assert [name for name in stored_files(storage) if name.startswith("stash/")] == []
+
+
+def test_a_new_form_never_carries_the_files_of_the_last_person(hr_client, procedure):
+    post(hr_client, procedure, first_name="")
+    html = hr_client.get(form_url(procedure)).content.decode()
+    assert "is bewaard" not in html
+    assert "Voeg de ingescande kopie van het diploma toe" in errors_of(post(hr_client, procedure, files={}))
+
+
+# Refusals: the same rules as the portal, in Dutch, nothing half-made, HR's typing kept.
+
+def test_a_banned_person_is_refused_with_the_portals_end_date(hr_client, hr, procedure, storage, time_machine):
+    time_machine.move_to("2026-02-03 11:00 +01:00")
+    earlier = ProcedureFactory(function=procedure.function, status="closed")
+    old = ApplicationFactory(candidate=CandidateFactory(email=EMAIL, user__email=EMAIL), procedure=earlier)
+    for stage in (Stage.ELIGIBLE, Stage.INTAKE_INVITED, Stage.INTAKE_FAILED):
+        change_stage(old, to=stage, by=hr)
+    mails_before = Mail.objects.count()
+
+    response = post(hr_client, procedure)
+    assert response.status_code == 200
+    assert "mag pas opnieuw solliciteren voor de functie Maatschappelijk werker vanaf 03/02/2027" in errors_of(response)
+    assert not Application.objects.filter(procedure=procedure).exists()
+    assert Mail.objects.count() == mails_before
+    assert_kept_what_was_typed(response)
+
+
+def test_a_banned_person_whose_data_was_erased_gets_no_account(hr_client, hr, procedure, storage, time_machine):
+    # Only the keyed hash of the address is left: the account made for the new entry must roll back too.
+    time_machine.move_to("2026-02-03 11:00 +01:00")
+    earlier = ProcedureFactory(function=procedure.function, status="closed")
+    old = ApplicationFactory(candidate=CandidateFactory(email=EMAIL, user__email="oud@example.org"),
+                             procedure=earlier)
+    for stage in (Stage.ELIGIBLE, Stage.INTAKE_INVITED, Stage.INTAKE_FAILED):
+        change_stage(old, to=stage, by=hr)
+    old.candidate.user.delete()
+    users = get_user_model().objects.count()
+
+    response = post(hr_client, procedure)
+    assert "vanaf 03/02/2027" in errors_of(response)
+    assert get_user_model().objects.count() == users
+    assert not EmailAddress.objects.filter(email=EMAIL).exists()
+    assert not Application.objects.filter(procedure=procedure).exists()
+    assert [name for name in stored_files(storage) if not name.startswith("stash/")] == []
+
+
+def test_a_second_application_of_the_same_person_is_refused(hr_client, procedure):
+    post(hr_client, procedure)
+    first = Application.objects.get()
+    mails = Mail.objects.count()
+
+    response = post(hr_client, procedure, channel="counter")
+    assert response.status_code == 200
+    assert (f"{EMAIL} heeft al een kandidatuur voor ‘Maatschappelijk werker (B1-B3)’" in errors_of(response)
+            and "Eén kandidatuur per persoon per procedure" in errors_of(response))
+    assert reverse("admin:candidates_application_change", args=[first.pk]) in response.content.decode()
+    assert list(Application.objects.all()) == [first] and Mail.objects.count() == mails
+    assert_kept_what_was_typed(response, channel="counter")
+
+
+def test_an_address_whose_account_is_switched_off_is_refused(hr_client, procedure, storage):
+    user = UserFactory(username="mieke", email=EMAIL, is_active=False)
+    EmailAddress.objects.create(user=user, email=EMAIL, primary=True, verified=True)
+    users = get_user_model().objects.count()
+    response = post(hr_client, procedure)
+    assert response.status_code == 200
+    assert f"Het account van {EMAIL} is uitgeschakeld" in errors_of(response)
+    assert get_user_model().objects.count() == users and not Application.objects.exists()
+    assert not Mail.objects.exists()
+    assert_kept_what_was_typed(response)
+
+
+@pytest.mark.parametrize(("overrides", "files", "message"), [
+    ({"diploma": ""}, None, "Diploma: Kies het diploma uit de lijst."),
+    ({}, {}, "Voeg de ingescande kopie van het diploma toe"),
+    ({"diploma": "999999"}, None, "Kies een diploma uit de lijst."),
+    ({"diploma_detail": ""}, {"diploma_file": pdf()}, "Vul de naam van je buitenlandse diploma in"),
+])
+def test_a_missing_or_wrong_diploma_is_refused(hr_client, procedure, storage, overrides, files, message):
+    if "diploma_detail" in overrides:
+        overrides = {**overrides, "diploma": str(foreign_diploma(procedure).pk)}
+    users = get_user_model().objects.count()
+    response = post(hr_client, procedure, files, **overrides)
+    assert response.status_code == 200 and message in errors_of(response)
+    assert_nothing_made(users, storage)
+    assert_kept_what_was_typed(response)
+
+
+@pytest.mark.parametrize(("field", "value", "message"), [
+    ("first_name", "M" * 101, "niet meer dan 100 tekens"),
+    ("email", "m" * 250 + "@example.org", "niet meer dan 254 tekens"),
+    ("motivation", "m" * 6001, "niet meer dan 6000 tekens"),
+    ("city", "K" * 101, "niet meer dan 100 tekens"),
+    ("diploma_detail", "D" * 301, "niet meer dan 300 tekens"),
+    ("email", "geen-adres", "Vul een geldig e-mailadres in"),
+    ("channel", "portal", "Ontvangen via"),
+    ("birth_date", "31/12/9999", "Geboortedatum"),
+])
+def test_odd_or_over_long_input_is_explained_never_a_500(hr_client, procedure, storage, field, value, message):
+    users = get_user_model().objects.count()
+    response = post(hr_client, procedure, **{field: value})
+    assert response.status_code == 200 and message in errors_of(response), errors_of(response)
+    assert not Application.objects.exists() and get_user_model().objects.count() == users
+
+
+@pytest.mark.parametrize(("bad_file", "message"), [
+    (upload("diploma.pdf", EXE), "is geen PDF, JPEG of PNG"),
+    (upload("diploma.pdf", b""), "is leeg"),
+])
+def test_a_scanned_file_goes_through_the_portals_upload_checks(hr_client, procedure, storage, bad_file, message):
+    users = get_user_model().objects.count()
+    response = post(hr_client, procedure, files={"diploma_file": bad_file})
+    assert message in errors_of(response)
+    assert_nothing_made(users, storage)
+
+
+def test_a_scanned_file_is_scanned_for_viruses(hr_client, procedure, storage, settings):
+    users = get_user_model().objects.count()
+    with FakeClamd() as clamd:
+        settings.CLAMD_ADDRESS = clamd.address
+        response = post(hr_client, procedure, files={"diploma_file": upload("diploma.pdf", PDF + EICAR)})
+    assert clamd.streams == [PDF + EICAR]
+    assert "werd een virus of schadelijke inhoud gevonden" in errors_of(response)
+    assert_nothing_made(users, storage)
+
+
+def test_a_closed_procedure_takes_no_entries(hr_client, procedure):
+    procedure.status = "closed"
+    procedure.save()
+    choose = hr_client.get(reverse("admin:candidates_application_take_in")).content.decode()
+    assert form_url(procedure) not in choose and "geen procedure open" in choose
+    opened = hr_client.get(form_url(procedure))
+    assert opened.status_code == 302 and opened["Location"] == reverse("admin:candidates_application_take_in")
+    assert "neemt nu geen kandidaturen aan" in hr_client.get(opened["Location"]).content.decode()
+    # Closed while HR was typing: refused on the form, with what HR typed still there.
+    response = post(hr_client, procedure)
+    assert response.status_code == 200 and "neemt nu geen kandidaturen aan" in errors_of(response)
+    assert_kept_what_was_typed(response)
+    assert not Application.objects.exists() and not Mail.objects.exists()
+
+
+def test_the_choice_lists_the_open_procedures_and_the_list_links_to_it(hr_client, procedure):
+    choose = hr_client.get(reverse("admin:candidates_application_take_in")).content.decode()
+    assert form_url(procedure) in choose
+    listing = hr_client.get(reverse("admin:candidates_application_changelist")).content.decode()
+    assert reverse("admin:candidates_application_take_in") in listing
+
+
+# Who may: HR only. Everyone else reaches the admin's log-in and makes nothing.
+
+@pytest.mark.parametrize("who", ["anonymous", "candidate", "interviewer"])
+def test_only_hr_may_use_the_form(client, procedure, interviewer, who):
+    if who == "candidate":
+        client.force_login(UserFactory(email="kandidaat@example.org"))
+    elif who == "interviewer":
+        login_staff(client, interviewer)
+    for url in (reverse("admin:candidates_application_take_in"), form_url(procedure)):
+        response = client.get(url)
+        assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+    response = client.post(form_url(procedure), take_in_data(procedure))
+    assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+    assert not Application.objects.exists() and not Mail.objects.exists()
+
+
+def test_the_form_refuses_a_post_without_csrf_token(procedure, hr):
+    client = Client(enforce_csrf_checks=True)
+    login_staff(client, hr)
+    response = client.post(form_url(procedure), take_in_data(procedure))
+    assert response.status_code == 403
+    assert not Application.objects.exists()
+
+
+# A double click: two POSTs at once make one person, one account, one application, one receipt.
+
+def concurrent_posts(procedure, hr, emails):
+    barrier = threading.Barrier(len(emails))
+    responses = []
+
+    def post_once(client, data):
+        try:
+            barrier.wait()
+            responses.append(client.post(form_url(procedure), data))
+        finally:
+            connection.close()
+
+    posts = []
+    for email in emails:
+        client = Client()
+        login_staff(client, hr)
+        posts.append((client, take_in_data(procedure, email=email)))
+    threads = [threading.Thread(target=post_once, args=one) for one in posts]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return responses
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_double_click_makes_one_application_and_one_account(procedure):
+    hr = hr_user(username="hr-dubbel")
+    responses = concurrent_posts(procedure, hr, [EMAIL] * 3)
+
+    assert sorted(r.status_code for r in responses) == [200, 200, 302]
+    refused = [r for r in responses if r.status_code == 200]
+    assert all("heeft al een kandidatuur" in errors_of(r) for r in refused)
+    assert Application.objects.count() == 1 and Document.objects.count() == 1
+    assert get_user_model().objects.filter(email=EMAIL).count() == 1
+    assert EmailAddress.objects.filter(email=EMAIL).count() == 1
+    assert sorted(Mail.objects.values_list("event", flat=True)) == ["application_received", "portal_invitation"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_negative_control_two_people_at_once_are_both_entered(procedure):
+    # The same race with two addresses: both go through, so the lock serialises one person, not every entry.
+    hr = hr_user(username="hr-twee")
+    responses = concurrent_posts(procedure, hr, [EMAIL, "jonas.verhaeghe@example.org"])
+    assert sorted(r.status_code for r in responses) == [302, 302]
+    assert Application.objects.count() == 2 and get_user_model().objects.filter(is_staff=False).count() == 2
+    assert Mail.objects.filter(event="portal_invitation").count() == 2
+
+
+def test_the_back_office_list_filters_on_how_applications_came_in(hr_client, procedure):
+    post(hr_client, procedure)
+    ApplicationFactory(procedure=procedure, candidate=CandidateFactory(first_name="Portaal", last_name="Persoon"))
+    url = reverse("admin:candidates_application_changelist")
+    paper = hr_client.get(url, {"channel__exact": "paper"}).content.decode()
+    assert "Mieke" in paper and "Portaal Persoon" not in paper
