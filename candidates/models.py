@@ -92,7 +92,8 @@ class Application(models.Model):
     )
     privacy_acknowledged_at = models.DateTimeField(_("privacyverklaring gelezen op"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("ingediend op"), default=timezone.now)
-    channel = models.CharField(_("ontvangen via"), max_length=10, choices=Channel, default=Channel.PORTAL)
+    channel = models.CharField(_("ontvangen via"), max_length=10, choices=Channel, default=Channel.PORTAL,
+                               db_default=Channel.PORTAL)
     # The HR member who entered an application that came on paper, by e-mail or at the counter; empty for the portal.
     entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                    related_name="+", verbose_name=_("ingevoerd door"))

@@ -70,7 +70,9 @@ def build_event(*, uid, sequence, starts_at, ends_at, summary, description, loca
     organizer_address_.params["cn"] = icalendar.vText(ORGANIZER_NAME)
     event.add("organizer", organizer_address_)
     attendee_address = icalendar.vCalAddress(f"mailto:{attendee.email}")
-    attendee_address.params["cn"] = icalendar.vText(attendee.full_name)
+    # icalendar reads a backslash in a parameter as an escape (a trailing one swallows the next parameter); the
+    # display name goes without it.
+    attendee_address.params["cn"] = icalendar.vText(attendee.full_name.replace("\\", ""))
     attendee_address.params["role"] = icalendar.vText("REQ-PARTICIPANT")
     attendee_address.params["partstat"] = icalendar.vText("ACCEPTED" if method == "REQUEST" else "DECLINED")
     attendee_address.params["rsvp"] = icalendar.vText("FALSE")
