@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import icalendar
 from django.utils import timezone
-from hypothesis import given
+from hypothesis import example, given
 
 from interviews.calendar import build_event
 from tests.hostile.hostile import HOSTILE_SETTINGS, hostile_text
@@ -23,6 +23,7 @@ def lines(text):
 @HOSTILE_SETTINGS
 @given(name=hostile_text(max_size=201), summary=hostile_text(), description=hostile_text(),
        location=hostile_text(max_size=300))
+@example(name="X\\", summary="s", description="d", location="l")  # a trailing backslash once swallowed PARTSTAT
 def test_every_value_round_trips_and_nothing_is_injected(name, summary, description, location):
     starts_at = timezone.now().replace(microsecond=0)
     attendee = SimpleNamespace(email="ann@example.org", full_name=name)
@@ -40,7 +41,7 @@ def test_every_value_round_trips_and_nothing_is_injected(name, summary, descript
     attendee_prop = event["ATTENDEE"]
     assert not isinstance(attendee_prop, list), "one attendee only"
     assert str(attendee_prop) == "mailto:ann@example.org"
-    assert attendee_prop.params["CN"] == lines(name)
+    assert attendee_prop.params["CN"] == lines(name).replace("\\", "")  # a backslash would escape the next one
     assert set(attendee_prop.params) == {"CN", "ROLE", "PARTSTAT", "RSVP"}
     assert str(event["ORGANIZER"]) == "mailto:selectie@example.org"
     # On the wire: every content line (after unfolding) starts with a known name; no bare CR or LF inside a line.
