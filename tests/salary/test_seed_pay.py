@@ -62,10 +62,9 @@ def test_after_the_seed_the_estimate_is_not_offered_and_the_back_office_lists_wh
     seed()
     function = Function.objects.get(slug=seed_data.FUNCTION["slug"])
     assert not public_estimate_available(function, on=date(2026, 1, 15))
-    assert [(setting.label, setting.admin_url_name) for setting in missing_pay_settings(function,
-                                                                                        on=date(2026, 1, 15))] == [
-        ("Functionele loopbaan van Maatschappelijk werker", "admin:procedures_functionpay_changelist"),
-        ("Vast deel van de eindejaarspremie", "admin:procedures_payrules_changelist"),
+    assert [(setting.what, setting.url) for setting in missing_pay_settings(function, on=date(2026, 1, 15))] == [
+        ("Functionele loopbaan van Maatschappelijk werker", "/admin/procedures/functionpay/"),
+        ("Vast deel van de eindejaarspremie", "/admin/procedures/payrules/"),
     ]
 
 

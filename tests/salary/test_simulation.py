@@ -372,8 +372,12 @@ def test_a_regime_outside_zero_to_one_is_refused(regime):
 def test_a_date_before_the_scale_exists_is_refused():
     with pytest.raises(MissingPayData) as raised:
         simulate(0, 0, on=date(2024, 12, 31))
-    assert raised.value.message == (
-        "Loonschaal S1 bestaat pas vanaf 1 januari 2025; een simulatie op 31 december 2024 kan niet.")
+    assert raised.value.message == (  # every missing part at once, in the order of the career
+        "Loonschaal S1 bestaat pas vanaf 1 januari 2025; een simulatie op 31 december 2024 kan niet. "
+        "Loonschaal S2 bestaat pas vanaf 1 januari 2025; een simulatie op 31 december 2024 kan niet. "
+        "Loonschaal S3 bestaat pas vanaf 1 januari 2025; een simulatie op 31 december 2024 kan niet. "
+        "Er is geen indexcoëfficiënt gekend op 31 december 2024. "
+        "Er zijn geen regels voor premies en voordelen gekend op 31 december 2024.")
 
 
 def test_a_date_without_an_index_coefficient_is_refused():
