@@ -411,10 +411,14 @@ class PayScaleStep(models.Model):
 
 
 class IndexCoefficient(models.Model):
-    """The index coefficient (indexcoëfficiënt) from a date on, until the next one starts."""
+    """The index coefficient (indexcoëfficiënt) from a date on, until the next one starts. The bundle states none:
+    HR enters it (the add form suggests the sourced value, procedures.pay_suggestions)."""
 
     valid_from = models.DateField(_("geldig vanaf"), unique=True)
-    coefficient = models.DecimalField(_("coëfficiënt"), max_digits=6, decimal_places=4)
+    coefficient = models.DecimalField(
+        _("coëfficiënt"), max_digits=6, decimal_places=4,
+        help_text=_("Voorstel: 2,1223, de indexcoëfficiënt voor lonen in de Vlaamse lokale besturen sinds 1 maart "
+                    "2025 (niet uit de infobundel). Kijk hem na in de bron voor je bewaart."))
     source = models.TextField(_("bron"), blank=True)
     created_at = models.DateTimeField(_("ingevoerd op"), auto_now_add=True)
 
@@ -433,24 +437,29 @@ class IndexCoefficient(models.Model):
 
 
 class PayRules(models.Model):
-    """Holiday pay, year-end bonus and the benefits of the bundle, from a date on (the city's pay rules)."""
+    """Holiday pay, year-end bonus and the benefits, from a date on (the city's pay rules). HR's row: the bundle
+    states the benefits but not the holiday pay or the year-end bonus, so no seed writes it; the add form starts
+    from the bundle's benefits and the sourced rates (procedures.pay_suggestions)."""
 
     valid_from = models.DateField(_("geldig vanaf"), unique=True)
     holiday_pay_rate = models.DecimalField(
-        _("vakantiegeld (deel van een maandloon)"), max_digits=5, decimal_places=4, default="0.9200",
-        help_text=_("0,92 = 92 % van een maandloon voor een volledig refertejaar."))
+        _("vakantiegeld (deel van een maandloon)"), max_digits=5, decimal_places=4,
+        help_text=_("0,92 = 92 % van een maandloon voor een volledig refertejaar. Voorstel: 0,92, de regel voor "
+                    "Vlaamse lokale besturen (niet uit de infobundel)."))
     year_end_fixed_amount = models.DecimalField(
         _("eindejaarspremie: vast deel"), max_digits=10, decimal_places=2, null=True, blank=True,
         help_text=_("Leeg zolang HR het bedrag niet invoerde: de schatting toont dan enkel het variabele deel."))
     year_end_rate = models.DecimalField(
-        _("eindejaarspremie: deel van het jaarloon"), max_digits=5, decimal_places=4, default="0.0360",
-        help_text=_("0,036 = 3,6 % van het jaarloon."))
-    meal_voucher_per_day = models.DecimalField(_("maaltijdcheque per gewerkte dag"), max_digits=6,
-                                               decimal_places=2, default="7.50")
+        _("eindejaarspremie: deel van het jaarloon"), max_digits=5, decimal_places=4,
+        help_text=_("0,036 = 3,6 % van het jaarloon. Voorstel: 0,036, de regel voor Vlaamse lokale besturen sinds "
+                    "2021 (niet uit de infobundel)."))
+    meal_voucher_per_day = models.DecimalField(_("maaltijdcheque per gewerkte dag"), max_digits=6, decimal_places=2,
+                                               help_text=_("De infobundel: maaltijdcheques van €7,50."))
     bicycle_allowance_per_km = models.DecimalField(_("fietsvergoeding per km"), max_digits=6, decimal_places=2,
-                                                   default="0.36")
-    holidays_min = models.PositiveSmallIntegerField(_("vakantiedagen (minimum)"), default=33)
-    holidays_max = models.PositiveSmallIntegerField(_("vakantiedagen (maximum)"), default=35)
+                                                   help_text=_("De infobundel: €0,36 per km."))
+    holidays_min = models.PositiveSmallIntegerField(_("vakantiedagen (minimum)"),
+                                                    help_text=_("De infobundel: 33 tot 35 vakantiedagen."))
+    holidays_max = models.PositiveSmallIntegerField(_("vakantiedagen (maximum)"))
     source = models.TextField(_("bron"), blank=True)
     created_at = models.DateTimeField(_("ingevoerd op"), auto_now_add=True)
 

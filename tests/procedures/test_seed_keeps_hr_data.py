@@ -15,6 +15,7 @@ from procedures.models import (
     Diploma,
     Function,
     IntakeSession,
+    PayScale,
     Procedure,
     SeedRecord,
     Team,
@@ -23,8 +24,8 @@ from procedures.models import (
 pytestmark = pytest.mark.django_db
 
 BUNDLE_COUNTS = {"Function": 1, "Procedure": 1, "Diploma": 13, "Competency": 9, "BehaviouralIndicator": 40,
-                 "IntakeSession": 4, "Team": 0}
-MODELS = (Function, Procedure, Diploma, Competency, BehaviouralIndicator, IntakeSession, Team)
+                 "IntakeSession": 4, "PayScale": 3, "Team": 0}
+MODELS = (Function, Procedure, Diploma, Competency, BehaviouralIndicator, IntakeSession, PayScale, Team)
 
 
 def seed(*args):
