@@ -95,16 +95,17 @@ class Coefficient:
 
 @dataclass(frozen=True)
 class PayRules:
-    """Holiday pay, year-end bonus and benefits from `valid_from` on. No fixed part known: `None`."""
+    """Holiday pay, year-end bonus and benefits from `valid_from` on, as HR entered them (no defaults: nothing is
+    guessed). No fixed part known: `None`."""
 
     valid_from: date
-    holiday_pay_rate: Decimal = Decimal("0.92")
-    year_end_fixed_amount: Decimal | None = None
-    year_end_rate: Decimal = Decimal("0.036")
-    meal_voucher_per_day: Decimal = Decimal("7.50")
-    bicycle_allowance_per_km: Decimal = Decimal("0.36")
-    holidays_min: int = 33
-    holidays_max: int = 35
+    holiday_pay_rate: Decimal
+    year_end_fixed_amount: Decimal | None
+    year_end_rate: Decimal
+    meal_voucher_per_day: Decimal
+    bicycle_allowance_per_km: Decimal
+    holidays_min: int
+    holidays_max: int
 
 
 @dataclass(frozen=True)

@@ -39,12 +39,17 @@ def scale(code, *, valid_from=START, fictitious=False, steps=None):
                         steps=tuple(Step(years, Decimal(amount)) for years, amount in (steps or STEPS[code])))
 
 
+def rules(valid_from=START, **overrides):
+    """The pay rules of the test world: RULES_ROW with a fixed part of 600.00."""
+    return PayRules(**{"valid_from": valid_from, **RULES_ROW, "year_end_fixed_amount": Decimal("600.00"),
+                       **overrides})
+
+
 def pay_data(**overrides):
     values = {
         "scales": (scale("S1"), scale("S2"), scale("S3")),
         "coefficients": (Coefficient(START, Decimal("2.0000")), Coefficient(NEW_INDEX, Decimal("2.1000"))),
-        "rules": (PayRules(valid_from=START, holiday_pay_rate=Decimal("0.92"),
-                           year_end_fixed_amount=Decimal("600.00"), year_end_rate=Decimal("0.036")),),
+        "rules": (rules(),),
         "career": (CareerStage("S1"), CareerStage("S2", 4, "gunstige evaluatie"),
                    CareerStage("S3", 8, "gunstige evaluatie")),
         "private_cap_years": 18,
