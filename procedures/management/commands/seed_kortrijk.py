@@ -1,6 +1,5 @@
 """manage.py seed_kortrijk: load the procedure "Maatschappelijk werker (B1-B3)" from the city's information bundle."""
 
-import functools
 import os
 
 from django.core.management.base import BaseCommand
@@ -14,11 +13,6 @@ from procedures.seed_annexes import seed_function_descriptions
 from procedures.seed_pay import seed_pay_scales
 from procedures.seed_steps import seed_procedure_steps
 from procedures.seeding import Seeder
-
-
-def _seed_row(seeder, key, model, values):
-    # The seed_* helpers of the bundle's steps and annexes take a create(key, model, values) callable.
-    return seeder.row(key, model, values=values)
 
 
 class Command(BaseCommand):
@@ -57,11 +51,10 @@ class Command(BaseCommand):
             self._seed_diplomas(seeder, procedure)
             self._seed_competencies(seeder, function)
             self._seed_intake_sessions(seeder, procedure)
-            create = functools.partial(_seed_row, seeder)
             if procedure is not None:
-                seed_procedure_steps(procedure, create=create)
+                seed_procedure_steps(procedure, seeder=seeder)
             if function is not None:
-                seed_function_descriptions(function, create=create)
+                seed_function_descriptions(function, seeder=seeder)
             seed_pay_scales(seeder)
         self.stdout.write(f"Procedure ‘{seed_data.PROCEDURE_TITLE}’: {seeder.summary}.")
         self._sync_mail_templates()
