@@ -29,7 +29,7 @@ from candidates.transitions import TransitionRefused, change_stage
 from communications.models import Mail
 from communications.outbox import cancel_mails, queue_mail
 from offers import mail_events
-from offers.criminal_record import extract_max_age_text
+from offers.criminal_record import extract_age_clause, extract_max_age_text
 from offers.hiring import replacement_text
 from offers.models import Offer
 from offers.offering import OfferRefused, queue_candidate_mail
@@ -54,8 +54,10 @@ def accept_offer(offer, *, by):
         application = _lock_application(offer, candidate_user=by)
         _answer(offer, application, to=Offer.Status.ACCEPTED)
         fresh = _reload(offer)
+        function = fresh.proposal.vacancy.function
         queue_candidate_mail(fresh, mail_events.OFFER_ACCEPTED, extract_model=fresh.get_extract_model_display(),
-                             extract_max_age=extract_max_age_text())
+                             extract_max_age=extract_max_age_text(function),
+                             extract_age_clause=extract_age_clause(function, language=application.candidate.language))
         _tell_hr(fresh, outcome="aanvaard",
                  next_step="Registreer het uittreksel uit het strafregister en bevestig dan de aanwerving.")
     return fresh

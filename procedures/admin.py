@@ -61,7 +61,8 @@ class FunctionAdmin(HRAccessMixin, admin.ModelAdmin):
     fieldsets = (
         (None, {"fields": ("name", "slug", "grade")}),
         (_("Regels"), {"fields": ("ban_months", "waitlist_months", "reserve_months",
-                                   "private_seniority_cap_years", "feedback_request_months")}),
+                                   "private_seniority_cap_years", "feedback_request_months",
+                                   "criminal_record_max_age_months")}),
         (_("Intern"), {"fields": ("internal_note",)}),
     )
     inlines = (FunctionDescriptionInline, CompetencyInline)

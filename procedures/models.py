@@ -46,6 +46,12 @@ class Function(models.Model):
         help_text=_("Leeg: zonder termijn (de infobundel noemt er geen). Ingevuld: zoveel maanden nadat de kandidaat "
                     "het resultaat van het jurygesprek kreeg."),
     )
+    criminal_record_max_age_months = models.PositiveSmallIntegerField(
+        _("uittreksel uit het strafregister hoogstens zo oud (maanden)"), null=True, blank=True,
+        help_text=_("Leeg: geen termijn (de infobundel vraagt enkel een blanco uittreksel): de kandidaat leest er "
+                    "niets over en elke datum van afgifte in het verleden wordt aanvaard. Ingevuld: het jobaanbod, de "
+                    "aanbodsbrief en de bevestigingsmail vermelden het, en een ouder uittreksel wordt geweigerd."),
+    )
 
     class Meta:
         verbose_name = _("functie")
