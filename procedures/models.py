@@ -258,6 +258,10 @@ class BehaviouralIndicator(models.Model):
         return self.text
 
 
+DAY_WITHOUT_HOURS_TWICE = _("Er is al een intakemoment zonder uren op die dag. Vul de uren in, of pas dat moment "
+                            "aan.")
+
+
 class IntakeSession(models.Model):
     """An announced half-day or day on which the online intake interviews take place.
 
@@ -277,7 +281,13 @@ class IntakeSession(models.Model):
         verbose_name_plural = _("intakemomenten")
         ordering = ["procedure", "date", "starts_at"]
         constraints = [
-            models.UniqueConstraint(fields=["procedure", "date", "starts_at"], name="intake_session_unique"),
+            models.UniqueConstraint(fields=["procedure", "date", "starts_at"], name="intake_session_unique",
+                                    violation_error_message=_("Er is al een intakemoment op die dag en dat beginuur.")),
+            # Without hours the row above would let any number through (NULLs differ); the partial index works on
+            # PostgreSQL and on SQLite (make run) alike, where nulls_distinct=False is PostgreSQL-only.
+            models.UniqueConstraint(fields=["procedure", "date"], condition=models.Q(starts_at__isnull=True),
+                                    name="intake_session_unique_day_without_hours",
+                                    violation_error_message=DAY_WITHOUT_HOURS_TWICE),
             # Hours come as a pair: both empty (not yet entered by HR) or an end after the start.
             models.CheckConstraint(
                 condition=(models.Q(starts_at__isnull=True, ends_at__isnull=True)
