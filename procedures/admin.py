@@ -164,6 +164,7 @@ class ProcedureAdmin(HRAccessMixin, admin.ModelAdmin):
                                           "faq")}),
         (_("Contact"), {"fields": ("contact_name", "contact_email", "contact_phone")}),
         (_("Kandidatuurformulier"), {"fields": ("motivation_required", "cv_required")}),
+        (_("Intern"), {"fields": ("internal_note",)}),
     )
     inlines = (DiplomaInline, IntakeSessionInline, ProcedureStepInline)
     change_form_template = "admin/procedures/change_form_with_missing_settings.html"

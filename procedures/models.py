@@ -99,6 +99,7 @@ class Procedure(models.Model):
     contact_phone = models.CharField(_("telefoon contactpersoon"), max_length=40, blank=True)
     motivation_required = models.BooleanField(_("motivatietekst verplicht"), default=False)
     cv_required = models.BooleanField(_("cv verplicht"), default=False)
+    internal_note = models.TextField(_("interne notitie"), blank=True, help_text=INTERNAL_NOTE_HELP)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -552,8 +553,12 @@ class Vacancy(models.Model):
         _("uren per week"), max_digits=4, decimal_places=1, default=38,
         help_text=_("Het regime: 38 is voltijds, bv. 30,4 is een 4/5."))
     workplace = models.CharField(_("werkplek"), max_length=200, help_text=_("bv. Wijkcentrum Lange Munte"))
-    description = models.TextField(_("korte omschrijving"), blank=True)
+    description = models.TextField(
+        _("korte omschrijving"), blank=True,
+        help_text=_("Publieke tekst: de kandidaat leest ze in het jobaanbod en in de uitnodiging voor het "
+                    "jurygesprek. Notities voor HR horen in de interne notitie."))
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.OPEN)
+    internal_note = models.TextField(_("interne notitie"), blank=True, help_text=INTERNAL_NOTE_HELP)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                    related_name="+", verbose_name=_("aangemaakt door"))

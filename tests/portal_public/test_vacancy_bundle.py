@@ -6,12 +6,20 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 
+from communications.models import Mail
+from interviews.jury.rounds import start_jury_round
 from procedures import seed_annexes, seed_data
+from procedures.models import Function, Procedure, Team, Vacancy
+from tests.factories import hr_user
+from tests.jury.helpers import compose_jury, make_vacancy, waitlisted
+from tests.jury.test_access import client_for
 
 pytestmark = pytest.mark.django_db
 
 URL = f"/vacatures/{seed_data.PROCEDURE_SLUG}/"
+NOTE = "Interne notitie van HR"
 
 # The section headings of the bundle, written out by hand (not derived from seed_data): each must be on the page once.
 BUNDLE_HEADINGS = [
@@ -123,6 +131,32 @@ def test_no_note_meant_for_hr_and_no_team_reaches_the_page(client, seeded):
     assert not re.search(r"\bHR\b", page)
     for note in ["infobundel", "in te vullen", "illustratief", "Wijkteam 1", "Centraal team"]:
         assert note.lower() not in page.lower(), note
+
+
+def test_hrs_internal_notes_reach_no_public_page_no_jury_page_and_no_mail(client, seeded):
+    procedure = Procedure.objects.select_related("function").get(slug=seed_data.PROCEDURE_SLUG)
+    function = procedure.function
+    Function.objects.filter(pk=function.pk).update(internal_note=f"{NOTE} over de functie", reserve_months=24)
+    Procedure.objects.filter(pk=procedure.pk).update(internal_note=f"{NOTE} over de procedure")
+    team = Team.objects.create(name="Wijkteam Heule", kind=Team.Kind.NEIGHBOURHOOD,
+                               internal_note=f"{NOTE} over het team")
+    vacancy = make_vacancy(procedure, team=team, internal_note=f"{NOTE} over de vacature")
+    waitlisted(procedure, first_name="Ann", last_name="Aerts")
+    jury_round = start_jury_round(vacancy, by=hr_user(username="hr-jury"))
+    _chair, leader, _external = compose_jury(jury_round)
+    for model in (Function, Procedure, Team, Vacancy):  # the notes are there, in the back office
+        assert model.objects.filter(internal_note__startswith=NOTE).count() == 1, model
+
+    pages = [client.get(url).content.decode() for url in (URL, URL + "functiebeschrijving/", URL + "loon/")]
+    juror = client_for(leader.user)
+    candidate = jury_round.candidates.get()
+    pages += [juror.get(reverse(name, args=args)).content.decode() for name, args in (
+        ("interviews:jury_round", [jury_round.pk]), ("interviews:jury_candidate", [jury_round.pk, candidate.uid]))]
+    assert "Functiebeschrijving" in pages[-1]  # the juror's page shows the function's own texts
+    for page in pages:
+        assert NOTE not in page
+    assert Mail.objects.filter(event="jury_invitation").exists()
+    assert not Mail.objects.filter(body_text__contains=NOTE).exists()
 
 
 def test_the_key_facts_come_from_the_bundle(client, seeded):
