@@ -187,5 +187,20 @@ def test_the_function_description_page_shows_both_annexes_named_by_their_content
         for field in ("purpose", "responsibilities"):
             for piece in paragraphs_and_items(variant[field]):
                 assert piece in page, piece
-    # 7 tasks with 36 sub-tasks (wijkteam) and 7 with 29 (centraal), counted by hand in the bundle.
-    assert main.count("<li>") == 7 + 36 + 7 + 29 + 2  # + the two links to the variants
+    # 7 tasks with 36 sub-tasks (wijkteam) and 7 with 29 (centraal), counted by hand in the bundle; the 40
+    # behavioural indicators of Bijlage 2's "Competenties".
+    assert main.count("<li>") == 7 + 36 + 7 + 29 + 40 + 2  # + the two links to the variants
+
+
+def test_the_function_description_page_closes_with_the_competencies_and_their_indicators(client, seeded):
+    main = main_of(client.get(URL + "functiebeschrijving/").content.decode())
+    headings = headings_of(main)
+    competencies = headings[headings.index("Competenties") + 1:]
+    assert competencies[:9] == [data.name for data in seed_data.COMPETENCIES]
+    section = text_of(main[main.index('id="competenties"'):])
+    for data in seed_data.COMPETENCIES:
+        assert section.count(data.definition) == 1, data.name
+        for indicator in data.indicators:
+            assert section.count(indicator) == 1, indicator
+    assert re.search(r"<h3[^>]*>Resultaatgerichtheid</h3>\s*<p[^>]*>Je werkt doelgericht[^<]*</p>\s*<ul[^>]*>"
+                     r"<li>Je spreekt anderen aan om doelen te bereiken\.</li>", main)

@@ -214,7 +214,7 @@ def test_the_page_is_english_after_the_language_switch(client):
     assert '<div class="plain-text" lang="nl-be"><p>Kortrijk startte' in html
 
 
-def test_the_function_description_page_reads_two_queries(client, django_assert_num_queries):
+def test_the_function_description_page_reads_four_queries(client, django_assert_num_queries):
     make_vacancy()
-    with django_assert_num_queries(2):  # the procedure with its function, the descriptions
+    with django_assert_num_queries(4):  # the procedure with its function, the descriptions, competencies, indicators
         client.get("/vacatures/maatschappelijk-werker/functiebeschrijving/")
