@@ -275,10 +275,10 @@ def simulate_salary(data, *, seniority, regime, on, scale_code=None, years_in_sc
     if missing:
         raise MissingPayData(" ".join(missing))
     start = _career_index(data.career, scale_code)
-    versions = {stage.scale_code: in_force(_versions_of(data.scales, stage.scale_code), on=on)
+    versions = {stage.scale_code: _in_force(_versions_of(data.scales, stage.scale_code), on=on)
                 for stage in data.career}
-    coefficient = in_force(data.coefficients, on=on)
-    rules = in_force(data.rules, on=on)
+    coefficient = _in_force(data.coefficients, on=on)
+    rules = _in_force(data.rules, on=on)
 
     career = _career(data.career, versions, start=start, seniority=seniority, coefficient=coefficient,
                      regime=regime, on=on, months_in_scale=years_in_scale * 12, horizon_years=horizon_years)
@@ -467,7 +467,7 @@ def _career_index(career, scale_code):
                              % {"scale": scale_code}, field="scale_code")
 
 
-def in_force(items, *, on):
+def _in_force(items, *, on):
     """The item (scale version, coefficient, pay rules) in force on `on`: the latest that started by then; None
     when none has."""
     return max((item for item in items if item.valid_from <= on), key=lambda item: item.valid_from, default=None)
@@ -511,7 +511,7 @@ def pay_data_gaps(data, *, on):
                                              "ingesteld."), blocking=True))
     for stage in data.career:
         versions = _versions_of(data.scales, stage.scale_code)
-        version = in_force(versions, on=on)
+        version = _in_force(versions, on=on)
         values = {"scale": stage.scale_code, "on": date_text(on)}
         if not versions:
             gaps.append(PayGap(GapKind.SCALE, _("Loonschaal %(scale)s heeft nog geen bedragen.") % values,
@@ -528,10 +528,10 @@ def pay_data_gaps(data, *, on):
     if any(stage.fictitious for stage in data.career):
         gaps.append(PayGap(GapKind.FICTITIOUS_CAREER, _("De functionele loopbaan is een fictieve demo."),
                            blocking=False))
-    if in_force(data.coefficients, on=on) is None:
+    if _in_force(data.coefficients, on=on) is None:
         gaps.append(PayGap(GapKind.COEFFICIENT, _("Er is geen indexcoëfficiënt gekend op %(on)s.")
                            % {"on": date_text(on)}, blocking=True))
-    rules = in_force(data.rules, on=on)
+    rules = _in_force(data.rules, on=on)
     if rules is None:
         gaps.append(PayGap(GapKind.RULES, _("Er zijn geen regels voor premies en voordelen gekend op %(on)s.")
                            % {"on": date_text(on)}, blocking=True))
