@@ -58,7 +58,8 @@ class VacancyAdmin(HRAccessMixin, admin.ModelAdmin):
     list_display = ("function", "team", "start_date", "hours_per_week", "workplace", "status")
     list_filter = ("status", "function", "team")
     list_select_related = ("function", "team")
-    fields = ("function", "team", "start_date", "hours_per_week", "workplace", "description", "status")
+    fields = ("function", "team", "start_date", "hours_per_week", "workplace", "description", "status",
+              "internal_note")
     change_form_template = "interviews/admin/vacancy_change_form.html"
 
     def save_model(self, request, obj, form, change):

@@ -273,6 +273,9 @@ NOT_PERSONAL = {
     },
     "interviews.JuryRound": {"case_document": "the work case, the same for every candidate of the round"},
     "procedures.Function": {"internal_note": "HR's note about the function's settings, never about a person"},
+    "procedures.Procedure": {"internal_note": "HR's note about the procedure's settings, never about a person"},
+    "procedures.Vacancy": {"internal_note": "HR's note about the vacancy (e.g. its team's planning), never about a "
+                                            "person"},
     "procedures.Team": {"internal_note": "HR's note about the team (e.g. its real name to enter), never about a "
                                          "person"},
     "procedures.SeedRecord": {"key": "the seed's own key of a row it created, e.g. diploma:master-sociaal-werk"},

@@ -256,10 +256,9 @@ CELERY_BEAT_SCHEDULE = {
 # Intake booking. Per-procedure values live in the back office (intake policy); these are the defaults.
 KATS_INTAKE_CUTOFF_HOURS = env.int("KATS_INTAKE_CUTOFF_HOURS", default=24)
 KATS_INTAKE_UNBOOKED_REMINDER_DAYS = env.int("KATS_INTAKE_UNBOOKED_REMINDER_DAYS", default=3)
-# Offer step: the default days a candidate gets to answer an offer (HR may set another date when sending), and
-# how old a criminal-record extract may be at most when HR checks it (3 months: what employers commonly ask).
+# Offer step: the default days a candidate gets to answer an offer (HR may set another date when sending). How old a
+# criminal-record extract may be is HR's setting on the function (the bundle names no age).
 KATS_OFFER_RESPONSE_DAYS = env.int("KATS_OFFER_RESPONSE_DAYS", default=7)
-KATS_CRIMINAL_RECORD_MAX_AGE_MONTHS = env.int("KATS_CRIMINAL_RECORD_MAX_AGE_MONTHS", default=3)
 # Online meeting links: "manual" (HR enters the Teams link) or "graph" (Microsoft Graph creates the meetings).
 KATS_MEETING_PROVIDER = env.str("KATS_MEETING_PROVIDER", default="manual")
 MS_GRAPH_TENANT_ID = env.str("MS_GRAPH_TENANT_ID", default="")

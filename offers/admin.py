@@ -93,7 +93,7 @@ class OfferAdmin(admin.ModelAdmin):
             simulation, unavailable = None, error.message
         panel = {"offer": offer, "simulation": simulation, "unavailable": unavailable,
                  "check": CriminalRecordCheck.objects.filter(offer=offer).select_related("checked_by").first(),
-                 "extract_max_age": extract_max_age_text(), "send_form": SendOfferForm(),
+                 "extract_max_age": extract_max_age_text(offer.proposal.vacancy.function), "send_form": SendOfferForm(),
                  "application": offer.proposal.application}
         if offer.status in CLOSED_WITHOUT_HIRE:
             panel["replacements"] = replacement_options(offer.proposal.vacancy)

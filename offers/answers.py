@@ -15,9 +15,12 @@ import logging
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from candidates import mail_events as stage_mails
 from candidates.models import Application, PoolEntry
@@ -26,10 +29,11 @@ from candidates.transitions import TransitionRefused, change_stage
 from communications.models import Mail
 from communications.outbox import cancel_mails, queue_mail
 from offers import mail_events
-from offers.criminal_record import extract_max_age_text
+from offers.criminal_record import extract_age_clause, extract_max_age_text
 from offers.hiring import replacement_text
 from offers.models import Offer
 from offers.offering import OfferRefused, queue_candidate_mail
+from procedures.settings_check import MissingSetting, function_place
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +41,8 @@ DECLINE_REASON = "Jobaanbod geweigerd door de kandidaat via het portaal."
 DECLINE_WITHDRAW_REASON = "Jobaanbod geweigerd; de kandidaat wil niet verder deelnemen (via het portaal)."
 EXPIRY_REASON = "Jobaanbod verlopen: geen antwoord tot en met {respond_by}."
 # The way back to the reserve can be refused (e.g. HR has not entered the reserve's validity): the candidate is told
-# that nothing changed, HR finds the cause in the log and in the back office's "nog in te vullen" box.
+# that nothing changed; HR sees the waiting offers in the back office's "nog in te vullen" box
+# (offers_waiting_for_reserve_validity) and the cause in the log.
 DECLINE_NOT_PROCESSED = ("We konden je weigering nu niet verwerken; er is niets gewijzigd. Neem contact op met het "
                          "selectieteam.")
 
@@ -49,8 +54,10 @@ def accept_offer(offer, *, by):
         application = _lock_application(offer, candidate_user=by)
         _answer(offer, application, to=Offer.Status.ACCEPTED)
         fresh = _reload(offer)
+        function = fresh.proposal.vacancy.function
         queue_candidate_mail(fresh, mail_events.OFFER_ACCEPTED, extract_model=fresh.get_extract_model_display(),
-                             extract_max_age=extract_max_age_text())
+                             extract_max_age=extract_max_age_text(function),
+                             extract_age_clause=extract_age_clause(function, language=application.candidate.language))
         _tell_hr(fresh, outcome="aanvaard",
                  next_step="Registreer het uittreksel uit het strafregister en bevestig dan de aanwerving.")
     return fresh
@@ -95,6 +102,30 @@ def expire_offers(*, today=None):
     if expired or lapsed:
         log.info("offers: %s expired, %s lapsed", expired, lapsed)
     return expired, lapsed
+
+
+def offers_waiting_for_reserve_validity(function, procedure):
+    """The "nog in te vullen" item (procedures.settings_check) for the function's sent offers while its reserve
+    validity is empty: their decline is refused and, past the deadline, expire_offers leaves them open."""
+    if function.reserve_months is not None:
+        return
+    today = timezone.localdate()
+    counts = Offer.objects.filter(status=Offer.Status.SENT, proposal__vacancy__function=function).aggregate(
+        sent=Count("pk"), overdue=Count("pk", filter=Q(respond_by__lt=today)))
+    if not counts["sent"]:
+        return
+    what = ngettext("Geldigheid van de wervingsreserve van de functie ‘%(function)s’: %(count)d verstuurd jobaanbod "
+                    "wacht erop", "Geldigheid van de wervingsreserve van de functie ‘%(function)s’: %(count)d "
+                    "verstuurde jobaanbiedingen wachten erop", counts["sent"]) % {
+        "function": function.name, "count": counts["sent"]}
+    if counts["overdue"]:
+        what += ngettext(" (%(count)d al over de antwoordtermijn)", " (%(count)d al over de antwoordtermijn)",
+                         counts["overdue"]) % {"count": counts["overdue"]}
+    yield MissingSetting(
+        what, _("Een weigering verwerken en een jobaanbod laten verlopen na de antwoordtermijn: de kandidaat gaat "
+                "dan naar de wervingsreserve. Tot de geldigheid er is, kan de kandidaat niet weigeren en blijft het "
+                "aanbod openstaan."),
+        *function_place(function))
 
 
 def _expire_one(pk, *, today):

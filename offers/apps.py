@@ -7,3 +7,7 @@ class OffersConfig(AppConfig):
 
     def ready(self):
         from offers import mail_events  # noqa: F401  (registers the offer mail events)
+        from offers.answers import offers_waiting_for_reserve_validity
+        from procedures.settings_check import register_check
+
+        register_check(offers_waiting_for_reserve_validity)

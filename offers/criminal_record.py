@@ -4,17 +4,17 @@ HR records *that* it saw the extract: the model the job requires (595, or 596.2 
 kept on the offer, chosen by HR, because a vacancy carries no such field), the date of issue, the result and who
 checked. The document itself is never stored: there is no file field, HR looks at it and hands it back.
 
-The date of issue may not lie in the future nor be older than KATS_CRIMINAL_RECORD_MAX_AGE_MONTHS (3 by default:
-what employers commonly ask, so the extract says something about now; a setting, because a city may choose
-otherwise). A blank extract clears the way to the hire; a not-blank one withdraws the offer through change_stage
-(offer → offer_withdrawn) with a reason, and the withdrawal mail waits in the outbox for HR's release.
+The date of issue may not lie in the future. How old it may be is HR's setting on the function
+(Function.criminal_record_max_age_months): the bundle asks only for a blank extract, so while HR set no age any
+date of issue in the past is accepted and no page, letter or mail names an age. A blank extract clears the way to
+the hire; a not-blank one withdraws the offer through change_stage (offer → offer_withdrawn) with a reason, and the
+withdrawal mail waits in the outbox for HR's release.
 """
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
 
 from candidates.dates import add_months
 from candidates.stages import Stage
@@ -23,29 +23,37 @@ from offers.models import CriminalRecordCheck, ExtractModel, Offer
 from offers.offering import OfferRefused, check_hr, lock_offer
 
 
-def max_age_months():
-    return settings.KATS_CRIMINAL_RECORD_MAX_AGE_MONTHS
-
-
-def extract_max_age_text():
-    months = max_age_months()
+def extract_max_age_text(function):
+    """How old the extract may be at most, in words ("3 maanden"); "" while HR set no age for the function."""
+    months = function.criminal_record_max_age_months
+    if months is None:
+        return ""
     return ngettext("%(count)d maand", "%(count)d maanden", months) % {"count": months}
 
 
-def oldest_valid_issue_date(*, today=None):
-    """The earliest date of issue still accepted today."""
-    return add_months(today or timezone.localdate(), -max_age_months())
+def extract_age_clause(function, *, language):
+    """", niet ouder dan 3 maanden" in `language`, for the mail after an acceptance; "" while HR set no age."""
+    with translation.override(language):
+        age = extract_max_age_text(function)
+        return gettext(", niet ouder dan %(age)s") % {"age": age} if age else ""
 
 
-def issue_date_error(issued_on, *, today=None):
+def oldest_valid_issue_date(function, *, today=None):
+    """The earliest date of issue still accepted today; None while HR set no age (any date in the past will do)."""
+    months = function.criminal_record_max_age_months
+    return None if months is None else add_months(today or timezone.localdate(), -months)
+
+
+def issue_date_error(issued_on, *, function, today=None):
     """Why this date of issue cannot be accepted, in Dutch; None when it is fine."""
     today = today or timezone.localdate()
     if issued_on is None:
         return "Geef de datum van afgifte van het uittreksel."
     if issued_on > today:
         return "De datum van afgifte ligt in de toekomst. Kijk de datum na."
-    if issued_on < oldest_valid_issue_date(today=today):
-        return (f"Het uittreksel is ouder dan {extract_max_age_text()} (afgegeven op "
+    oldest = oldest_valid_issue_date(function, today=today)
+    if oldest is not None and issued_on < oldest:
+        return (f"Het uittreksel is ouder dan {extract_max_age_text(function)} (afgegeven op "
                 f"{date_format(issued_on, 'd/m/Y')}). Vraag de kandidaat een recent uittreksel.")
     return None
 
@@ -58,7 +66,7 @@ def record_criminal_record_check(offer, *, by, extract_model, issued_on, result,
         raise OfferRefused("Kies het model van het uittreksel.", field="extract_model")
     if result not in CriminalRecordCheck.Result.values:
         raise OfferRefused("Kies het resultaat: blanco of niet blanco.", field="result")
-    error = issue_date_error(issued_on)
+    error = issue_date_error(issued_on, function=offer.proposal.vacancy.function)
     if error:
         raise OfferRefused(error, field="issued_on")
     with transaction.atomic():

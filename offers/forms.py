@@ -108,8 +108,10 @@ class CriminalRecordForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.offer, self.user, self.check = offer, user, None
         self.fields["extract_model"].initial = offer.extract_model
-        self.fields["issued_on"].help_text = _("Niet in de toekomst en niet vóór %(oldest)s.") % {
-            "oldest": oldest_valid_issue_date().strftime("%d/%m/%Y")}
+        oldest = oldest_valid_issue_date(offer.proposal.vacancy.function)
+        self.fields["issued_on"].help_text = (
+            _("Niet in de toekomst en niet vóór %(oldest)s.") % {"oldest": oldest.strftime("%d/%m/%Y")}
+            if oldest else _("Niet in de toekomst."))
 
     def clean(self):
         data = super().clean()

@@ -24,7 +24,8 @@ def letter_context(offer):
     return {
         "offer": offer, "application": application, "candidate": application.candidate,
         "procedure": application.procedure, "simulation": simulation, "unavailable": unavailable,
-        "seniority": seniority, "extract_max_age": extract_max_age_text(), "today": timezone.localdate(),
+        "seniority": seniority, "extract_max_age": extract_max_age_text(offer.proposal.vacancy.function),
+        "today": timezone.localdate(),
     }
 
 

@@ -18,7 +18,10 @@ OFFER = {
 RESERVE = {"valid_until": "laatste geldige dag van de wervingsreserve (leeg als er geen is)"}
 EXTRACT = {
     "extract_model": "vereist model van het uittreksel uit het strafregister",
-    "extract_max_age": "hoe oud het uittreksel hoogstens mag zijn, bv. 3 maanden",
+    "extract_age_clause": "‘, niet ouder dan 3 maanden’ in de taal van de mail; leeg zolang HR bij de functie geen "
+                          "termijn invulde",
+    "extract_max_age": "hoe oud het uittreksel hoogstens mag zijn, bv. 3 maanden; leeg zolang HR bij de functie geen "
+                       "termijn invulde",
 }
 
 
@@ -51,12 +54,12 @@ OFFER_ACCEPTED = _event(
     "offer_accepted", "Jobaanbod aanvaard (bevestiging)",
     "Je aanvaardde het jobaanbod als {{ procedure_title }}",
     "Fijn dat je het jobaanbod aanvaardt! Nog één stap voor je aanwerving definitief is: bezorg het selectieteam "
-    "een uittreksel uit het strafregister, {{ extract_model }}, niet ouder dan {{ extract_max_age }}. Je vraagt "
+    "een uittreksel uit het strafregister, {{ extract_model }}{{ extract_age_clause }}. Je vraagt "
     "het aan bij je gemeente of via My e-Justice. We bekijken het en geven het je terug; we bewaren het niet.\n\n"
     "{{ offer_url }}",
     "You accepted the job offer as {{ procedure_title }}",
     "We are glad you accept the job offer! One step remains before your recruitment is final: bring the "
-    "selection team an extract from the criminal record, {{ extract_model }}, not older than {{ extract_max_age }}. "
+    "selection team an extract from the criminal record, {{ extract_model }}{{ extract_age_clause }}. "
     "You request it from your municipality or through My e-Justice. We look at it and give it back; we do not keep "
     "it.\n\n{{ offer_url }}",
     {**OFFER, **EXTRACT},

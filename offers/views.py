@@ -47,7 +47,8 @@ def offer_detail(request, public_id, uid):
     simulation, unavailable = simulation_for_candidate(offer)
     return render(request, "offers/offer_detail.html", {
         "application": application, "offer": offer, "state": portal_state(offer, application),
-        "simulation": simulation, "unavailable": unavailable, "extract_max_age": extract_max_age_text(),
+        "simulation": simulation, "unavailable": unavailable,
+        "extract_max_age": extract_max_age_text(offer.proposal.vacancy.function),
     })
 
 
@@ -85,8 +86,9 @@ def offer_accept(request, public_id, uid):
             messages.success(request, _("Je aanvaardde het jobaanbod. Proficiat en welkom! Je krijgt een bevestiging "
                                         "per mail."))
         return redirect("offers:detail", public_id=application.public_id, uid=offer.uid)
-    return render(request, "offers/accept_confirm.html", {"application": application, "offer": offer,
-                                                           "extract_max_age": extract_max_age_text()})
+    return render(request, "offers/accept_confirm.html", {
+        "application": application, "offer": offer,
+        "extract_max_age": extract_max_age_text(offer.proposal.vacancy.function)})
 
 
 class DeclineForm(forms.Form):

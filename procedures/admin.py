@@ -11,6 +11,7 @@ from kortrijk_ats.admin_access import HRAccessMixin
 from procedures import admin_pay  # noqa: F401 (registers the pay back office: scales, index, career)
 from procedures.admin_new_round import NewRoundAdminMixin
 from procedures.models import (
+    DAY_WITHOUT_HOURS_TWICE,
     BehaviouralIndicator,
     Competency,
     Diploma,
@@ -62,7 +63,8 @@ class FunctionAdmin(HRAccessMixin, admin.ModelAdmin):
     fieldsets = (
         (None, {"fields": ("name", "slug", "grade")}),
         (_("Regels"), {"fields": ("ban_months", "waitlist_months", "reserve_months",
-                                   "private_seniority_cap_years", "feedback_request_months")}),
+                                   "private_seniority_cap_years", "feedback_request_months",
+                                   "criminal_record_max_age_months")}),
         (_("Intern"), {"fields": ("internal_note",)}),
     )
     inlines = (FunctionDescriptionInline, CompetencyInline)
@@ -106,6 +108,21 @@ class IntakeSessionFormSet(forms.BaseInlineFormSet):
     def get_unique_error_message(self, unique_check):
         return _("Er is al een intakemoment op die dag en dat beginuur.")
 
+    def clean(self):
+        # One moment without hours per day (the database's partial constraint), said in Dutch: Django's own unique
+        # check skips rows with an empty hour, and another request may have saved one since this page was opened.
+        super().clean()
+        if any(self.errors):
+            return
+        days = [form.cleaned_data["date"] for form in self.forms
+                if form.cleaned_data and not form.cleaned_data.get("DELETE") and form.cleaned_data.get("date")
+                and form.cleaned_data.get("starts_at") is None]
+        saved = self.instance.pk and IntakeSession.objects.filter(
+            procedure=self.instance, starts_at__isnull=True, date__in=days).exclude(
+            pk__in=[form.instance.pk for form in self.forms if form.instance.pk]).exists()
+        if saved or len(days) != len(set(days)):
+            raise forms.ValidationError(DAY_WITHOUT_HOURS_TWICE)
+
 
 class IntakeSessionInline(HRAccessMixin, admin.TabularInline):
     model = IntakeSession
@@ -148,6 +165,7 @@ class ProcedureAdmin(NewRoundAdminMixin, HRAccessMixin, admin.ModelAdmin):
                                           "faq")}),
         (_("Contact"), {"fields": ("contact_name", "contact_email", "contact_phone")}),
         (_("Kandidatuurformulier"), {"fields": ("motivation_required", "cv_required")}),
+        (_("Intern"), {"fields": ("internal_note",)}),
     )
     inlines = (DiplomaInline, IntakeSessionInline, ProcedureStepInline)
     # The "nog in te vullen" box and the "Nieuwe ronde" button (NewRoundAdminMixin).

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from kortrijk_ats.admin_access import HRAccessMixin
+from procedures import pay_suggestions
 from procedures.models import (
     CareerScale,
     FunctionPay,
@@ -253,6 +254,18 @@ class IndexCoefficientAdmin(LockedHistoryMixin, HRAccessMixin, admin.ModelAdmin)
     fields = ("valid_from", "coefficient", "source", "created_at")
     readonly_fields = ("created_at",)
 
+    def get_changeform_initial_data(self, request):
+        # The first coefficient starts from the sourced suggestion (its help text names it); HR checks and saves it.
+        initial = super().get_changeform_initial_data(request)
+        if not IndexCoefficient.objects.exists():
+            initial = {**pay_suggestions.INDEX_COEFFICIENT, **initial}
+        return initial
+
+
+# The fields a new set of pay rules takes over from the latest one HR entered.
+PAY_RULES_VALUES = ("holiday_pay_rate", "year_end_fixed_amount", "year_end_rate", "meal_voucher_per_day",
+                    "bicycle_allowance_per_km", "holidays_min", "holidays_max", "source")
+
 
 @admin.register(PayRules)
 class PayRulesAdmin(LockedHistoryMixin, HRAccessMixin, admin.ModelAdmin):
@@ -267,6 +280,12 @@ class PayRulesAdmin(LockedHistoryMixin, HRAccessMixin, admin.ModelAdmin):
                                      "holidays_max")}),
     )
     readonly_fields = ("created_at",)
+
+    def get_changeform_initial_data(self, request):
+        # A new set starts from the latest one HR entered; the very first from the bundle's benefits and the sourced
+        # rates (procedures.pay_suggestions). HR checks and saves them: nothing is stored before that.
+        latest = PayRules.objects.order_by("-valid_from").values(*PAY_RULES_VALUES).first()
+        return {**(latest or pay_suggestions.pay_rules()), **super().get_changeform_initial_data(request)}
 
 
 # --- Per function: seniority rule and functional career -------------------------------------------------------------

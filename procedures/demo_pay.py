@@ -1,17 +1,22 @@
 """Fictitious pay data for seed_demo: demo steps for B1-B3 and a demo functional career, so the estimate and the
 offer's simulation can be shown on a demo machine. Every amount they give is labelled "fictief" wherever it shows.
+The demo also plays HR where HR has entered nothing yet: it takes the back office's suggestions for the index
+coefficient and the pay rules (procedures.pay_suggestions), saying in their source that the demo chose them.
 
-Written only where nothing is there: a scale that already has a version (HR's, official or not) and a function that
-already has a career keep theirs; a second run creates nothing.
+Written only where nothing is there: a scale that already has a version (HR's, official or not), a function that
+already has a career, and a coefficient or pay rules HR entered keep theirs; a second run creates nothing.
 """
 
+from datetime import date
 from decimal import Decimal
 
-from procedures import seed_data
-from procedures.models import CareerScale, Function, PayScale, PayScaleStep, PayScaleVersion
+from procedures import pay_suggestions, seed_data
+from procedures.models import CareerScale, Function, IndexCoefficient, PayRules, PayScale, PayScaleStep, PayScaleVersion
 
 DEMO_SOURCE = ("Fictief (demo): geen loonschaal van stad Kortrijk, een gelijkmatige reeks om de loonschatting te "
                "tonen. HR vervangt ze door de gepubliceerde loonschaal van de stad.")
+DEMO_CHOICE = "Demo (seed_demo): het voorstel van de back office, niet nagekeken door HR. "
+DEMO_VALID_FROM = date(2025, 3, 1)
 DEMO_STEP_YEARS = tuple(range(0, 27, 2))  # 14 steps, every two years, 0 to 26
 DEMO_SCALES = {  # yearly amounts at 100 % per step of DEMO_STEP_YEARS: an even series, invented
     "B1": tuple(17_300 + 400 * n for n in range(len(DEMO_STEP_YEARS))),
@@ -30,7 +35,7 @@ def seed_demo_pay():
         scales[code], new = PayScale.objects.get_or_create(code=code)
         created += new
         if not scales[code].versions.exists():
-            version = PayScaleVersion.objects.create(scale=scales[code], valid_from=seed_data.PAY_VALID_FROM,
+            version = PayScaleVersion.objects.create(scale=scales[code], valid_from=DEMO_VALID_FROM,
                                                      status=PayScaleVersion.Status.FICTITIOUS, source=DEMO_SOURCE)
             PayScaleStep.objects.bulk_create(
                 PayScaleStep(version=version, years=years, yearly_amount=Decimal(amount))
@@ -41,4 +46,13 @@ def seed_demo_pay():
             CareerScale.objects.create(function=function, position=position, scale=scales[code],
                                        years_in_previous_scale=years, conditions=conditions, fictitious=True)
             created += 1
+    if not IndexCoefficient.objects.exists():
+        suggestion = pay_suggestions.INDEX_COEFFICIENT
+        IndexCoefficient.objects.create(**{**suggestion, "source": DEMO_CHOICE + suggestion["source"]})
+        created += 1
+    if not PayRules.objects.exists():
+        suggestion = pay_suggestions.pay_rules()
+        PayRules.objects.create(**{**suggestion, "valid_from": DEMO_VALID_FROM,
+                                   "source": DEMO_CHOICE + suggestion["source"]})
+        created += 1
     return created

@@ -47,6 +47,12 @@ class Function(models.Model):
         help_text=_("Leeg: zonder termijn (de infobundel noemt er geen). Ingevuld: zoveel maanden nadat de kandidaat "
                     "het resultaat van het jurygesprek kreeg."),
     )
+    criminal_record_max_age_months = models.PositiveSmallIntegerField(
+        _("uittreksel uit het strafregister hoogstens zo oud (maanden)"), null=True, blank=True,
+        help_text=_("Leeg: geen termijn (de infobundel vraagt enkel een blanco uittreksel): de kandidaat leest er "
+                    "niets over en elke datum van afgifte in het verleden wordt aanvaard. Ingevuld: het jobaanbod, de "
+                    "aanbodsbrief en de bevestigingsmail vermelden het, en een ouder uittreksel wordt geweigerd."),
+    )
 
     class Meta:
         verbose_name = _("functie")
@@ -129,6 +135,7 @@ class Procedure(models.Model):
     contact_phone = models.CharField(_("telefoon contactpersoon"), max_length=40, blank=True)
     motivation_required = models.BooleanField(_("motivatietekst verplicht"), default=False)
     cv_required = models.BooleanField(_("cv verplicht"), default=False)
+    internal_note = models.TextField(_("interne notitie"), blank=True, help_text=INTERNAL_NOTE_HELP)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ProcedureQuerySet.as_manager()
@@ -310,6 +317,10 @@ class BehaviouralIndicator(models.Model):
         return self.text
 
 
+DAY_WITHOUT_HOURS_TWICE = _("Er is al een intakemoment zonder uren op die dag. Vul de uren in, of pas dat moment "
+                            "aan.")
+
+
 class IntakeSession(models.Model):
     """An announced half-day or day on which the online intake interviews take place.
 
@@ -329,7 +340,13 @@ class IntakeSession(models.Model):
         verbose_name_plural = _("intakemomenten")
         ordering = ["procedure", "date", "starts_at"]
         constraints = [
-            models.UniqueConstraint(fields=["procedure", "date", "starts_at"], name="intake_session_unique"),
+            models.UniqueConstraint(fields=["procedure", "date", "starts_at"], name="intake_session_unique",
+                                    violation_error_message=_("Er is al een intakemoment op die dag en dat beginuur.")),
+            # Without hours the row above would let any number through (NULLs differ); the partial index works on
+            # PostgreSQL and on SQLite (make run) alike, where nulls_distinct=False is PostgreSQL-only.
+            models.UniqueConstraint(fields=["procedure", "date"], condition=models.Q(starts_at__isnull=True),
+                                    name="intake_session_unique_day_without_hours",
+                                    violation_error_message=DAY_WITHOUT_HOURS_TWICE),
             # Hours come as a pair: both empty (not yet entered by HR) or an end after the start.
             models.CheckConstraint(
                 condition=(models.Q(starts_at__isnull=True, ends_at__isnull=True)
@@ -469,10 +486,14 @@ class PayScaleStep(models.Model):
 
 
 class IndexCoefficient(models.Model):
-    """The index coefficient (indexcoëfficiënt) from a date on, until the next one starts."""
+    """The index coefficient (indexcoëfficiënt) from a date on, until the next one starts. The bundle states none:
+    HR enters it (the add form suggests the sourced value, procedures.pay_suggestions)."""
 
     valid_from = models.DateField(_("geldig vanaf"), unique=True)
-    coefficient = models.DecimalField(_("coëfficiënt"), max_digits=6, decimal_places=4)
+    coefficient = models.DecimalField(
+        _("coëfficiënt"), max_digits=6, decimal_places=4,
+        help_text=_("Voorstel: 2,1223, de indexcoëfficiënt voor lonen in de Vlaamse lokale besturen sinds 1 maart "
+                    "2025 (niet uit de infobundel). Kijk hem na in de bron voor je bewaart."))
     source = models.TextField(_("bron"), blank=True)
     created_at = models.DateTimeField(_("ingevoerd op"), auto_now_add=True)
 
@@ -491,24 +512,29 @@ class IndexCoefficient(models.Model):
 
 
 class PayRules(models.Model):
-    """Holiday pay, year-end bonus and the benefits of the bundle, from a date on (the city's pay rules)."""
+    """Holiday pay, year-end bonus and the benefits, from a date on (the city's pay rules). HR's row: the bundle
+    states the benefits but not the holiday pay or the year-end bonus, so no seed writes it; the add form starts
+    from the bundle's benefits and the sourced rates (procedures.pay_suggestions)."""
 
     valid_from = models.DateField(_("geldig vanaf"), unique=True)
     holiday_pay_rate = models.DecimalField(
-        _("vakantiegeld (deel van een maandloon)"), max_digits=5, decimal_places=4, default="0.9200",
-        help_text=_("0,92 = 92 % van een maandloon voor een volledig refertejaar."))
+        _("vakantiegeld (deel van een maandloon)"), max_digits=5, decimal_places=4,
+        help_text=_("0,92 = 92 % van een maandloon voor een volledig refertejaar. Voorstel: 0,92, de regel voor "
+                    "Vlaamse lokale besturen (niet uit de infobundel)."))
     year_end_fixed_amount = models.DecimalField(
         _("eindejaarspremie: vast deel"), max_digits=10, decimal_places=2, null=True, blank=True,
         help_text=_("Leeg zolang HR het bedrag niet invoerde: de schatting toont dan enkel het variabele deel."))
     year_end_rate = models.DecimalField(
-        _("eindejaarspremie: deel van het jaarloon"), max_digits=5, decimal_places=4, default="0.0360",
-        help_text=_("0,036 = 3,6 % van het jaarloon."))
-    meal_voucher_per_day = models.DecimalField(_("maaltijdcheque per gewerkte dag"), max_digits=6,
-                                               decimal_places=2, default="7.50")
+        _("eindejaarspremie: deel van het jaarloon"), max_digits=5, decimal_places=4,
+        help_text=_("0,036 = 3,6 % van het jaarloon. Voorstel: 0,036, de regel voor Vlaamse lokale besturen sinds "
+                    "2021 (niet uit de infobundel)."))
+    meal_voucher_per_day = models.DecimalField(_("maaltijdcheque per gewerkte dag"), max_digits=6, decimal_places=2,
+                                               help_text=_("De infobundel: maaltijdcheques van €7,50."))
     bicycle_allowance_per_km = models.DecimalField(_("fietsvergoeding per km"), max_digits=6, decimal_places=2,
-                                                   default="0.36")
-    holidays_min = models.PositiveSmallIntegerField(_("vakantiedagen (minimum)"), default=33)
-    holidays_max = models.PositiveSmallIntegerField(_("vakantiedagen (maximum)"), default=35)
+                                                   help_text=_("De infobundel: €0,36 per km."))
+    holidays_min = models.PositiveSmallIntegerField(_("vakantiedagen (minimum)"),
+                                                    help_text=_("De infobundel: 33 tot 35 vakantiedagen."))
+    holidays_max = models.PositiveSmallIntegerField(_("vakantiedagen (maximum)"))
     source = models.TextField(_("bron"), blank=True)
     created_at = models.DateTimeField(_("ingevoerd op"), auto_now_add=True)
 
@@ -585,8 +611,12 @@ class Vacancy(models.Model):
         _("uren per week"), max_digits=4, decimal_places=1, default=38,
         help_text=_("Het regime: 38 is voltijds, bv. 30,4 is een 4/5."))
     workplace = models.CharField(_("werkplek"), max_length=200, help_text=_("bv. Wijkcentrum Lange Munte"))
-    description = models.TextField(_("korte omschrijving"), blank=True)
+    description = models.TextField(
+        _("korte omschrijving"), blank=True,
+        help_text=_("Publieke tekst: de kandidaat leest ze in het jobaanbod en in de uitnodiging voor het "
+                    "jurygesprek. Notities voor HR horen in de interne notitie."))
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.OPEN)
+    internal_note = models.TextField(_("interne notitie"), blank=True, help_text=INTERNAL_NOTE_HELP)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                    related_name="+", verbose_name=_("aangemaakt door"))

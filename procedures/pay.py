@@ -10,10 +10,9 @@ regime=vacancy_regime, on=start_date)` gives a procedures.salary.Simulation (fig
 `holiday_pay_first_year` / `year_end_bonus_first_year` pro rata from `on` as the start date, the career ahead,
 `fictitious_parts`); procedures.salary_chart.render_salary_chart(simulation) draws its chart. Catch
 procedures.salary.SalaryError: its `message` is Dutch, its `field` names the input at fault; a MissingPayData names
-what HR still has to enter and where (a note for HR: never show it on a public page).
+what HR still has to enter and where (a note for HR: never show it on a public page). What a simulation needs is
+one rule, procedures.salary.pay_data_gaps; missing_pay_settings() says it for HR, with the back-office page.
 """
-
-from typing import NamedTuple
 
 from django.urls import reverse
 from django.utils import timezone
@@ -25,12 +24,14 @@ from procedures.models import CareerScale, FunctionPay, IndexCoefficient, PayRul
 from procedures.salary import (
     CareerStage,
     Coefficient,
+    GapKind,
     MissingPayData,
     PayData,
     ScaleVersion,
     Step,
     check_date,
     date_text,
+    pay_data_gaps,
     recognise_seniority,
     simulate_salary,
 )
@@ -39,28 +40,6 @@ from procedures.settings_check import MissingSetting
 
 # The bundle's link to the city's full scales: what a candidate gets instead of an estimate without official scales.
 PUBLISHED_SCALES_URL = seed_data.FAQ_URL
-
-_ADMIN_MODELS = {"admin:procedures_payscaleversion_changelist": PayScaleVersion,
-                 "admin:procedures_functionpay_changelist": FunctionPay,
-                 "admin:procedures_indexcoefficient_changelist": IndexCoefficient,
-                 "admin:procedures_payrules_changelist": PayRules}
-
-
-class MissingPaySetting(NamedTuple):
-    """A pay setting HR still has to enter: what, what uses it, and the back-office page where it is entered."""
-
-    label: str
-    used_for: str
-    admin_url_name: str
-
-    @property
-    def where(self):
-        """The back-office page in words, e.g. "Back office › Versies van loonschalen"."""
-        return "Back office › " + capfirst(_ADMIN_MODELS[self.admin_url_name]._meta.verbose_name_plural)
-
-    @property
-    def url(self):
-        return reverse(self.admin_url_name)
 
 
 def load_pay_data(function):
@@ -99,14 +78,42 @@ def _rules(row):
 
 # --- What HR still has to enter ------------------------------------------------------------------------------------
 
+# Where HR enters what each kind of gap misses (procedures.salary.pay_data_gaps owns which gaps there are).
+_ENTERED_IN = {GapKind.CAREER: FunctionPay, GapKind.FICTITIOUS_CAREER: FunctionPay,
+               GapKind.SCALE: PayScaleVersion, GapKind.FICTITIOUS_SCALE: PayScaleVersion,
+               GapKind.COEFFICIENT: IndexCoefficient, GapKind.RULES: PayRules, GapKind.YEAR_END_FIXED: PayRules}
+
 
 def missing_pay_settings(function, *, on=None):
     """The pay settings of `function` HR still has to enter for a simulation on `on` (today by default), as
-    MissingPaySetting items: first what stops the estimate and the offer's simulation, then what they show as
-    fictitious or incomplete (a demo scale or career, the year-end bonus's fixed part)."""
-    gaps = pay_data_gaps(load_pay_data(function), function=function, on=on or timezone.localdate())
-    return [setting for setting, blocking in gaps if blocking] + [setting for setting, blocking in gaps
-                                                                  if not blocking]
+    settings_check.MissingSetting items: first what stops the estimate and the offer's simulation, then what they
+    show as fictitious or incomplete (a demo scale or career, the year-end bonus's fixed part)."""
+    on = on or timezone.localdate()
+    gaps = pay_data_gaps(load_pay_data(function), on=on)
+    return [_missing_setting(gap, function=function, on=on)
+            for gap in sorted(gaps, key=lambda gap: not gap.blocking)]
+
+
+def _missing_setting(gap, *, function, on):
+    """The gap as HR reads it: what to enter, what uses it, and the back-office page where it is entered."""
+    used = _("de loonschatting en de loonsimulatie bij een jobaanbod")
+    career = _("Functionele loopbaan van %(function)s") % {"function": function.name}
+    values = {"scale": gap.scale_code, "on": date_text(on)}
+    what, used_for = {
+        GapKind.CAREER: (career, used),
+        GapKind.SCALE: (_("Officiële loonschaal %(scale)s, geldig op %(on)s") % values, used),
+        GapKind.FICTITIOUS_SCALE: (_("Officiële loonschaal %(scale)s (nu fictieve demobedragen)") % values, used),
+        GapKind.FICTITIOUS_CAREER: (career + " " + _("(nu een fictieve demo)"), used),
+        GapKind.COEFFICIENT: (_("Indexcoëfficiënt, geldig op %(on)s") % values, used),
+        GapKind.RULES: (_("Premies en voordelen (vakantiegeld, eindejaarspremie, maaltijdcheques, fietsvergoeding, "
+                          "vakantiedagen), geldig op %(on)s") % values, used),
+        GapKind.YEAR_END_FIXED: (_("Vast deel van de eindejaarspremie"),
+                                 _("de eindejaarspremie in de loonschatting en de loonsimulatie; zonder dit bedrag "
+                                   "tonen ze enkel het variabele deel, als ‘minstens’")),
+    }[gap.kind]
+    model = _ENTERED_IN[gap.kind]
+    return MissingSetting(what, used_for, reverse(f"admin:procedures_{model._meta.model_name}_changelist"),
+                          _("Back office › %(page)s") % {"page": capfirst(model._meta.verbose_name_plural)})
 
 
 def public_estimate_available(function, *, on=None):
@@ -118,55 +125,13 @@ def public_estimate_available(function, *, on=None):
 
 def estimate_available(data, *, on):
     """public_estimate_available() for already loaded pay data."""
-    return not any(blocking for _setting, blocking in pay_data_gaps(data, function=None, on=on))
-
-
-def pay_data_gaps(data, *, function, on):
-    """(MissingPaySetting, blocking) for each gap in `data` on date `on`; blocking: no simulation is possible."""
-    used = _("de loonschatting en de loonsimulatie bij een jobaanbod")
-    career_label = (_("Functionele loopbaan van %(function)s") % {"function": function.name} if function is not None
-                    else _("Functionele loopbaan"))
-    gaps = []
-    if not data.career:
-        gaps.append((MissingPaySetting(career_label, used, "admin:procedures_functionpay_changelist"), True))
-    for stage in data.career:
-        version = _latest(item for item in data.scales if item.code == stage.scale_code and item.valid_from <= on)
-        if version is None:
-            gaps.append((MissingPaySetting(
-                _("Officiële loonschaal %(scale)s, geldig op %(on)s") % {"scale": stage.scale_code,
-                                                                          "on": date_text(on)},
-                used, "admin:procedures_payscaleversion_changelist"), True))
-        elif version.fictitious:
-            gaps.append((MissingPaySetting(
-                _("Officiële loonschaal %(scale)s (nu fictieve demobedragen)") % {"scale": stage.scale_code},
-                used, "admin:procedures_payscaleversion_changelist"), False))
-    if any(stage.fictitious for stage in data.career):
-        gaps.append((MissingPaySetting(career_label + " " + _("(nu een fictieve demo)"), used,
-                                       "admin:procedures_functionpay_changelist"), False))
-    if _latest(item for item in data.coefficients if item.valid_from <= on) is None:
-        gaps.append((MissingPaySetting(_("Indexcoëfficiënt, geldig op %(on)s") % {"on": date_text(on)}, used,
-                                       "admin:procedures_indexcoefficient_changelist"), True))
-    rules = _latest(item for item in data.rules if item.valid_from <= on)
-    if rules is None:
-        gaps.append((MissingPaySetting(_("Premies en voordelen, geldig op %(on)s") % {"on": date_text(on)}, used,
-                                       "admin:procedures_payrules_changelist"), True))
-    elif rules.year_end_fixed_amount is None:
-        gaps.append((MissingPaySetting(
-            _("Vast deel van de eindejaarspremie"),
-            _("de eindejaarspremie in de loonschatting en de loonsimulatie; zonder dit bedrag tonen ze enkel het "
-              "variabele deel, als ‘minstens’"),
-            "admin:procedures_payrules_changelist"), False))
-    return gaps
-
-
-def _latest(items):
-    return max(items, key=lambda item: item.valid_from, default=None)
+    return not any(gap.blocking for gap in pay_data_gaps(data, on=on))
 
 
 def missing_pay_message(missing):
     """One Dutch sentence for HR naming each missing setting and the back-office page where it is entered."""
     return _("Nog in te vullen door HR: %(items)s.") % {
-        "items": "; ".join(_("%(label)s (in %(where)s)") % {"label": setting.label, "where": setting.where}
+        "items": "; ".join(_("%(what)s (in %(place)s)") % {"what": setting.what, "place": setting.place}
                            for setting in missing)}
 
 
@@ -189,9 +154,10 @@ def simulate_declared(data, *, function, public_years, private_years, regime, on
     seniority = recognise_seniority(public_years=public_years, private_years=private_years,
                                     public_months=public_months, private_months=private_months,
                                     private_cap_years=data.private_cap_years)
-    missing = [setting for setting, blocking in pay_data_gaps(data, function=function, on=check_date(on)) if blocking]
+    on = check_date(on)
+    missing = [_missing_setting(gap, function=function, on=on) for gap in pay_data_gaps(data, on=on) if gap.blocking]
     if missing:
-        raise MissingPayData(missing_pay_message(missing), missing=missing)
+        raise MissingPayData(missing_pay_message(missing))
     return simulate_salary(data, seniority=seniority, regime=regime, on=on, scale_code=scale_code,
                            years_in_scale=years_in_scale)
 
@@ -214,5 +180,4 @@ def is_locked(row, *, today):
 
 def missing_pay_checks(function, procedure):
     """The pay items of the back office's "nog in te vullen" overview (procedures.settings_check)."""
-    for item in missing_pay_settings(function):
-        yield MissingSetting(item.label, item.used_for, item.url, item.where)
+    return missing_pay_settings(function)

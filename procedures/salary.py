@@ -17,6 +17,7 @@ Pro rata counts whole calendar months of service: a month counts when the servic
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from enum import StrEnum
 from itertools import pairwise
 
 from django.utils import formats
@@ -46,12 +47,8 @@ class InvalidSalaryInput(SalaryError):
 
 
 class MissingPayData(SalaryError):
-    """The pay data for the date is not there (no scale version, coefficient or rules in force yet). `missing`:
-    what HR still has to enter (procedures.pay.MissingPaySetting items), when the loader knows it."""
-
-    def __init__(self, message, *, missing=()):
-        super().__init__(message)
-        self.missing = tuple(missing)
+    """The pay data for the date is not there (no career, or no scale version, coefficient or rules in force yet):
+    pay_data_gaps() says what."""
 
 
 # --- Input data ----------------------------------------------------------------------------------------------------
@@ -98,16 +95,17 @@ class Coefficient:
 
 @dataclass(frozen=True)
 class PayRules:
-    """Holiday pay, year-end bonus and benefits from `valid_from` on. No fixed part known: `None`."""
+    """Holiday pay, year-end bonus and benefits from `valid_from` on, as HR entered them (no defaults: nothing is
+    guessed). No fixed part known: `None`."""
 
     valid_from: date
-    holiday_pay_rate: Decimal = Decimal("0.92")
-    year_end_fixed_amount: Decimal | None = None
-    year_end_rate: Decimal = Decimal("0.036")
-    meal_voucher_per_day: Decimal = Decimal("7.50")
-    bicycle_allowance_per_km: Decimal = Decimal("0.36")
-    holidays_min: int = 33
-    holidays_max: int = 35
+    holiday_pay_rate: Decimal
+    year_end_fixed_amount: Decimal | None
+    year_end_rate: Decimal
+    meal_voucher_per_day: Decimal
+    bicycle_allowance_per_km: Decimal
+    holidays_min: int
+    holidays_max: int
 
 
 @dataclass(frozen=True)
@@ -273,12 +271,14 @@ def simulate_salary(data, *, seniority, regime, on, scale_code=None, years_in_sc
     regime = check_regime(regime)
     on = check_date(on)
     years_in_scale = check_years(years_in_scale, field="years_in_scale")
-    if not data.career:
-        raise MissingPayData(_("Voor deze functie is nog geen functionele loopbaan met loonschalen ingesteld."))
+    missing = [gap.message for gap in pay_data_gaps(data, on=on) if gap.blocking]
+    if missing:
+        raise MissingPayData(" ".join(missing))
     start = _career_index(data.career, scale_code)
-    versions = {stage.scale_code: _in_force(data.scales, stage.scale_code, on) for stage in data.career}
-    coefficient = _coefficient_on(data.coefficients, on)
-    rules = _rules_on(data.rules, on)
+    versions = {stage.scale_code: _in_force(_versions_of(data.scales, stage.scale_code), on=on)
+                for stage in data.career}
+    coefficient = _in_force(data.coefficients, on=on)
+    rules = _in_force(data.rules, on=on)
 
     career = _career(data.career, versions, start=start, seniority=seniority, coefficient=coefficient,
                      regime=regime, on=on, months_in_scale=years_in_scale * 12, horizon_years=horizon_years)
@@ -467,31 +467,78 @@ def _career_index(career, scale_code):
                              % {"scale": scale_code}, field="scale_code")
 
 
-def _in_force(scales, code, on):
-    versions = [version for version in scales if version.code == code]
-    if not versions:
-        raise MissingPayData(_("Loonschaal %(scale)s heeft nog geen bedragen.") % {"scale": code})
-    started = [version for version in versions if version.valid_from <= on]
-    if not started:
-        first = min(version.valid_from for version in versions)
-        raise MissingPayData(_("Loonschaal %(scale)s bestaat pas vanaf %(first)s; een simulatie op %(on)s kan niet.")
-                             % {"scale": code, "first": date_text(first), "on": date_text(on)})
-    return max(started, key=lambda version: version.valid_from)
+def _in_force(items, *, on):
+    """The item (scale version, coefficient, pay rules) in force on `on`: the latest that started by then; None
+    when none has."""
+    return max((item for item in items if item.valid_from <= on), key=lambda item: item.valid_from, default=None)
 
 
-def _coefficient_on(coefficients, on):
-    started = [coefficient for coefficient in coefficients if coefficient.valid_from <= on]
-    if not started:
-        raise MissingPayData(_("Er is geen indexcoëfficiënt gekend op %(on)s.") % {"on": date_text(on)})
-    return max(started, key=lambda coefficient: coefficient.valid_from)
+def _versions_of(scales, code):
+    return [version for version in scales if version.code == code]
 
 
-def _rules_on(rules, on):
-    started = [item for item in rules if item.valid_from <= on]
-    if not started:
-        raise MissingPayData(_("Er zijn geen regels voor premies en voordelen gekend op %(on)s.")
-                             % {"on": date_text(on)})
-    return max(started, key=lambda item: item.valid_from)
+# --- What is missing -----------------------------------------------------------------------------------------------
+
+
+class GapKind(StrEnum):
+    CAREER = "career"  # no functional career
+    SCALE = "scale"  # a scale of the career has no version in force
+    FICTITIOUS_SCALE = "fictitious_scale"  # ... only a fictitious (demo) one
+    FICTITIOUS_CAREER = "fictitious_career"  # the career is a demo
+    COEFFICIENT = "coefficient"  # no index coefficient in force
+    RULES = "rules"  # no pay rules in force
+    YEAR_END_FIXED = "year_end_fixed"  # the pay rules in force lack the year-end bonus's fixed part
+
+
+@dataclass(frozen=True)
+class PayGap:
+    """A part of the pay data that is missing on a date (`blocking`: no simulation is possible), or that the
+    simulation can only show as fictitious or incomplete. `message` says it in Dutch."""
+
+    kind: GapKind
+    message: str
+    blocking: bool
+    scale_code: str = ""
+
+
+def pay_data_gaps(data, *, on):
+    """Every gap in `data` on date `on`, in the order of the career, then the coefficient and the pay rules. The one
+    rule of what a simulation needs: simulate_salary refuses while a blocking gap is left, and procedures.pay lists
+    the gaps for HR."""
+    gaps = []
+    if not data.career:
+        gaps.append(PayGap(GapKind.CAREER, _("Voor deze functie is nog geen functionele loopbaan met loonschalen "
+                                             "ingesteld."), blocking=True))
+    for stage in data.career:
+        versions = _versions_of(data.scales, stage.scale_code)
+        version = _in_force(versions, on=on)
+        values = {"scale": stage.scale_code, "on": date_text(on)}
+        if not versions:
+            gaps.append(PayGap(GapKind.SCALE, _("Loonschaal %(scale)s heeft nog geen bedragen.") % values,
+                               blocking=True, scale_code=stage.scale_code))
+        elif version is None:
+            values["first"] = date_text(min(item.valid_from for item in versions))
+            gaps.append(PayGap(GapKind.SCALE, _("Loonschaal %(scale)s bestaat pas vanaf %(first)s; een simulatie op "
+                                                "%(on)s kan niet.") % values, blocking=True,
+                               scale_code=stage.scale_code))
+        elif version.fictitious:
+            gaps.append(PayGap(GapKind.FICTITIOUS_SCALE, _("Loonschaal %(scale)s heeft enkel fictieve "
+                                                           "demobedragen.") % values, blocking=False,
+                               scale_code=stage.scale_code))
+    if any(stage.fictitious for stage in data.career):
+        gaps.append(PayGap(GapKind.FICTITIOUS_CAREER, _("De functionele loopbaan is een fictieve demo."),
+                           blocking=False))
+    if _in_force(data.coefficients, on=on) is None:
+        gaps.append(PayGap(GapKind.COEFFICIENT, _("Er is geen indexcoëfficiënt gekend op %(on)s.")
+                           % {"on": date_text(on)}, blocking=True))
+    rules = _in_force(data.rules, on=on)
+    if rules is None:
+        gaps.append(PayGap(GapKind.RULES, _("Er zijn geen regels voor premies en voordelen gekend op %(on)s.")
+                           % {"on": date_text(on)}, blocking=True))
+    elif rules.year_end_fixed_amount is None:
+        gaps.append(PayGap(GapKind.YEAR_END_FIXED, _("Het vaste deel van de eindejaarspremie is nog niet "
+                                                     "ingevoerd."), blocking=False))
+    return gaps
 
 
 # --- Checking input ------------------------------------------------------------------------------------------------

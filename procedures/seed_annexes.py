@@ -191,11 +191,13 @@ FUNCTION_DESCRIPTIONS = {
 }
 
 
-def seed_function_descriptions(function, *, create):
-    """Both variants of the function description for `function`. `create(key, model, values)` is the seed command's
-    row owner: it creates the row the key names, or leaves (or refreshes) the one it made before."""
+def seed_function_descriptions(function, *, seeder):
+    """Both variants of the function description for `function`, through `seeder` (procedures.seeding.Seeder): a
+    variant the seed never made is created, or adopted when the function already has a description of that variant;
+    one it made stays as HR has it."""
     return [
-        create(f"function-description:{function.slug}:{variant}", FunctionDescription,
-               {"function": function, "variant": variant, **texts})
+        seeder.row(f"function-description:{function.slug}:{variant}", FunctionDescription,
+                   values={"function": function, "variant": variant, **texts},
+                   adopt={"function": function, "variant": variant})
         for variant, texts in FUNCTION_DESCRIPTIONS.items()
     ]

@@ -21,6 +21,7 @@ back office as still to fill in.
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 FUNCTION = {
     "slug": "maatschappelijk-werker",
@@ -449,11 +450,11 @@ INTAKE_SESSIONS = (
 )
 
 # --- Pay (issues 6 and 13) ----------------------------------------------------------------------------------------
-# Only published facts, each with its source. The bundle names the level (B1-B3) and the benefits; the steps of the
-# scales and the functional career (the years between B1, B2 and B3) are not published in it: HR enters or imports
-# the city's published scales (official, with source and date) and the career in the back office. Until then the
-# public estimate links to the city's scales (procedures.pay.PUBLISHED_SCALES_URL). Demo steps live in seed_demo.
-PAY_VALID_FROM = date(2025, 3, 1)
+# Only what the bundle states, and published facts for HR's information, each with its source. The bundle names the
+# level (B1-B3) and the benefits; the steps of the scales and the functional career (the years between B1, B2 and
+# B3) are not in it: HR enters or imports the city's published scales (official, with source and date) and the
+# career in the back office. Until then the public estimate links to the city's scales
+# (procedures.pay.PUBLISHED_SCALES_URL). Demo steps live in seed_demo (procedures.demo_pay).
 BUNDLE_SOURCE = "Infobundel ‘Maatschappelijk werker (B1-B3)’ van stad Kortrijk"
 PUBLISHED_RANGE_SOURCE = (
     "Een gepubliceerde vacature op B1-B3-niveau: minimum B1 17.300 en maximum B3 29.150 per jaar aan 100 %, vóór "
@@ -466,24 +467,14 @@ PAY_SCALES = (
     ("B2", f"Niveau B1-B3 ({BUNDLE_SOURCE})", None, None),
     ("B3", f"Niveau B1-B3 ({BUNDLE_SOURCE})", None, "29150.00"),
 )
-INDEX_COEFFICIENTS = (
-    (date(2025, 3, 1), "2.1223", "Indexcoëfficiënt voor lonen in de Vlaamse lokale besturen sinds 1 maart 2025 "
-                                 "(niet uit de infobundel)."),
-)
-# The benefits of the bundle; holiday pay (92 %) and the year-end bonus's rate (3.6 %) are the rules for Flemish local
-# governments, not the bundle's; the year-end bonus's fixed part is not published, so it stays empty (the estimate
-# then shows only the variable part, as "minstens", and the back office lists it as still to be entered).
-PAY_RULES = {
-    "valid_from": PAY_VALID_FROM,
-    "holiday_pay_rate": "0.9200",
-    "year_end_fixed_amount": None,
-    "year_end_rate": "0.0360",
-    "meal_voucher_per_day": "7.50",
-    "bicycle_allowance_per_km": "0.36",
+# The benefits the bundle states ("Maaltijdcheques (€7,50)", "Een fietsvergoeding (€0,36 per km)", "33 tot 35
+# vakantiedagen"). They are not seeded as a row of pay rules: that row also holds the holiday pay and the year-end
+# bonus, which the bundle does not state (only "een aantrekkelijke eindejaarspremie"), so it is HR's; its add form
+# starts from these (procedures.pay_suggestions).
+BENEFITS = {
+    "meal_voucher_per_day": Decimal("7.50"),
+    "bicycle_allowance_per_km": Decimal("0.36"),
     "holidays_min": 33,
     "holidays_max": 35,
-    "source": f"{BUNDLE_SOURCE}: maaltijdcheques €7,50, fietsvergoeding €0,36 per km, 33 tot 35 vakantiedagen, ‘een "
-              "aantrekkelijke eindejaarspremie’. Regels voor Vlaamse lokale besturen (niet uit de infobundel): "
-              "vakantiegeld 92 % van een maandloon, eindejaarspremie 3,6 % van het jaarloon plus een vast deel "
-              "(in te vullen door HR).",
 }
+BENEFITS_SOURCE = f"{BUNDLE_SOURCE}: maaltijdcheques €7,50, fietsvergoeding €0,36 per km, 33 tot 35 vakantiedagen"

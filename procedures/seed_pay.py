@@ -1,34 +1,28 @@
-"""Pay data for seed_kortrijk: only published facts, each with its source — the scale codes B1-B3 (with the minimum
-and maximum a published ad gives, as information for HR), the index coefficient and the bundle's benefits. No steps
-and no functional career: those are the city's to publish and HR's to enter (procedures.pay.missing_pay_settings
-lists them). Fictitious demo steps belong to seed_demo (procedures.demo_pay).
+"""Pay data for seed_kortrijk: only the scale codes B1-B3, with the minimum and maximum a published ad gives (as
+information for HR, with its source; the estimate never reads them). No steps and no functional career: those are
+the city's to publish and HR's to enter. No index coefficient and no pay rules either: the bundle states neither
+the coefficient nor the holiday pay or the year-end bonus, so HR enters them, starting from the back office's
+suggestions (procedures.pay_suggestions). Until then procedures.pay.missing_pay_settings lists them and the estimate
+waits. Fictitious demo steps belong to seed_demo (procedures.demo_pay).
 
-Pay data is history: a seed never overwrites it (not even with --refresh). A scale, a coefficient or pay rules that
-already exist stay as they are; only what is missing is created.
+Each scale is the seed's row under its own key (procedures.seeding): a scale HR renamed or edited stays as HR has
+it, one HR deleted stays deleted.
 """
 
 from decimal import Decimal
 
 from procedures import seed_data
-from procedures.models import IndexCoefficient, PayRules, PayScale
+from procedures.models import PayScale
 
 
-def seed_pay_data():
-    """Create the missing published pay facts; returns how many rows were created."""
-    created = 0
-    for code, name, minimum, maximum in seed_data.PAY_SCALES:
-        _scale, new = PayScale.objects.get_or_create(code=code, defaults={
-            "name": name,
+def seed_pay_scales(seeder):
+    """The scales B1-B3 through `seeder` (procedures.seeding.Seeder); returns them, None for one HR deleted."""
+    return [
+        seeder.row(f"pay-scale:{code}", PayScale, adopt={"code": code}, values={
+            "code": code, "name": name,
             "published_minimum": Decimal(minimum) if minimum else None,
             "published_maximum": Decimal(maximum) if maximum else None,
             "published_source": seed_data.PUBLISHED_RANGE_SOURCE if minimum or maximum else "",
         })
-        created += new
-    for valid_from, coefficient, source in seed_data.INDEX_COEFFICIENTS:
-        _row, new = IndexCoefficient.objects.get_or_create(
-            valid_from=valid_from, defaults={"coefficient": Decimal(coefficient), "source": source})
-        created += new
-    if not PayRules.objects.exists():
-        PayRules.objects.create(**seed_data.PAY_RULES)
-        created += 1
-    return created
+        for code, name, minimum, maximum in seed_data.PAY_SCALES
+    ]

@@ -6,11 +6,13 @@ from procedures import seed_data
 from procedures.models import ProcedureStep
 
 
-def seed_procedure_steps(procedure, *, create):
-    """The bundle's steps of `procedure`, in order. `create(key, model, values)` is the seed command's row owner: it
-    creates the row the key names, or leaves (or refreshes) the one it made before."""
+def seed_procedure_steps(procedure, *, seeder):
+    """The bundle's steps of `procedure`, in order, through `seeder` (procedures.seeding.Seeder): a step the seed
+    never made is created, or adopted when the procedure already has a step at that position (a database an older
+    seed or HR filled); one it made stays as HR has it."""
     return [
-        create(f"procedure-step:{procedure.slug}:{position}", ProcedureStep,
-               {"procedure": procedure, "position": position, **asdict(step)})
+        seeder.row(f"procedure-step:{procedure.slug}:{position}", ProcedureStep,
+                   values={"procedure": procedure, "position": position, **asdict(step)},
+                   adopt={"procedure": procedure, "position": position})
         for position, step in enumerate(seed_data.STEPS, start=1)
     ]

@@ -59,7 +59,8 @@ def intake_hours_of(session):
 # --- The overview ------------------------------------------------------------------------------------------------
 
 
-def _function_place(function):
+def function_place(function):
+    """(url, place in words) of the function's back-office page, where HR enters its settings."""
     return (reverse("admin:procedures_function_change", args=[function.pk]),
             _("Back office › Functies › %(function)s") % {"function": function.name})
 
@@ -73,9 +74,10 @@ def _reserve_validity(function, procedure):
     if function.reserve_months is None:
         yield MissingSetting(
             _("Geldigheid van de wervingsreserve van de functie ‘%(function)s’") % {"function": function.name},
-            _("Een juryronde starten; iemand opnemen in de wervingsreserve (na de jury of een geweigerd "
-              "jobaanbod)."),
-            *_function_place(function))
+            _("Een juryronde starten; iemand opnemen in de wervingsreserve: na de jury, en wanneer een kandidaat "
+              "een jobaanbod weigert of het laat verlopen. Tot ze er is, kan een kandidaat een jobaanbod niet "
+              "weigeren en blijft een verlopen jobaanbod openstaan."),
+            *function_place(function))
 
 
 def _intake_hours(function, procedure):

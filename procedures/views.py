@@ -47,13 +47,15 @@ def vacancy_detail(request, slug):
 
 @cached_for_anonymous
 def function_description(request, slug):
-    """The function's descriptions (functiebeschrijving), every variant, for a public procedure that has them."""
+    """The function's descriptions (functiebeschrijving), every variant, for a public procedure that has them, and
+    the function's competencies with their behavioural indicators, as the bundle's annex closes."""
     procedure = _public_procedure_or_404(slug, today=timezone.localdate())
     descriptions = list(procedure.function.descriptions.all())
     if not descriptions:
         raise Http404("Geen functiebeschrijving.")
     return render(request, "procedures/function_description.html", {
         "procedure": procedure, "function": procedure.function, "descriptions": descriptions,
+        "competencies": list(procedure.function.competencies.prefetch_related("indicators")),
         "apply_url": apply_url(procedure),
     })
 

@@ -2,7 +2,8 @@
 exactly what that seed wrote (so HR did not change it), it goes: HR enters the real one (the back office lists it as
 "nog in te vullen"). A value HR changed, or one already in use, stays.
 
-- the reserve validity of "Maatschappelijk werker" (24 months) → empty, with a note for HR on the function;
+- the reserve validity of "Maatschappelijk werker" (24 months) → empty, with a note for HR on the function, unless
+  it is in use: a reserve place, a jury round or a job offer of the function already relies on it;
 - the hours of the four intake sessions (09:00–12:00, 09:00–16:30) → empty, unless slots exist for the session;
 - the seed's notes to HR in the teams' public descriptions move to their internal notes; the eleven invented teams
   (Wijkteam 1..7, four central teams) still under their invented name are switched off (vacancies keep them);
@@ -49,8 +50,15 @@ def retire_invented_values(apps, schema_editor):
     Diploma = apps.get_model("procedures", "Diploma")
     IntakeSlot = apps.get_model("interviews", "IntakeSlot")
     Application = apps.get_model("candidates", "Application")
+    PoolEntry = apps.get_model("candidates", "PoolEntry")
+    JuryRound = apps.get_model("interviews", "JuryRound")
+    Offer = apps.get_model("offers", "Offer")
 
-    for function in Function.objects.filter(slug=FUNCTION_SLUG, reserve_months=OLD_RESERVE_MONTHS):
+    unused = (Function.objects.filter(slug=FUNCTION_SLUG, reserve_months=OLD_RESERVE_MONTHS)
+              .exclude(pk__in=PoolEntry.objects.filter(kind="reserve").values("function_id"))
+              .exclude(pk__in=JuryRound.objects.values("vacancy__function_id"))
+              .exclude(pk__in=Offer.objects.values("proposal__vacancy__function_id")))
+    for function in unused:
         function.reserve_months = None
         function.internal_note = "\n\n".join(filter(None, [function.internal_note, RESERVE_NOTE]))
         function.save(update_fields=["reserve_months", "internal_note"])
@@ -76,8 +84,9 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("procedures", "0004_hr_settings_empty_and_seed_records"),
-        ("interviews", "0001_initial"),
+        ("interviews", "0003_jury"),
         ("candidates", "0001_initial"),
+        ("offers", "0001_initial"),
     ]
 
     operations = [

@@ -1,9 +1,10 @@
 """HR sets up what is recruited for: a procedure with its diplomas and intake days, competencies with
 their indicators, teams."""
 
-from datetime import timedelta
+from datetime import date, time, timedelta
 
 import pytest
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -113,3 +114,55 @@ def test_hr_adds_a_team_and_a_duplicate_name_is_refused(hr_client):
     assert response.status_code == 200
     assert "bestaat al" in response.content.decode()
     assert Team.objects.filter(name="Wijkteam Heule").count() == 1
+
+
+def sessions_form(function, *sessions, **overrides):
+    """The procedure form with these intake moments: (date, starts_at, ends_at, label)."""
+    data = procedure_form(function, **inline_management("intake_sessions", len(sessions)))
+    for n, (day, starts_at, ends_at, label) in enumerate(sessions):
+        data.update({f"intake_sessions-{n}-date": day, f"intake_sessions-{n}-starts_at": starts_at,
+                     f"intake_sessions-{n}-ends_at": ends_at, f"intake_sessions-{n}-label": label})
+    data.update(overrides)
+    return data
+
+
+@pytest.mark.django_db
+def test_a_day_without_hours_twice_in_one_form_is_refused_in_dutch(hr_client):
+    response = hr_client.post(reverse("admin:procedures_procedure_add"), sessions_form(
+        FunctionFactory(), ("20/01/2026", "", "", "voormiddag"), ("20/01/2026", "", "", "namiddag")))
+    assert response.status_code == 200
+    assert "Er is al een intakemoment zonder uren op die dag." in response.content.decode()
+    assert not Procedure.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_day_without_hours_next_to_a_saved_one_is_refused_in_dutch(hr_client):
+    procedure = ProcedureFactory()
+    procedure.intake_sessions.create(date=date(2026, 1, 20), label="voormiddag")
+    url = reverse("admin:procedures_procedure_change", args=[procedure.pk])
+    form = sessions_form(procedure.function, ("20/01/2026", "", "", "namiddag"), title=procedure.title,
+                         slug=procedure.slug, **inline_management("diplomas", 0))
+    form.update(inline_management("intake_sessions", 2, initial=1))
+    saved = procedure.intake_sessions.get()
+    form.update({"intake_sessions-1-date": "20/01/2026", "intake_sessions-1-label": "namiddag",
+                 "intake_sessions-1-starts_at": "", "intake_sessions-1-ends_at": "",
+                 "intake_sessions-0-id": str(saved.pk), "intake_sessions-0-procedure": str(procedure.pk),
+                 "intake_sessions-0-label": "voormiddag"})
+    response = hr_client.post(url, form)
+    assert response.status_code == 200
+    assert "Er is al een intakemoment zonder uren op die dag." in response.content.decode()
+    assert procedure.intake_sessions.count() == 1
+    # With hours the second moment of that day is welcome.
+    form.update({"intake_sessions-1-starts_at": "13:00", "intake_sessions-1-ends_at": "16:00"})
+    assert hr_client.post(url, form).status_code == 302
+    assert procedure.intake_sessions.count() == 2
+
+
+@pytest.mark.django_db
+def test_the_database_refuses_a_second_day_without_hours():
+    procedure = ProcedureFactory()
+    procedure.intake_sessions.create(date=date(2026, 1, 20), label="voormiddag")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        procedure.intake_sessions.create(date=date(2026, 1, 20), label="namiddag")
+    procedure.intake_sessions.create(date=date(2026, 1, 20), starts_at=time(13), ends_at=time(16), label="namiddag")
+    assert procedure.intake_sessions.count() == 2

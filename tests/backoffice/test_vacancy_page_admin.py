@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from procedures.models import Function, FunctionDescription, Procedure, Team
 from tests.backoffice.test_procedures_admin import inline_management, procedure_form
-from tests.factories import FunctionFactory
+from tests.factories import FunctionFactory, ProcedureFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -95,3 +95,17 @@ def test_an_empty_feedback_period_means_no_limit(hr_client):
                               function_form(function))
     assert response.status_code == 302
     assert Function.objects.get(pk=function.pk).feedback_request_months is None
+
+
+def test_hr_keeps_internal_notes_on_the_procedure_and_the_vacancy_and_reads_which_text_is_public(hr_client):
+    from tests.jury.helpers import make_vacancy
+
+    procedure = ProcedureFactory()
+    vacancy = make_vacancy(procedure)
+    procedure_page = hr_client.get(reverse("admin:procedures_procedure_change", args=[procedure.pk])).content.decode()
+    vacancy_page = hr_client.get(reverse("admin:procedures_vacancy_change", args=[vacancy.pk])).content.decode()
+    for page in (procedure_page, vacancy_page):
+        assert 'name="internal_note"' in page
+        assert "Alleen voor het selectieteam in de back office; komt nooit op een publieke pagina." in page
+    assert "Publieke tekst: de kandidaat leest ze in het jobaanbod en in de uitnodiging voor het jurygesprek." in (
+        vacancy_page)

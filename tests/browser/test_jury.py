@@ -107,9 +107,10 @@ def test_a_juror_scores_and_the_chair_reaches_consensus(page, browser_context, p
 
 def test_a_juror_opens_the_function_description_beside_the_candidate_by_keyboard(page, procedure):
     from procedures.seed_annexes import seed_function_descriptions
+    from procedures.seeding import Seeder
 
     add_bundle_competencies(procedure.function)
-    seed_function_descriptions(procedure.function, create=lambda key, model, values: model.objects.create(**values))
+    seed_function_descriptions(procedure.function, seeder=Seeder())
     waitlisted(procedure, first_name="Ann", last_name="Aerts")
     jury_round = open_round(procedure)
     _chair, leader, _external = compose_jury(jury_round)

@@ -38,6 +38,9 @@ def test_the_portal_offers_feedback_only_once_the_fail_mail_is_released(failed, 
     assert candidate_client.get(url).status_code == 404
     release_mails(Mail.objects.for_object(failed).filter(event="jury_failed"), by=hr)
     assert url in candidate_client.get(detail).content.decode()
+    # HR's answer deadline (a month, good practice) is HR's own: the bundle promises the candidate no term.
+    assert "per mail" in candidate_client.get(url).content.decode()
+    assert "binnen een maand" not in candidate_client.get(url).content.decode()
 
     response = candidate_client.post(url)
     assert response.status_code == 302
@@ -51,7 +54,11 @@ def test_the_portal_offers_feedback_only_once_the_fail_mail_is_released(failed, 
     # A second request is refused kindly; the page says it was asked.
     candidate_client.post(url)
     assert FeedbackRequest.objects.filter(application=failed).count() == 1
-    assert "Je vroeg feedback" in candidate_client.get(url).content.decode()
+    asked = candidate_client.get(url).content.decode()
+    assert "Je vroeg feedback" in asked
+    for page in (asked, candidate_client.get(detail).content.decode()):
+        assert "Je krijgt ze per mail." in page
+        assert "ten laatste" not in page and feedback.due_on.strftime("%d/%m/%Y") not in page
 
 
 def test_the_fail_mail_says_the_bundles_whole_option_3(failed):

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from procedures.models import FunctionDescription, Team
 from procedures.seed_annexes import seed_function_descriptions
+from procedures.seeding import Seeder
 from tests.jury.test_access import client_for
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +18,7 @@ CENTRAL_TEXT = "vanuit de centraal aangestuurde teams voor cliënten met een spe
 
 
 def add_descriptions(function):
-    return seed_function_descriptions(function, create=lambda key, model, values: model.objects.create(**values))
+    return seed_function_descriptions(function, seeder=Seeder())
 
 
 def juror_page(jury):

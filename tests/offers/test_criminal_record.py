@@ -1,5 +1,6 @@
-"""The criminal-record extract: model, date of issue (not in the future, not too old), result, who checked; the
-document itself is never stored; not blank withdraws the offer through change_stage with a reason and a mail."""
+"""The criminal-record extract: model, date of issue (not in the future; not older than HR's setting on the function,
+if HR set one: the bundle names no age), result, who checked; the document itself is never stored; not blank
+withdraws the offer through change_stage with a reason and a mail."""
 
 from datetime import timedelta
 
@@ -25,6 +26,14 @@ from tests.offers.helpers import draft_offer, sent_offer
 pytestmark = pytest.mark.django_db
 
 BLANK, NOT_BLANK = CriminalRecordCheck.Result.BLANK, CriminalRecordCheck.Result.NOT_BLANK
+
+
+@pytest.fixture
+def three_months(procedure):
+    """HR's setting on the function: an extract at most 3 months old."""
+    procedure.function.criminal_record_max_age_months = 3
+    procedure.function.save(update_fields=["criminal_record_max_age_months"])
+    return procedure.function
 
 
 @pytest.fixture
@@ -95,7 +104,7 @@ def test_not_blank_without_a_reason_names_the_extract(offer, jury, staff):
     (lambda today: add_months(today, -3) - timedelta(days=1), "ouder dan 3 maanden"),
     (lambda today: None, "datum van afgifte"),
 ])
-def test_the_date_of_issue_is_checked(offer, staff, issued, message):
+def test_the_date_of_issue_is_checked(offer, staff, three_months, issued, message):
     maker, _checker = staff
     with pytest.raises(OfferRefused, match=message) as refused:
         record(offer, maker, issued_on=issued(timezone.localdate()))
@@ -103,24 +112,33 @@ def test_the_date_of_issue_is_checked(offer, staff, issued, message):
     assert not CriminalRecordCheck.objects.exists()
 
 
-def test_the_oldest_accepted_date_is_exactly_the_max_age(offer, staff):
+def test_the_oldest_accepted_date_is_exactly_the_max_age(offer, staff, three_months):
     maker, _checker = staff
     today = timezone.localdate()
-    assert oldest_valid_issue_date(today=today) == add_months(today, -3)
+    assert oldest_valid_issue_date(three_months, today=today) == add_months(today, -3)
     record(offer, maker, issued_on=add_months(today, -3))
     assert CriminalRecordCheck.objects.get().is_blank
 
 
-def test_the_max_age_is_a_setting(settings):
+def test_the_max_age_is_hrs_setting_on_the_function(three_months):
     today = timezone.datetime(2026, 6, 15).date()
     five_months_old = timezone.datetime(2026, 1, 20).date()
-    assert "ouder dan 3 maanden" in issue_date_error(five_months_old, today=today)
-    settings.KATS_CRIMINAL_RECORD_MAX_AGE_MONTHS = 6
-    assert issue_date_error(five_months_old, today=today) is None
-    assert "ouder dan 6 maanden" in issue_date_error(timezone.datetime(2025, 12, 14).date(), today=today)
+    assert "ouder dan 3 maanden" in issue_date_error(five_months_old, function=three_months, today=today)
+    three_months.criminal_record_max_age_months = 6
+    assert issue_date_error(five_months_old, function=three_months, today=today) is None
+    assert "ouder dan 6 maanden" in issue_date_error(timezone.datetime(2025, 12, 14).date(), function=three_months,
+                                                     today=today)
 
 
-def test_the_date_rule_moves_with_the_clock(offer, staff):
+def test_without_hrs_setting_any_past_date_of_issue_is_accepted(offer, staff, procedure):
+    maker, _checker = staff
+    assert procedure.function.criminal_record_max_age_months is None  # the bundle names no age
+    assert oldest_valid_issue_date(procedure.function) is None
+    record(offer, maker, issued_on=timezone.localdate() - timedelta(days=800))
+    assert CriminalRecordCheck.objects.get().is_blank
+
+
+def test_the_date_rule_moves_with_the_clock(offer, staff, three_months):
     maker, _checker = staff
     issued = timezone.localdate() - timedelta(days=5)
     with time_machine.travel(timezone.now() + timedelta(days=120), tick=False), \

@@ -1,11 +1,14 @@
 """A declined or expired offer sends a jury passer back to the reserve, which needs the reserve's validity (HR's to
 enter). While it is empty the answer is refused and nothing changes: the candidate is told so in Dutch, the periodic
-expiry tries again on its next run. Never a guessed validity, never a 500."""
+expiry tries again on its next run, and HR sees the waiting offers in the "nog in te vullen" box. Never a guessed
+validity, never a 500."""
 
 from datetime import timedelta
 
 import pytest
 import time_machine
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from candidates.models import PoolEntry
@@ -14,6 +17,8 @@ from communications.models import Mail
 from offers.answers import decline_offer, expire_offers
 from offers.models import Offer
 from offers.offering import OfferRefused
+from procedures.settings_check import missing_settings
+from tests.auth import login_staff
 from tests.offers.helpers import sent_offer
 
 pytestmark = pytest.mark.django_db
@@ -62,3 +67,35 @@ def test_expiry_leaves_the_offer_for_the_next_run_until_the_validity_is_entered(
     offer.refresh_from_db()
     jury.best.refresh_from_db()
     assert offer.status == Offer.Status.EXPIRED and jury.best.stage == Stage.RESERVE
+
+
+def test_hr_sees_the_offers_that_wait_for_the_reserve_validity(procedure, jury, staff):
+    maker, checker = staff
+    offer = sent_offer(jury.proposal, maker=maker, checker=checker, respond_days=3)
+    procedure.status = "open"
+    procedure.save(update_fields=["status"])
+    empty_reserve_validity(procedure.function)
+    reserve, waiting = (item for item in missing_settings(procedure) if "wervingsreserve" in item.what)
+    assert "wanneer een kandidaat een jobaanbod weigert of het laat verlopen" in reserve.used_for
+    assert waiting.what == (f"Geldigheid van de wervingsreserve van de functie ‘{procedure.function.name}’: 1 "
+                            "verstuurd jobaanbod wacht erop")
+    assert waiting.url == reverse("admin:procedures_function_change", args=[procedure.function.pk])
+
+    after = timezone.make_aware(timezone.datetime.combine(offer.respond_by + timedelta(days=1),
+                                                          timezone.datetime.min.time())) + timedelta(hours=12)
+    with time_machine.travel(after, tick=False):
+        assert expire_offers() == (0, 0)
+        assert waiting_items(procedure) == [
+            f"Geldigheid van de wervingsreserve van de functie ‘{procedure.function.name}’: 1 verstuurd jobaanbod "
+            "wacht erop (1 al over de antwoordtermijn)"]
+        login_staff(client := Client(), maker)
+        index = " ".join(client.get(reverse("admin:index")).content.decode().split())
+        assert "1 verstuurd jobaanbod wacht erop (1 al over de antwoordtermijn)" in index
+
+        procedure.function.reserve_months = 24
+        procedure.function.save(update_fields=["reserve_months"])
+        assert waiting_items(procedure) == []
+
+
+def waiting_items(procedure):
+    return [item.what for item in missing_settings(procedure) if "wacht" in item.what]

@@ -326,3 +326,33 @@ def test_offer_page_query_count_is_constant(jury, staff, django_assert_max_num_q
     candidate.get(offer_url("detail", offer, jury.best))
     with django_assert_max_num_queries(16):  # 14 today: session, user, offer, simulation data, timeline
         candidate.get(offer_url("detail", offer, jury.best))
+
+
+def candidate_texts(offer, application):
+    """What the candidate reads about the extract: the offer page, the acceptance page, the letter, the mail."""
+    candidate = client_for(application.candidate.user)
+    pages = [candidate.get(offer_url(name, offer, application)).content.decode() for name in ("detail", "accept")]
+    letter = flat(pdf_text(candidate.get(offer_url("letter", offer, application)).content))
+    accept_offer(offer, by=application.candidate.user)
+    accepted = candidate.get(offer_url("detail", offer, application)).content.decode()
+    mail = Mail.objects.get(event="offer_accepted").body_text
+    return [*pages, letter, accepted, mail]
+
+
+def test_no_age_of_the_extract_reaches_the_candidate_unless_hr_set_one(jury, staff):
+    maker, checker = staff
+    offer = sent_offer(jury.proposal, maker=maker, checker=checker)
+    texts = candidate_texts(offer, jury.best)
+    assert all("uittreksel uit het strafregister" in " ".join(text.split()) for text in texts[2:]), texts
+    for text in texts:
+        assert "ouder dan" not in text and "older than" not in text, text
+    assert "strafregister, model 2 (artikel 596, tweede lid): werken met minderjarigen. Je vraagt" in texts[-1]
+
+
+def test_hrs_age_of_the_extract_is_on_every_candidate_text(jury, staff, procedure):
+    procedure.function.criminal_record_max_age_months = 3
+    procedure.function.save(update_fields=["criminal_record_max_age_months"])
+    maker, checker = staff
+    offer = sent_offer(jury.proposal, maker=maker, checker=checker)
+    for text in candidate_texts(offer, jury.best)[1:]:  # the page before accepting says nothing of the extract
+        assert "niet ouder dan 3 maanden" in " ".join(text.split()), text

@@ -6,12 +6,20 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 
+from communications.models import Mail
+from interviews.jury.rounds import start_jury_round
 from procedures import seed_annexes, seed_data
+from procedures.models import Function, Procedure, Team, Vacancy
+from tests.factories import hr_user
+from tests.jury.helpers import compose_jury, make_vacancy, waitlisted
+from tests.jury.test_access import client_for
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_the_round")]
 
 URL = f"/vacatures/{seed_data.PROCEDURE_SLUG}/"
+NOTE = "Interne notitie van HR"
 
 # The section headings of the bundle, written out by hand (not derived from seed_data): each must be on the page once.
 BUNDLE_HEADINGS = [
@@ -125,6 +133,32 @@ def test_no_note_meant_for_hr_and_no_team_reaches_the_page(client, seeded):
         assert note.lower() not in page.lower(), note
 
 
+def test_hrs_internal_notes_reach_no_public_page_no_jury_page_and_no_mail(client, seeded):
+    procedure = Procedure.objects.select_related("function").get(slug=seed_data.PROCEDURE_SLUG)
+    function = procedure.function
+    Function.objects.filter(pk=function.pk).update(internal_note=f"{NOTE} over de functie", reserve_months=24)
+    Procedure.objects.filter(pk=procedure.pk).update(internal_note=f"{NOTE} over de procedure")
+    team = Team.objects.create(name="Wijkteam Heule", kind=Team.Kind.NEIGHBOURHOOD,
+                               internal_note=f"{NOTE} over het team")
+    vacancy = make_vacancy(procedure, team=team, internal_note=f"{NOTE} over de vacature")
+    waitlisted(procedure, first_name="Ann", last_name="Aerts")
+    jury_round = start_jury_round(vacancy, by=hr_user(username="hr-jury"))
+    _chair, leader, _external = compose_jury(jury_round)
+    for model in (Function, Procedure, Team, Vacancy):  # the notes are there, in the back office
+        assert model.objects.filter(internal_note__startswith=NOTE).count() == 1, model
+
+    pages = [client.get(url).content.decode() for url in (URL, URL + "functiebeschrijving/", URL + "loon/")]
+    juror = client_for(leader.user)
+    candidate = jury_round.candidates.get()
+    pages += [juror.get(reverse(name, args=args)).content.decode() for name, args in (
+        ("interviews:jury_round", [jury_round.pk]), ("interviews:jury_candidate", [jury_round.pk, candidate.uid]))]
+    assert "Functiebeschrijving" in pages[-1]  # the juror's page shows the function's own texts
+    for page in pages:
+        assert NOTE not in page
+    assert Mail.objects.filter(event="jury_invitation").exists()
+    assert not Mail.objects.filter(body_text__contains=NOTE).exists()
+
+
 def test_the_key_facts_come_from_the_bundle(client, seeded):
     main = main_of(client.get(URL).content.decode())
     facts = text_of(re.search(r'<dl class="vacancy-facts">(.*?)</dl>', main, re.S).group(1))
@@ -153,5 +187,20 @@ def test_the_function_description_page_shows_both_annexes_named_by_their_content
         for field in ("purpose", "responsibilities"):
             for piece in paragraphs_and_items(variant[field]):
                 assert piece in page, piece
-    # 7 tasks with 36 sub-tasks (wijkteam) and 7 with 29 (centraal), counted by hand in the bundle.
-    assert main.count("<li>") == 7 + 36 + 7 + 29 + 2  # + the two links to the variants
+    # 7 tasks with 36 sub-tasks (wijkteam) and 7 with 29 (centraal), counted by hand in the bundle; the 40
+    # behavioural indicators of Bijlage 2's "Competenties".
+    assert main.count("<li>") == 7 + 36 + 7 + 29 + 40 + 2  # + the two links to the variants
+
+
+def test_the_function_description_page_closes_with_the_competencies_and_their_indicators(client, seeded):
+    main = main_of(client.get(URL + "functiebeschrijving/").content.decode())
+    headings = headings_of(main)
+    competencies = headings[headings.index("Competenties") + 1:]
+    assert competencies[:9] == [data.name for data in seed_data.COMPETENCIES]
+    section = text_of(main[main.index('id="competenties"'):])
+    for data in seed_data.COMPETENCIES:
+        assert section.count(data.definition) == 1, data.name
+        for indicator in data.indicators:
+            assert section.count(indicator) == 1, indicator
+    assert re.search(r"<h3[^>]*>Resultaatgerichtheid</h3>\s*<p[^>]*>Je werkt doelgericht[^<]*</p>\s*<ul[^>]*>"
+                     r"<li>Je spreekt anderen aan om doelen te bereiken\.</li>", main)

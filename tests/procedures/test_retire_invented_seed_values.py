@@ -10,10 +10,13 @@ from django.apps import apps
 from django.core.management import call_command
 from django.utils import timezone
 
-from interviews.models import IntakeSlot
+from candidates.models import PoolEntry
+from interviews.models import IntakeSlot, JuryRound, VacancyProposal
+from offers.models import ExtractModel, Offer
 from procedures import seed_data
 from procedures.models import Diploma, IntakeSession, Procedure, Team
-from tests.factories import ApplicationFactory
+from tests.factories import ApplicationFactory, hr_user
+from tests.jury.helpers import make_vacancy
 
 pytestmark = pytest.mark.django_db
 
@@ -82,3 +85,41 @@ def test_what_hr_changed_or_uses_stays(old_seed):
     assert heule.description == "" and "HR geeft dit team zijn echte naam" in heule.internal_note
     assert Team.objects.get(name="Centraal team detentie").description == "Begeleiding in en na detentie."
     assert old_seed.diplomas.filter(name=OLD_FOREIGN).exists()
+
+
+def reserve_place(procedure):
+    application = ApplicationFactory(procedure=procedure)
+    PoolEntry.objects.create(application=application, function=procedure.function, kind=PoolEntry.Kind.RESERVE,
+                             valid_from=date(2025, 1, 1), expires_on=date(2027, 1, 1))
+
+
+def jury_round(procedure):
+    JuryRound.objects.create(vacancy=make_vacancy(procedure))
+
+
+def job_offer(procedure):
+    vacancy = make_vacancy(procedure)
+    proposal = VacancyProposal.objects.create(vacancy=vacancy, application=ApplicationFactory(procedure=procedure),
+                                              source=VacancyProposal.Source.MATCH)
+    hr = hr_user()
+    Offer.objects.create(proposal=proposal, experience_proofs="-", team=vacancy.team, start_date=vacancy.start_date,
+                         schedule="-", workplace="-", tasks="-", extract_model=ExtractModel.MODEL_595, created_by=hr,
+                         prepared_by=hr)
+
+
+@pytest.mark.parametrize("use", [reserve_place, jury_round, job_offer])
+def test_a_reserve_validity_in_use_stays(old_seed, use):
+    use(old_seed)
+    retire()
+    old_seed.function.refresh_from_db()
+    assert old_seed.function.reserve_months == 24
+    assert "de infobundel vermeldt ze niet" not in old_seed.function.internal_note
+
+
+def test_a_waitlist_place_does_not_keep_the_reserve_validity(old_seed):
+    application = ApplicationFactory(procedure=old_seed)
+    PoolEntry.objects.create(application=application, function=old_seed.function, kind=PoolEntry.Kind.WAITLIST,
+                             valid_from=date(2025, 1, 1), expires_on=date(2026, 1, 1))
+    retire()
+    old_seed.function.refresh_from_db()
+    assert old_seed.function.reserve_months is None

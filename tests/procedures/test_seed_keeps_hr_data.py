@@ -14,8 +14,11 @@ from procedures.models import (
     Competency,
     Diploma,
     Function,
+    FunctionDescription,
     IntakeSession,
+    PayScale,
     Procedure,
+    ProcedureStep,
     SeedRecord,
     Team,
 )
@@ -23,8 +26,9 @@ from procedures.models import (
 pytestmark = pytest.mark.django_db
 
 BUNDLE_COUNTS = {"Function": 1, "Procedure": 1, "Diploma": 13, "Competency": 9, "BehaviouralIndicator": 40,
-                 "IntakeSession": 4, "Team": 0}
-MODELS = (Function, Procedure, Diploma, Competency, BehaviouralIndicator, IntakeSession, Team)
+                 "IntakeSession": 4, "ProcedureStep": 7, "FunctionDescription": 2, "PayScale": 3, "Team": 0}
+MODELS = (Function, Procedure, Diploma, Competency, BehaviouralIndicator, IntakeSession, ProcedureStep,
+          FunctionDescription, PayScale, Team)
 
 
 def seed(*args):
@@ -61,6 +65,12 @@ def edit_as_hr():
     IntakeSession.objects.filter(procedure=procedure, date=date(2026, 1, 20)).update(
         starts_at=time(9), ends_at=time(12, 30))
     Team.objects.create(name="Wijkteam Heule", kind=Team.Kind.NEIGHBOURHOOD)
+    ProcedureStep.objects.filter(procedure=procedure, position=1).update(text="Onze eigen uitleg van de screening.")
+    ProcedureStep.objects.get(procedure=procedure, position=7).delete()
+    FunctionDescription.objects.filter(variant=Team.Kind.NEIGHBOURHOOD).update(purpose="Ons eigen doel.")
+    FunctionDescription.objects.get(variant=Team.Kind.CENTRAL).delete()
+    PayScale.objects.filter(code="B1").update(name="B1 volgens de rechtspositieregeling")
+    PayScale.objects.get(code="B2").delete()
     return procedure
 
 
@@ -73,8 +83,9 @@ def test_a_second_run_after_hrs_edits_finds_exactly_hrs_data():
     out = seed()
 
     assert snapshot() == hrs
-    assert counts() == {**BUNDLE_COUNTS, "Diploma": 12, "IntakeSession": 3, "Team": 1}
-    assert "0 nieuw, 0 bijgewerkt, 2 door HR verwijderd en niet opnieuw aangemaakt" in out
+    assert counts() == {**BUNDLE_COUNTS, "Diploma": 12, "IntakeSession": 3, "ProcedureStep": 6,
+                        "FunctionDescription": 1, "PayScale": 2, "Team": 1}
+    assert "0 nieuw, 0 bijgewerkt, 5 door HR verwijderd en niet opnieuw aangemaakt" in out
     procedure.refresh_from_db()
     assert procedure.intro == "Onze eigen inleiding."
     assert procedure.function.competencies.filter(name="Klantgericht handelen").count() == 1
@@ -83,8 +94,14 @@ def test_a_second_run_after_hrs_edits_finds_exactly_hrs_data():
     assert not procedure.diplomas.filter(name="het diploma van master in het sociaal werk").exists()
     assert not BehaviouralIndicator.objects.filter(text="Je geef advies op maat van de klant.").exists()
     assert not procedure.intake_sessions.filter(date=date(2026, 1, 26)).exists()
+    assert procedure.steps.get(position=1).text == "Onze eigen uitleg van de screening."
+    assert not procedure.steps.filter(position=7).exists()
+    assert list(procedure.function.descriptions.values_list("variant", "purpose")) == [
+        (Team.Kind.NEIGHBOURHOOD, "Ons eigen doel.")]
+    assert list(PayScale.objects.values_list("code", "name")) == [("B1", "B1 volgens de rechtspositieregeling"),
+                                                                  ("B3", seed_data.PAY_SCALES[2][1])]
 
-    assert snapshot() == hrs and "0 nieuw, 0 bijgewerkt, 2 door HR verwijderd" in seed()  # and again
+    assert snapshot() == hrs and "0 nieuw, 0 bijgewerkt, 5 door HR verwijderd" in seed()  # and again
 
 
 def test_refresh_restores_the_bundle_and_recreates_what_hr_deleted():
@@ -93,7 +110,7 @@ def test_refresh_restores_the_bundle_and_recreates_what_hr_deleted():
 
     out = seed("--refresh")
 
-    assert "2 nieuw, 4 bijgewerkt, 0 door HR verwijderd" in out
+    assert "5 nieuw, 7 bijgewerkt, 0 door HR verwijderd" in out
     assert counts() == {**BUNDLE_COUNTS, "Team": 1}
     procedure.refresh_from_db()
     assert procedure.intro == seed_data.INTRO
@@ -101,6 +118,13 @@ def test_refresh_restores_the_bundle_and_recreates_what_hr_deleted():
     assert procedure.diplomas.filter(name="het diploma van master in het sociaal werk").count() == 1
     assert BehaviouralIndicator.objects.filter(text="Je geef advies op maat van de klant.").count() == 1
     assert procedure.intake_sessions.filter(date=date(2026, 1, 26), starts_at=None).count() == 1
+    assert procedure.steps.get(position=1).text == seed_data.STEPS[0].text
+    assert procedure.steps.get(position=7).title == "En hierna?"
+    assert procedure.function.descriptions.get(variant=Team.Kind.NEIGHBOURHOOD).purpose.startswith(
+        "Je voorziet in individuele sociale hulp")
+    assert procedure.function.descriptions.filter(variant=Team.Kind.CENTRAL).count() == 1
+    assert [scale.name for scale in PayScale.objects.order_by("code")] == [name for _c, name, *_ in
+                                                                          seed_data.PAY_SCALES]
     # What the bundle does not state stays as HR entered it, and so does what HR added.
     assert procedure.function.reserve_months == 24
     assert procedure.applications_close_on == date(2026, 1, 10)
@@ -123,6 +147,7 @@ def test_a_database_seeded_the_old_way_is_taken_over_without_duplicates():
 
     assert snapshot() == before
     assert f"0 nieuw, 0 bijgewerkt, {sum(BUNDLE_COUNTS.values())} bestaande overgenomen" in out
+    assert "overgeslagen" not in out  # every row adopted, the steps and descriptions by position and variant too
     assert SeedRecord.objects.count() == sum(BUNDLE_COUNTS.values())
     assert "0 nieuw, 0 bijgewerkt, 0 door HR verwijderd" in seed()
     assert "overgenomen" not in seed()

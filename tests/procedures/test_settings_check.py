@@ -10,9 +10,11 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from procedures import seed_data, settings_check
 from procedures.models import IntakeSession, PayRules, Procedure, Team
+from procedures.salary import date_text
 from procedures.settings_check import MissingSetting, missing_function_settings, missing_settings, register_check
 from tests.auth import login_staff
 from tests.factories import ProcedureFactory, hr_user
@@ -49,9 +51,12 @@ def test_the_seeded_procedure_lists_every_setting_the_bundle_leaves_to_hr(seeded
         "Begin- en einduur van het intakemoment maandag 26/01/2026 (voormiddag)",
         "Teams (wijkteams en centraal aangestuurde teams): er is nog geen actief team",
         "Laatste dag om te solliciteren voor ‘Maatschappelijk werker (B1-B3)’",
-        # The pay items (procedures.pay): the bundle publishes no career and no steps.
+        # The pay items (procedures.pay): the bundle states no career, no steps, no index coefficient, no holiday
+        # pay and no year-end bonus as the city's.
         "Functionele loopbaan van Maatschappelijk werker",
-        "Vast deel van de eindejaarspremie",
+        f"Indexcoëfficiënt, geldig op {date_text(timezone.localdate())}",
+        "Premies en voordelen (vakantiegeld, eindejaarspremie, maaltijdcheques, fietsvergoeding, vakantiedagen), "
+        f"geldig op {date_text(timezone.localdate())}",
     ]
     assert "Een juryronde starten" in items[0].used_for
     assert items[0].url == reverse("admin:procedures_function_change", args=[seeded.function.pk])
@@ -60,7 +65,7 @@ def test_the_seeded_procedure_lists_every_setting_the_bundle_leaves_to_hr(seeded
     assert items[5].url == reverse("admin:procedures_team_changelist")
     assert "concrete vacature" in items[5].used_for
     assert [item.what for item in missing_function_settings(seeded.function)] == [
-        items[0].what, items[5].what, items[7].what, items[8].what]
+        items[0].what, items[5].what, items[7].what, items[8].what, items[9].what]
 
 
 def test_the_list_empties_as_hr_fills_in(seeded):

@@ -26,6 +26,10 @@ STEPS = {
 }
 
 
+# The pay rules in the database (the year-end bonus's fixed part aside): what HR enters.
+RULES_ROW = {"holiday_pay_rate": Decimal("0.92"), "year_end_rate": Decimal("0.036"),
+             "meal_voucher_per_day": Decimal("7.50"), "bicycle_allowance_per_km": Decimal("0.36"), "holidays_min": 33,
+             "holidays_max": 35}
 SOURCE = "Testloonschaal (tests/salary/scales.py)"
 SOURCE_DATE = date(2024, 12, 1)
 
@@ -35,12 +39,17 @@ def scale(code, *, valid_from=START, fictitious=False, steps=None):
                         steps=tuple(Step(years, Decimal(amount)) for years, amount in (steps or STEPS[code])))
 
 
+def rules(valid_from=START, **overrides):
+    """The pay rules of the test world: RULES_ROW with a fixed part of 600.00."""
+    return PayRules(**{"valid_from": valid_from, **RULES_ROW, "year_end_fixed_amount": Decimal("600.00"),
+                       **overrides})
+
+
 def pay_data(**overrides):
     values = {
         "scales": (scale("S1"), scale("S2"), scale("S3")),
         "coefficients": (Coefficient(START, Decimal("2.0000")), Coefficient(NEW_INDEX, Decimal("2.1000"))),
-        "rules": (PayRules(valid_from=START, holiday_pay_rate=Decimal("0.92"),
-                           year_end_fixed_amount=Decimal("600.00"), year_end_rate=Decimal("0.036")),),
+        "rules": (rules(),),
         "career": (CareerStage("S1"), CareerStage("S2", 4, "gunstige evaluatie"),
                    CareerStage("S3", 8, "gunstige evaluatie")),
         "private_cap_years": 18,
@@ -66,7 +75,7 @@ def create_pay_world(function, *, fictitious=False):
                                          for years, amount in steps)
     IndexCoefficient.objects.create(valid_from=START, coefficient=Decimal("2.0000"))
     IndexCoefficient.objects.create(valid_from=NEW_INDEX, coefficient=Decimal("2.1000"))
-    PayRulesRow.objects.create(valid_from=START, year_end_fixed_amount=Decimal("600.00"))
+    PayRulesRow.objects.create(valid_from=START, **RULES_ROW, year_end_fixed_amount=Decimal("600.00"))
     for position, (code, years, conditions) in enumerate(
             (("S1", 0, ""), ("S2", 4, "gunstige evaluatie"), ("S3", 8, "gunstige evaluatie")), start=1):
         CareerScale.objects.create(function=function, position=position, scale=scales[code],
@@ -75,10 +84,15 @@ def create_pay_world(function, *, fictitious=False):
 
 
 def import_official_scales(function, *, by):
-    """Official test scales B1-B3 (test figures, not the city's) through HR's CSV import, and a career for `function`:
-    what HR enters once before the first offer, for tests that start from seed_kortrijk."""
-    from procedures.models import CareerScale, PayScale
+    """Official test scales B1-B3 (test figures, not the city's) through HR's CSV import, a career for `function`, an
+    index coefficient and pay rules: what HR enters once before the first offer, for tests that start from
+    seed_kortrijk (which stores none of it)."""
+    from procedures.models import CareerScale, IndexCoefficient, PayScale
+    from procedures.models import PayRules as PayRulesRow
     from procedures.pay_import import import_pay_scales
+
+    IndexCoefficient.objects.create(valid_from=date(2025, 3, 1), coefficient=Decimal("2.1223"), source=SOURCE)
+    PayRulesRow.objects.create(valid_from=date(2025, 3, 1), **RULES_ROW, source=SOURCE)
 
     import_pay_scales(b"B1;0;17300,00\nB1;2;17700,00\nB2;0;18300,00\nB3;0;21350,00\n", valid_from=date(2025, 3, 1),
                       source=SOURCE, source_date=SOURCE_DATE, by=by)

@@ -12,7 +12,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kortrijk_ats import roles
-from procedures.models import CareerScale, FunctionPay, IndexCoefficient, PayScale, PayScaleStep, PayScaleVersion
+from procedures.models import (
+    CareerScale,
+    FunctionPay,
+    IndexCoefficient,
+    PayRules,
+    PayScale,
+    PayScaleStep,
+    PayScaleVersion,
+)
 from tests.auth import login_staff
 from tests.factories import FunctionFactory, ProcedureFactory, staff_user
 from tests.salary.scales import create_pay_world
@@ -201,6 +209,50 @@ def test_a_coefficient_in_force_cannot_be_changed(hr_client):
     assert response.status_code == 403
     coefficient.refresh_from_db()
     assert coefficient.coefficient == Decimal("2.1223")
+
+
+def field_value(page, name):
+    match = re.search(rf'<(?:input|textarea)[^>]*name="{name}"[^>]*?(?:value="([^"]*)"[^>]*)?>([^<]*)', page)
+    return match.group(1) if match.group(1) is not None else match.group(2).strip()
+
+
+def test_the_first_coefficient_starts_from_the_sourced_suggestion_and_nothing_is_stored_before_hr_saves(hr_client):
+    url = reverse("admin:procedures_indexcoefficient_add")
+    page = hr_client.get(url).content.decode()
+    assert not IndexCoefficient.objects.exists()
+    assert (field_value(page, "valid_from"), field_value(page, "coefficient")) == ("01-03-2025", "2.1223")
+    assert "Indexcoëfficiënt voor lonen in de Vlaamse lokale besturen sinds 1 maart 2025 (niet uit de infobundel)" in (
+        field_value(page, "source"))
+    assert "Voorstel: 2,1223" in page and "Kijk hem na in de bron" in page
+    IndexCoefficient.objects.create(valid_from=date(2025, 3, 1), coefficient=Decimal("2.1223"))
+    assert field_value(hr_client.get(url).content.decode(), "coefficient") == ""  # HR's next one is HR's
+
+
+def test_the_first_pay_rules_start_from_the_bundles_benefits_and_the_sourced_rates(hr_client):
+    url = reverse("admin:procedures_payrules_add")
+    page = hr_client.get(url).content.decode()
+    assert not PayRules.objects.exists()
+    assert [field_value(page, name) for name in ("valid_from", "holiday_pay_rate", "year_end_fixed_amount",
+                                                  "year_end_rate", "meal_voucher_per_day",
+                                                  "bicycle_allowance_per_km", "holidays_min", "holidays_max")] == [
+        "", "0.9200", "", "0.0360", "7.50", "0.36", "33", "35"]
+    source = field_value(page, "source")
+    assert source.startswith("Infobundel ‘Maatschappelijk werker (B1-B3)’ van stad Kortrijk: maaltijdcheques €7,50")
+    assert "vakantiegeld 92 % van een maandloon voor een volledig refertejaar (niet uit de infobundel)" in source
+    for help_text in ("Voorstel: 0,92, de regel voor Vlaamse lokale besturen (niet uit de infobundel).",
+                      "De infobundel: maaltijdcheques van €7,50."):
+        assert help_text in page
+
+
+def test_new_pay_rules_start_from_the_latest_hr_entered(hr_client):
+    PayRules.objects.create(valid_from=date(2025, 3, 1), holiday_pay_rate=Decimal("0.9200"),
+                            year_end_fixed_amount=Decimal("700.00"), year_end_rate=Decimal("0.0360"),
+                            meal_voucher_per_day=Decimal("8.00"), bicycle_allowance_per_km=Decimal("0.37"),
+                            holidays_min=33, holidays_max=35, source="Rechtspositieregeling")
+    page = hr_client.get(reverse("admin:procedures_payrules_add")).content.decode()
+    assert [field_value(page, name) for name in ("year_end_fixed_amount", "meal_voucher_per_day",
+                                                  "bicycle_allowance_per_km", "source")] == [
+        "700.00", "8.00", "0.37", "Rechtspositieregeling"]
 
 
 def test_pay_rules_with_fewer_maximum_than_minimum_holidays_are_refused(hr_client):

@@ -12,8 +12,9 @@ from django.core.management import call_command
 
 from procedures import seed_data
 from procedures.demo_pay import seed_demo_pay
-from procedures.models import CareerScale, Function, PayScale, PayScaleStep, PayScaleVersion
+from procedures.models import CareerScale, Function, IndexCoefficient, PayRules, PayScale, PayScaleStep, PayScaleVersion
 from procedures.pay import estimate_salary
+from tests.salary.scales import RULES_ROW
 
 pytestmark = pytest.mark.django_db
 
@@ -31,11 +32,17 @@ def test_seed_demo_adds_fictitious_scales_and_career(monkeypatch):
     monkeypatch.setenv("KATS_DEMO", "true")
     out = StringIO()
     call_command("seed_demo", stdout=out, stderr=StringIO())
-    assert "Demoloon: 48 nieuw" in out.getvalue()  # 3 versions + 3 × 14 steps + 3 career scales
+    assert "Demoloon: 50 nieuw" in out.getvalue()  # 3 versions + 3 × 14 steps + 3 career scales + index + rules
     assert set(PayScaleVersion.objects.values_list("status", flat=True)) == {"fictitious"}
     assert all(version.source.startswith("Fictief (demo)") for version in PayScaleVersion.objects.all())
     assert list(CareerScale.objects.values_list("scale__code", "years_in_previous_scale", "fictitious")) == [
         ("B1", 0, True), ("B2", 4, True), ("B3", 14, True)]
+    # The demo plays HR and takes the back office's suggestions, saying so in their source.
+    assert IndexCoefficient.objects.get().coefficient == Decimal("2.1223")
+    rules = PayRules.objects.get()
+    assert (rules.holiday_pay_rate, rules.year_end_rate, rules.meal_voucher_per_day) == (
+        Decimal("0.92"), Decimal("0.036"), Decimal("7.50"))
+    assert all(row.source.startswith("Demo (seed_demo)") for row in (IndexCoefficient.objects.get(), rules))
     out = StringIO()
     call_command("seed_demo", stdout=out, stderr=StringIO())
     assert "Demoloon: 0 nieuw" in out.getvalue()
@@ -72,7 +79,10 @@ def test_the_demo_never_touches_what_hr_entered(seeded):
                                               source_date=date(2025, 12, 15), status=PayScaleVersion.Status.OFFICIAL)
     PayScaleStep.objects.create(version=official, years=0, yearly_amount=Decimal("17500.00"))
     CareerScale.objects.create(function=seeded, position=1, scale=b1)
-    assert seed_demo_pay() == 2 + 2 * 14  # only B2 and B3 get demo versions; the career is HR's
+    coefficient = IndexCoefficient.objects.create(valid_from=date(2026, 1, 1), coefficient=Decimal("2.2000"))
+    rules = PayRules.objects.create(valid_from=date(2026, 1, 1), **RULES_ROW)
+    assert seed_demo_pay() == 2 + 2 * 14  # only B2 and B3 get demo versions; the career, index and rules are HR's
+    assert list(IndexCoefficient.objects.all()) == [coefficient] and list(PayRules.objects.all()) == [rules]
     assert list(b1.versions.all()) == [official]
     assert list(official.steps.values_list("yearly_amount", flat=True)) == [Decimal("17500.00")]
     assert list(CareerScale.objects.values_list("scale__code", "fictitious")) == [("B1", False)]

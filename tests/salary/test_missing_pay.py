@@ -10,6 +10,7 @@ import pytest
 from procedures.models import CareerScale, IndexCoefficient, PayRules, PayScaleVersion
 from procedures.pay import estimate_salary, missing_pay_settings, public_estimate_available
 from procedures.salary import MissingPayData
+from procedures.settings_check import MissingSetting
 from tests.factories import FunctionFactory
 from tests.salary.scales import START, create_pay_world
 
@@ -17,6 +18,9 @@ pytestmark = pytest.mark.django_db
 
 ON = date(2025, 3, 1)
 USED = "de loonschatting en de loonsimulatie bij een jobaanbod"
+VERSIONS = ("/admin/procedures/payscaleversion/", "Back office › Versies van loonschalen")
+CAREER = ("/admin/procedures/functionpay/", "Back office › Loopbaan en anciënniteit per functie")
+RULES = ("/admin/procedures/payrules/", "Back office › Premies en voordelen")
 
 
 @pytest.fixture
@@ -27,7 +31,7 @@ def function():
 
 
 def labels(function, on=ON):
-    return [setting.label for setting in missing_pay_settings(function, on=on)]
+    return [setting.what for setting in missing_pay_settings(function, on=on)]
 
 
 def test_the_complete_official_world_misses_nothing(function):
@@ -37,11 +41,8 @@ def test_the_complete_official_world_misses_nothing(function):
 
 def test_a_draft_scale_is_missing_with_its_date_and_where_to_enter_it(function):
     PayScaleVersion.objects.filter(scale__code="S2").update(status=PayScaleVersion.Status.DRAFT)
-    missing = missing_pay_settings(function, on=ON)
-    assert missing == [("Officiële loonschaal S2, geldig op 1 maart 2025", USED,
-                        "admin:procedures_payscaleversion_changelist")]
-    assert missing[0].where == "Back office › Versies van loonschalen"
-    assert missing[0].url == "/admin/procedures/payscaleversion/"
+    assert missing_pay_settings(function, on=ON) == [
+        MissingSetting("Officiële loonschaal S2, geldig op 1 maart 2025", USED, *VERSIONS)]
     assert not public_estimate_available(function, on=ON)
 
 
@@ -54,24 +55,21 @@ def test_the_simulation_refuses_naming_each_missing_setting_and_where(function):
         "Nog in te vullen door HR: Officiële loonschaal S2, geldig op 1 maart 2025 (in Back office › Versies van "
         "loonschalen); Officiële loonschaal S3, geldig op 1 maart 2025 (in Back office › Versies van loonschalen); "
         "Indexcoëfficiënt, geldig op 1 maart 2025 (in Back office › Indexcoëfficiënten).")
-    assert [setting.label for setting in raised.value.missing] == [
-        "Officiële loonschaal S2, geldig op 1 maart 2025", "Officiële loonschaal S3, geldig op 1 maart 2025",
-        "Indexcoëfficiënt, geldig op 1 maart 2025"]
 
 
 def test_a_version_that_starts_later_is_missing_on_an_earlier_date(function):
     assert labels(function, on=date(2024, 12, 31)) == [
         "Officiële loonschaal S1, geldig op 31 december 2024", "Officiële loonschaal S2, geldig op 31 december 2024",
         "Officiële loonschaal S3, geldig op 31 december 2024", "Indexcoëfficiënt, geldig op 31 december 2024",
-        "Premies en voordelen, geldig op 31 december 2024"]
+        "Premies en voordelen (vakantiegeld, eindejaarspremie, maaltijdcheques, fietsvergoeding, vakantiedagen), "
+        "geldig op 31 december 2024"]
     assert public_estimate_available(function, on=START)
 
 
 def test_no_career_is_missing_and_blocks(function):
     CareerScale.objects.all().delete()
     assert missing_pay_settings(function, on=ON) == [
-        ("Functionele loopbaan van Maatschappelijk werker", USED, "admin:procedures_functionpay_changelist")]
-    assert missing_pay_settings(function, on=ON)[0].where == "Back office › Loopbaan en anciënniteit per functie"
+        MissingSetting("Functionele loopbaan van Maatschappelijk werker", USED, *CAREER)]
     assert not public_estimate_available(function, on=ON)
 
 
@@ -88,11 +86,9 @@ def test_demo_figures_are_usable_but_still_listed_as_missing_official_data():
 
 def test_the_fixed_part_of_the_year_end_bonus_is_listed_but_does_not_block(function):
     PayRules.objects.update(year_end_fixed_amount=None)
-    missing = missing_pay_settings(function, on=ON)
-    assert missing == [("Vast deel van de eindejaarspremie",
-                        "de eindejaarspremie in de loonschatting en de loonsimulatie; zonder dit bedrag tonen ze "
-                        "enkel het variabele deel, als ‘minstens’", "admin:procedures_payrules_changelist")]
-    assert missing[0].where == "Back office › Premies en voordelen"
+    assert missing_pay_settings(function, on=ON) == [MissingSetting(
+        "Vast deel van de eindejaarspremie", "de eindejaarspremie in de loonschatting en de loonsimulatie; zonder dit "
+        "bedrag tonen ze enkel het variabele deel, als ‘minstens’", *RULES)]
     assert public_estimate_available(function, on=ON)
     result = estimate_salary(function, public_years=0, private_years=0, regime=Decimal("1"), on=ON)
     assert result.year_end_bonus.incomplete  # shown as "minstens", never a guessed fixed part

@@ -17,6 +17,7 @@ from procedures.pay import public_estimate_available
 from procedures.pay_import import MAX_BYTES, parse_scale_csv
 from tests.auth import login_staff
 from tests.factories import FunctionFactory, staff_user
+from tests.salary.scales import RULES_ROW
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +69,7 @@ def test_hr_imports_the_published_scales_as_official_versions(hr_client, hr):
 def test_after_the_import_and_the_career_the_estimate_is_offered(hr_client, scales):
     function = FunctionFactory()
     IndexCoefficient.objects.create(valid_from=date(2025, 3, 1), coefficient=Decimal("2.1223"))
-    PayRules.objects.create(valid_from=date(2025, 3, 1))
+    PayRules.objects.create(valid_from=date(2025, 3, 1), **RULES_ROW)
     for position, (code, years) in enumerate((("B1", 0), ("B2", 4), ("B3", 10)), start=1):
         CareerScale.objects.create(function=function, position=position, scale=scales[code],
                                    years_in_previous_scale=years)

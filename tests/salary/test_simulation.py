@@ -15,7 +15,6 @@ from procedures.salary import (
     Coefficient,
     InvalidSalaryInput,
     MissingPayData,
-    PayRules,
     SalaryError,
     Step,
     months_served_from,
@@ -23,7 +22,7 @@ from procedures.salary import (
     scale_step_errors,
     simulate_salary,
 )
-from tests.salary.scales import NEW_INDEX, START, pay_data, scale
+from tests.salary.scales import NEW_INDEX, START, pay_data, rules, scale
 
 MARCH = date(2025, 3, 1)  # coefficient 2.0000
 
@@ -221,7 +220,7 @@ def test_year_end_bonus_pro_rata_for_service_from_january_to_september():
 
 
 def test_year_end_bonus_without_a_fixed_part_says_it_is_only_the_variable_part():
-    data = pay_data(rules=(PayRules(valid_from=START),))
+    data = pay_data(rules=(rules(year_end_fixed_amount=None),))
     result = simulate(0, 0, data=data)
     # 3.6 % × 24,000.00 = 864.00, marked incomplete.
     assert result.year_end_bonus.amount == Decimal("864.00")
@@ -372,8 +371,12 @@ def test_a_regime_outside_zero_to_one_is_refused(regime):
 def test_a_date_before_the_scale_exists_is_refused():
     with pytest.raises(MissingPayData) as raised:
         simulate(0, 0, on=date(2024, 12, 31))
-    assert raised.value.message == (
-        "Loonschaal S1 bestaat pas vanaf 1 januari 2025; een simulatie op 31 december 2024 kan niet.")
+    assert raised.value.message == (  # every missing part at once, in the order of the career
+        "Loonschaal S1 bestaat pas vanaf 1 januari 2025; een simulatie op 31 december 2024 kan niet. "
+        "Loonschaal S2 bestaat pas vanaf 1 januari 2025; een simulatie op 31 december 2024 kan niet. "
+        "Loonschaal S3 bestaat pas vanaf 1 januari 2025; een simulatie op 31 december 2024 kan niet. "
+        "Er is geen indexcoëfficiënt gekend op 31 december 2024. "
+        "Er zijn geen regels voor premies en voordelen gekend op 31 december 2024.")
 
 
 def test_a_date_without_an_index_coefficient_is_refused():
@@ -386,7 +389,7 @@ def test_a_date_without_an_index_coefficient_is_refused():
 
 
 def test_a_date_without_pay_rules_is_refused():
-    data = pay_data(rules=(PayRules(valid_from=date(2025, 6, 1)),))
+    data = pay_data(rules=(rules(date(2025, 6, 1)),))
     with pytest.raises(MissingPayData, match="Er zijn geen regels voor premies en voordelen gekend op 1 maart 2025"):
         simulate(0, 0, data=data)
 

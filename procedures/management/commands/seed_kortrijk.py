@@ -1,6 +1,5 @@
 """manage.py seed_kortrijk: load the procedure "Maatschappelijk werker (B1-B3)" from the city's information bundle."""
 
-import functools
 import os
 
 from django.core.management.base import BaseCommand
@@ -11,14 +10,9 @@ from communications.mail_templates import sync_mail_templates
 from procedures import seed_data
 from procedures.models import BehaviouralIndicator, Competency, Diploma, Function, IntakeSession, Procedure
 from procedures.seed_annexes import seed_function_descriptions
-from procedures.seed_pay import seed_pay_data
+from procedures.seed_pay import seed_pay_scales
 from procedures.seed_steps import seed_procedure_steps
 from procedures.seeding import Seeder
-
-
-def _seed_row(seeder, key, model, values):
-    # The seed_* helpers of the bundle's steps and annexes take a create(key, model, values) callable.
-    return seeder.row(key, model, values=values)
 
 
 class Command(BaseCommand):
@@ -27,11 +21,11 @@ class Command(BaseCommand):
         "wat de bundel zegt: de functie (B1-B3; uitsluiting en wachtlijst 1 jaar, max. 18 jaar privé-anciënniteit), "
         "de procedure met de teksten van de vacature, de 13 diploma's (8 huidige, 5 oude), de 9 competenties met "
         "hun gedragsindicatoren en de vier intakemomenten (voormiddag of volledige dag, zonder uren), de "
-        "loonschaalcodes B1-B3 met enkel gepubliceerde feiten (B1-minimum en B3-maximum ter info, "
-        "indexcoëfficiënt, voordelen uit de bundel; geen trappen en geen loopbaan: die voert HR in), en een "
+        "loonschaalcodes B1-B3 (met het gepubliceerde B1-minimum en B3-maximum, enkel ter info voor HR), en een "
         "mailsjabloon per gebeurtenis die er nog geen heeft. "
         "Wat de bundel niet zegt, vult HR in (geldigheid van de wervingsreserve, uren van de intakemomenten, teams, "
-        "laatste dag om te solliciteren): de back office toont het als 'nog in te vullen'. "
+        "laatste dag om te solliciteren, loonschalen, loopbaan, indexcoëfficiënt, vakantiegeld en "
+        "eindejaarspremie): de back office toont het als 'nog in te vullen'. "
         "Mag herhaald worden: de seed maakt elke rij één keer aan en herkent ze aan een eigen sleutel, niet aan "
         "haar naam. Wat HR hernoemde, aanpaste of verwijderde, blijft zo, tenzij --refresh. "
         "Contactpersoon: --contact-* of KATS_CONTACT_NAME / KATS_CONTACT_EMAIL / KATS_CONTACT_PHONE, anders de "
@@ -57,15 +51,12 @@ class Command(BaseCommand):
             self._seed_diplomas(seeder, procedure)
             self._seed_competencies(seeder, function)
             self._seed_intake_sessions(seeder, procedure)
-            create = functools.partial(_seed_row, seeder)
             if procedure is not None:
-                seed_procedure_steps(procedure, create=create)
+                seed_procedure_steps(procedure, seeder=seeder)
             if function is not None:
-                seed_function_descriptions(function, create=create)
-            pay_created = seed_pay_data()
+                seed_function_descriptions(function, seeder=seeder)
+            seed_pay_scales(seeder)
         self.stdout.write(f"Procedure ‘{seed_data.PROCEDURE_TITLE}’: {seeder.summary}.")
-        self.stdout.write(f"Loon: {pay_created} nieuw (loonschalen, index, premies; bestaande loongegevens "
-                          "blijven ongewijzigd, ook met --refresh).")
         self._sync_mail_templates()
 
     def _contact(self, options):
