@@ -84,7 +84,8 @@ class ApplicationForm(forms.Form):
         error_messages=_required(_("Voeg een kopie van je diploma toe (PDF, JPEG of PNG, hoogstens 10 MB).")))
     equivalence_file = forms.FileField(
         label=_("Gelijkwaardigheidsattest"), required=False,
-        help_text=_("Alleen nodig bij een buitenlands diploma. PDF, JPEG of PNG, hoogstens 10 MB."))
+        help_text=_("Heb je een buitenlands diploma dat gelijkwaardig verklaard is? Voeg dan het attest van "
+                    "gelijkwaardigheid toe. PDF, JPEG of PNG, hoogstens 10 MB."))
     cv_file = forms.FileField(label=_("Je cv"), help_text=_("PDF, hoogstens 10 MB."),
                               error_messages=_required(_("Voeg je cv toe (PDF, hoogstens 10 MB).")))
     motivation = forms.CharField(
