@@ -109,18 +109,19 @@ class IntakeSessionFormSet(forms.BaseInlineFormSet):
         return _("Er is al een intakemoment op die dag en dat beginuur.")
 
     def clean(self):
-        # One moment without hours per day (the database's partial constraint), said in Dutch: Django's own unique
-        # check skips rows with an empty hour, and another request may have saved one since this page was opened.
+        # One moment without hours per day and label (the database's partial constraint), said in Dutch: Django's
+        # own unique check skips rows with an empty hour, and another request may have saved one since.
         super().clean()
         if any(self.errors):
             return
-        days = [form.cleaned_data["date"] for form in self.forms
-                if form.cleaned_data and not form.cleaned_data.get("DELETE") and form.cleaned_data.get("date")
-                and form.cleaned_data.get("starts_at") is None]
-        saved = self.instance.pk and IntakeSession.objects.filter(
-            procedure=self.instance, starts_at__isnull=True, date__in=days).exclude(
-            pk__in=[form.instance.pk for form in self.forms if form.instance.pk]).exists()
-        if saved or len(days) != len(set(days)):
+        moments = [(form.cleaned_data["date"], form.cleaned_data.get("label", "")) for form in self.forms
+                   if form.cleaned_data and not form.cleaned_data.get("DELETE") and form.cleaned_data.get("date")
+                   and form.cleaned_data.get("starts_at") is None]
+        saved = self.instance.pk and any(
+            IntakeSession.objects.filter(procedure=self.instance, starts_at__isnull=True, date=day, label=label)
+            .exclude(pk__in=[form.instance.pk for form in self.forms if form.instance.pk]).exists()
+            for day, label in moments)
+        if saved or len(moments) != len(set(moments)):
             raise forms.ValidationError(DAY_WITHOUT_HOURS_TWICE)
 
 

@@ -317,8 +317,8 @@ class BehaviouralIndicator(models.Model):
         return self.text
 
 
-DAY_WITHOUT_HOURS_TWICE = _("Er is al een intakemoment zonder uren op die dag. Vul de uren in, of pas dat moment "
-                            "aan.")
+DAY_WITHOUT_HOURS_TWICE = _("Er is al een intakemoment zonder uren op die dag met die omschrijving. Vul de uren in, "
+                            "of geef het een andere omschrijving (bv. voormiddag, namiddag).")
 
 
 class IntakeSession(models.Model):
@@ -344,7 +344,7 @@ class IntakeSession(models.Model):
                                     violation_error_message=_("Er is al een intakemoment op die dag en dat beginuur.")),
             # Without hours the row above would let any number through (NULLs differ); the partial index works on
             # PostgreSQL and on SQLite (make run) alike, where nulls_distinct=False is PostgreSQL-only.
-            models.UniqueConstraint(fields=["procedure", "date"], condition=models.Q(starts_at__isnull=True),
+            models.UniqueConstraint(fields=["procedure", "date", "label"], condition=models.Q(starts_at__isnull=True),
                                     name="intake_session_unique_day_without_hours",
                                     violation_error_message=DAY_WITHOUT_HOURS_TWICE),
             # Hours come as a pair: both empty (not yet entered by HR) or an end after the start.

@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddConstraint(
             model_name='intakesession',
-            constraint=models.UniqueConstraint(condition=models.Q(('starts_at__isnull', True)), fields=('procedure', 'date'), name='intake_session_unique_day_without_hours', violation_error_message='Er is al een intakemoment zonder uren op die dag. Vul de uren in, of pas dat moment aan.'),
+            constraint=models.UniqueConstraint(condition=models.Q(('starts_at__isnull', True)), fields=('procedure', 'date', 'label'), name='intake_session_unique_day_without_hours', violation_error_message='Er is al een intakemoment zonder uren op die dag met die omschrijving. Vul de uren in, of geef het een andere omschrijving (bv. voormiddag, namiddag).'),
         ),
         migrations.AlterConstraint(
             model_name='intakesession',

@@ -128,11 +128,17 @@ def sessions_form(function, *sessions, **overrides):
 
 @pytest.mark.django_db
 def test_a_day_without_hours_twice_in_one_form_is_refused_in_dutch(hr_client):
+    function = FunctionFactory()
     response = hr_client.post(reverse("admin:procedures_procedure_add"), sessions_form(
-        FunctionFactory(), ("20/01/2026", "", "", "voormiddag"), ("20/01/2026", "", "", "namiddag")))
+        function, ("20/01/2026", "", "", "voormiddag"), ("20/01/2026", "", "", "voormiddag")))
     assert response.status_code == 200
-    assert "Er is al een intakemoment zonder uren op die dag." in response.content.decode()
+    assert "Er is al een intakemoment zonder uren op die dag met die omschrijving." in response.content.decode()
     assert not Procedure.objects.exists()
+    # A morning and an afternoon on one day, both still without hours, are two moments.
+    response = hr_client.post(reverse("admin:procedures_procedure_add"), sessions_form(
+        function, ("20/01/2026", "", "", "voormiddag"), ("20/01/2026", "", "", "namiddag")))
+    assert response.status_code == 302
+    assert Procedure.objects.get().intake_sessions.count() == 2
 
 
 @pytest.mark.django_db
@@ -140,17 +146,17 @@ def test_a_day_without_hours_next_to_a_saved_one_is_refused_in_dutch(hr_client):
     procedure = ProcedureFactory()
     procedure.intake_sessions.create(date=date(2026, 1, 20), label="voormiddag")
     url = reverse("admin:procedures_procedure_change", args=[procedure.pk])
-    form = sessions_form(procedure.function, ("20/01/2026", "", "", "namiddag"), title=procedure.title,
+    form = sessions_form(procedure.function, ("20/01/2026", "", "", "voormiddag"), title=procedure.title,
                          slug=procedure.slug, **inline_management("diplomas", 0))
     form.update(inline_management("intake_sessions", 2, initial=1))
     saved = procedure.intake_sessions.get()
-    form.update({"intake_sessions-1-date": "20/01/2026", "intake_sessions-1-label": "namiddag",
+    form.update({"intake_sessions-1-date": "20/01/2026", "intake_sessions-1-label": "voormiddag",
                  "intake_sessions-1-starts_at": "", "intake_sessions-1-ends_at": "",
                  "intake_sessions-0-id": str(saved.pk), "intake_sessions-0-procedure": str(procedure.pk),
                  "intake_sessions-0-label": "voormiddag"})
     response = hr_client.post(url, form)
     assert response.status_code == 200
-    assert "Er is al een intakemoment zonder uren op die dag." in response.content.decode()
+    assert "Er is al een intakemoment zonder uren op die dag met die omschrijving." in response.content.decode()
     assert procedure.intake_sessions.count() == 1
     # With hours the second moment of that day is welcome.
     form.update({"intake_sessions-1-starts_at": "13:00", "intake_sessions-1-ends_at": "16:00"})
@@ -163,6 +169,7 @@ def test_the_database_refuses_a_second_day_without_hours():
     procedure = ProcedureFactory()
     procedure.intake_sessions.create(date=date(2026, 1, 20), label="voormiddag")
     with pytest.raises(IntegrityError), transaction.atomic():
-        procedure.intake_sessions.create(date=date(2026, 1, 20), label="namiddag")
-    procedure.intake_sessions.create(date=date(2026, 1, 20), starts_at=time(13), ends_at=time(16), label="namiddag")
-    assert procedure.intake_sessions.count() == 2
+        procedure.intake_sessions.create(date=date(2026, 1, 20), label="voormiddag")
+    procedure.intake_sessions.create(date=date(2026, 1, 20), label="namiddag")
+    procedure.intake_sessions.create(date=date(2026, 1, 20), starts_at=time(9), ends_at=time(12), label="voormiddag")
+    assert procedure.intake_sessions.count() == 3
