@@ -197,7 +197,8 @@ class Command(BaseCommand):
             self.staff = {person.username: self._account(person, is_staff=True) for person in STAFF}
             self._fill_hr_settings()
             self._seed_admin_procedure()
-            self.stdout.write(f"Demoloon: {seed_demo_pay()} nieuw (fictieve trappen B1-B3, loopbaan, index en premies).")
+            self.stdout.write(f"Demoloon: {seed_demo_pay()} nieuw (fictieve trappen B1-B3, loopbaan, index "
+                              "en premies).")
             rows = [self._seed_application(demo_application) for demo_application in CANDIDATES]
             sessions, slots = self._seed_intake_sessions()
         self.stdout.write(f"Demo-intakemomenten: {sessions} nieuw met {slots} vrije tijdsloten "
