@@ -5,6 +5,10 @@ the cut-off) whose row count says whether it worked, in the same transaction as 
 re-checks the condition after waiting for a concurrent booker's lock, so a full slot can never be taken twice.
 The database backs it: booked_count <= seats is a CHECK constraint and one active booking per application is a
 partial unique index. Mails (with the calendar invitation) leave only after commit.
+
+A change to an existing booking locks its row by key, reads it afresh and compares it with what the caller read:
+when a double click, a second window or HR changed it first, the caller gets BookingChanged (a 409 page saying how
+the booking stands now), as kindly as a taken slot.
 """
 
 import logging
@@ -47,6 +51,11 @@ class NotInvited(BookingRefused):
 
 class TooLate(BookingRefused):
     """The cut-off before the slot has passed."""
+
+
+class BookingChanged(BookingRefused):
+    """The booking was moved or cancelled after the caller read it (a double click, a second window, HR): a lost
+    race, answered like a taken slot. The message says how the booking stands now."""
 
 
 def change_cutoff(procedure):
@@ -123,12 +132,11 @@ def move_booking(booking, *, to_slot, by=None):
     """Move a booking to another slot of the same procedure (verplaatsen), keeping its calendar UID.
 
     The candidate may move until the cut-off before the current slot; HR may always. The new slot must have a
-    free seat and start after the cut-off. SEQUENCE of the invitation goes up by one.
+    free seat and start after the cut-off. SEQUENCE of the invitation goes up by one. `booking` is the booking as
+    the caller read it: if it was moved or cancelled since, nothing changes and BookingChanged says how it stands.
     """
     with transaction.atomic():
-        locked = (IntakeBooking.objects.select_for_update(of=("self",))
-                  .select_related("slot__session", "application__candidate", "application__procedure")
-                  .get(pk=booking.pk))
+        locked = _lock_unchanged(booking)
         application = locked.application
         cutoff = change_cutoff(application.procedure)
         now = timezone.now()
@@ -161,12 +169,11 @@ def move_booking(booking, *, to_slot, by=None):
 def cancel_booking(booking, *, by):
     """Cancel a booking (annuleren) and free its seat. The candidate may until the cut-off; HR may always.
 
-    Cancelling a cancelled booking changes nothing and sends nothing.
+    Cancelling a booking the caller already knows as cancelled changes nothing and sends nothing; one that was
+    moved or cancelled after the caller read it raises BookingChanged (a double click, a move at the same time).
     """
     with transaction.atomic():
-        locked = (IntakeBooking.objects.select_for_update(of=("self",))
-                  .select_related("slot__session", "application__candidate", "application__procedure")
-                  .get(pk=booking.pk))
+        locked = _lock_unchanged(booking)
         if locked.cancelled_at is not None:
             return locked
         cutoff = change_cutoff(locked.application.procedure)
@@ -182,13 +189,16 @@ def cancel_booking(booking, *, by):
 
 
 def release_booking_on_withdrawal(application, *, to, by):
-    """A candidate who withdraws gives back a future intake seat at once; a held or missed interview stays on record."""
+    """A candidate who withdraws gives back a future intake seat at once; a held or missed interview stays on record.
+
+    Runs inside change_stage's transaction, under the application's lock (so no booking can be added meanwhile);
+    the booking itself may still be moved at the same moment, so it is locked and read afresh before the check.
+    """
     if to != Stage.WITHDRAWN:
         return
-    booking = (IntakeBooking.objects.active().select_for_update(of=("self",))
-               .filter(application=application, slot__starts_at__gt=timezone.now())
-               .select_related("slot__session", "application__candidate", "application__procedure").first())
-    if booking is None:
+    active = IntakeBooking.objects.active().filter(application=application).only("pk").first()
+    booking = _lock_booking(active) if active else None
+    if booking is None or booking.cancelled_at is not None or booking.slot.starts_at <= timezone.now():
         return
     booking.cancelled_at, booking.cancelled_by = timezone.now(), by
     booking.sequence += 1
@@ -212,6 +222,45 @@ def slot_occupancy(slots):
         .annotate(n=Count("bookings", filter=Q(bookings__cancelled_at__isnull=True)))
         .values_list("pk", "n")
     )
+
+
+def _lock_booking(booking):
+    """Lock the booking's row by its key alone, then read it afresh with what a change needs (None if it is gone).
+
+    The locking query joins nothing: after waiting for a concurrent change, PostgreSQL re-checks the changed row
+    against the joined rows it had read before, so a lock over the slot join finds no row once a move committed.
+    """
+    # order_by() drops the model's ordering, which would join the slot.
+    list(IntakeBooking.objects.select_for_update().filter(pk=booking.pk).order_by().values_list("pk", flat=True))
+    return (IntakeBooking.objects.select_related("slot__session", "application__candidate", "application__procedure")
+            .filter(pk=booking.pk).order_by().first())
+
+
+def _lock_unchanged(booking):
+    """The booking locked and read afresh, if it is still as the caller read it; BookingChanged otherwise."""
+    locked = _lock_booking(booking)
+    if locked is None or _state(locked) != _state(booking):
+        raise BookingChanged(_changed_message(locked))
+    return locked
+
+
+def _state(booking):
+    # What a move, a cancel or a no-show changes; `sequence` alone misses a no-show.
+    return booking.slot_id, booking.sequence, booking.cancelled_at
+
+
+def _changed_message(booking):
+    if booking is None:
+        return "Deze afspraak bestaat niet meer. Hieronder zie je hoe het nu staat."
+    if booking.no_show_at is not None:
+        return ("Je afspraak is intussen afgesloten: je werd als niet aanwezig geregistreerd. "
+                "Hieronder zie je hoe het nu staat.")
+    if booking.cancelled_at is not None:
+        return ("Je afspraak was intussen al geannuleerd (met een dubbele klik, in een ander venster of door het "
+                "selectieteam). Hieronder zie je hoe het nu staat.")
+    day, hours = describe_slot(booking.slot)
+    return (f"Je afspraak was intussen al verplaatst naar {day} om {hours[:5]} (met een dubbele klik, in een ander "
+            "venster of door het selectieteam). Hieronder zie je hoe ze nu staat.")
 
 
 def _check_may_book(application):

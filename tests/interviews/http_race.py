@@ -101,3 +101,11 @@ def overlapped(replies):
             return True
         latest_end = ended if latest_end is None else max(latest_end, ended)
     return False
+
+
+def status_counts(replies):
+    """How many replies had each HTTP status, e.g. {303: 6, 409: 34}; status 0 is a broken connection."""
+    counts = {}
+    for reply in replies:
+        counts[reply.status] = counts.get(reply.status, 0) + 1
+    return counts

@@ -11,10 +11,10 @@ from candidates.stages import Stage
 from communications.models import Mail
 from interviews import mail_events
 from interviews.assessment import AssessmentRefused, decide_intake, record_no_show, session_report
-from interviews.booking import book_slot
+from interviews.booking import BookingChanged, book_slot, cancel_booking
 from interviews.models import IntakeAssessment, IntakeBooking, IntakePolicy, SessionInterviewer
 from kortrijk_ats import roles
-from tests.factories import UserFactory
+from tests.factories import UserFactory, hr_user
 from tests.interviews.helpers import future_session, invited_application, make_slot
 
 pytestmark = pytest.mark.django_db
@@ -131,6 +131,13 @@ def test_under_the_fail_policy_a_no_show_fails_at_once(held, anna):
     assert record_no_show(held, by=anna) == Stage.INTAKE_FAILED
     assert _stage(held) == Stage.INTAKE_FAILED
     assert not Mail.objects.filter(event=mail_events.NO_SHOW_REINVITATION.key).exists()
+
+
+def test_cancelling_a_booking_read_before_its_no_show_says_it_was_closed_and_sends_nothing(held, anna):
+    record_no_show(held, by=anna)  # `held` is still the booking as read before
+    with pytest.raises(BookingChanged, match="als niet aanwezig geregistreerd"):
+        cancel_booking(held, by=hr_user(username="hr-annuleert"))
+    assert not Mail.objects.filter(event=mail_events.BOOKING_CANCELLED.key).exists()
 
 
 def test_hr_sees_booked_held_passed_failed_and_no_shows_per_session(procedure, session, anna):

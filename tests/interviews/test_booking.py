@@ -4,15 +4,18 @@ from datetime import time, timedelta
 
 import pytest
 import time_machine
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from candidates.stages import Stage
 from candidates.transitions import change_stage
 from communications.models import Mail
+from interviews import booking as booking_module
 from interviews import mail_events
 from interviews.booking import (
     AlreadyBooked,
+    BookingChanged,
     BookingRefused,
     NotInvited,
     SlotTaken,
@@ -200,11 +203,65 @@ def test_it_cancels_and_frees_the_seat(invited, session):
 def test_cancelling_twice_changes_nothing_the_second_time(invited, session):
     slot = make_slot(session, seats=2)
     booking = book_slot(slot, application=invited)
-    cancel_booking(booking, by=invited.candidate.user)
-    cancel_booking(booking, by=invited.candidate.user)
+    cancelled = cancel_booking(booking, by=invited.candidate.user)
+    # Known as cancelled: a no-op. Read before the cancel (a double click): a lost race, told kindly.
+    assert cancel_booking(cancelled, by=invited.candidate.user).sequence == 1
+    with pytest.raises(BookingChanged, match="intussen al geannuleerd"):
+        cancel_booking(booking, by=invited.candidate.user)
     slot.refresh_from_db()
     assert slot.booked_count == 0
     assert _mails(invited, mail_events.BOOKING_CANCELLED).count() == 1
+
+
+# --- A booking that changed after the caller read it (the lost races of issue 15) --------------------------------
+
+
+def test_a_move_of_a_booking_moved_meanwhile_is_refused_and_says_where_it_is_now(invited, session):
+    old, new, other = (make_slot(session, at=time(h)) for h in (9, 10, 11))
+    seen = book_slot(old, application=invited)
+    move_booking(seen, to_slot=new)
+    for target in (new, other):  # the same move again (a double click) or another one (a second window)
+        with pytest.raises(BookingChanged, match=r"al verplaatst naar \w+ \d+ \w+ 2\d{3} om 10:00"):
+            move_booking(seen, to_slot=target)
+    booking = IntakeBooking.objects.get(pk=seen.pk)
+    assert (booking.slot_id, booking.sequence) == (new.pk, 1)
+    assert [s.booked_count for s in IntakeSlot.objects.filter(pk__in=[old.pk, new.pk, other.pk]).order_by("pk")] == [
+        0, 1, 0]
+    assert _mails(invited, mail_events.BOOKING_MOVED).count() == 1
+
+
+def test_a_cancel_of_a_booking_moved_meanwhile_is_refused_and_the_booking_stays(invited, session):
+    old, new = make_slot(session, at=time(9)), make_slot(session, at=time(10))
+    seen = book_slot(old, application=invited)
+    move_booking(seen, to_slot=new)
+    with pytest.raises(BookingChanged, match=r"al verplaatst naar .* om 10:00"):
+        cancel_booking(seen, by=invited.candidate.user)
+    booking = IntakeBooking.objects.get(pk=seen.pk)
+    assert booking.cancelled_at is None and booking.slot_id == new.pk
+    assert _mails(invited, mail_events.BOOKING_CANCELLED).count() == 0
+
+
+def test_a_move_of_a_booking_cancelled_meanwhile_is_refused_and_takes_no_seat(invited, session):
+    old, new = make_slot(session, at=time(9)), make_slot(session, at=time(10))
+    seen = book_slot(old, application=invited)
+    cancel_booking(seen, by=invited.candidate.user)
+    with pytest.raises(BookingChanged, match="intussen al geannuleerd"):
+        move_booking(seen, to_slot=new)
+    new.refresh_from_db()
+    assert new.booked_count == 0
+    assert _mails(invited, mail_events.BOOKING_MOVED).count() == 0
+
+
+def test_the_booking_row_is_locked_by_its_key_alone(invited, session):
+    """The locking query joins nothing: PostgreSQL would re-check a just-moved row against the old slot row of the
+    join and find no booking (the 500 of issue 15). The HTTP races in test_booking_change_race.py show it live."""
+    booking = book_slot(make_slot(session), application=invited)
+    with transaction.atomic(), CaptureQueriesContext(connection) as queries:
+        fresh = booking_module._lock_booking(booking)
+    locking = [q["sql"] for q in queries.captured_queries if "FOR UPDATE" in q["sql"]]
+    assert len(locking) == 1 and " JOIN " not in locking[0]
+    assert fresh.slot.session and fresh.application.candidate and fresh.application.procedure
+    assert len(queries.captured_queries) == 2  # the lock, then one read with what a change needs
 
 
 def test_a_candidate_cannot_cancel_after_the_cut_off_but_hr_can(invited, session):
@@ -239,8 +296,6 @@ def test_the_database_refuses_two_active_bookings_for_one_application(invited, s
 
 def test_the_unsafe_switch_is_ignored_outside_the_test_environment(invited, session, settings, monkeypatch):
     from django.core import mail as django_mail
-
-    from interviews import booking as booking_module
 
     settings.KATS_BOOKING_UNSAFE = True
     assert booking_module._unsafe_switch_on()

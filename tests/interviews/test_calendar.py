@@ -72,8 +72,8 @@ def test_the_invitation_names_organizer_attendee_and_the_join_link(booked):
 def test_a_move_keeps_the_uid_and_raises_the_sequence_and_a_cancel_says_cancel(booked):
     later = make_slot(booked.slot.session, at=time(11))
     with time_machine.travel(datetime(2026, 1, 12, 10, 0, tzinfo=BRUSSELS), tick=False):
-        move_booking(booked, to_slot=later)
-        cancel_booking(booked, by=booked.application.candidate.user)
+        moved = move_booking(booked, to_slot=later)
+        cancel_booking(moved, by=booked.application.candidate.user)
     _, moved = _event(Mail.objects.get(event=mail_events.BOOKING_MOVED.key))
     cal, cancelled = _event(Mail.objects.get(event=mail_events.BOOKING_CANCELLED.key))
     uid = f"intake-{booked.uid}@kortrijk-ats"

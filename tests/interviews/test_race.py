@@ -25,7 +25,7 @@ from tests.interviews.helpers import (
     overbooked,
     rows_per_slot,
 )
-from tests.interviews.http_race import Candidate, fire_together, overlapped
+from tests.interviews.http_race import Candidate, fire_together, overlapped, status_counts
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.timeout(600)]
 
@@ -76,13 +76,6 @@ def _path(name, application):
     return reverse(f"interviews:{name}", args=[application.public_id])
 
 
-def _statuses(replies):
-    counts = {}
-    for reply in replies:
-        counts[reply.status] = counts.get(reply.status, 0) + 1
-    return counts
-
-
 def _race_for(live_server, procedure, slots, n_candidates):
     people = _candidates(live_server, procedure, n_candidates)
     shots = [(candidate, _path("book", application), {"slot": slots[i % len(slots)].pk})
@@ -94,7 +87,7 @@ def test_many_candidates_race_for_fewer_seats(live_server, procedure):
     session = future_session(procedure)
     slots = make_slots(session, 3, seats=2)  # 6 seats for 40 candidates
     _, replies = _race_for(live_server, procedure, slots, 40)
-    statuses = _statuses(replies)
+    statuses = status_counts(replies)
     assert overlapped(replies)
     assert not [r for r in replies if r.status == 0 or r.status >= 500], statuses
     assert statuses == {303: 6, 409: 34}
@@ -117,7 +110,7 @@ def test_negative_control_without_lock_and_constraints_shows_a_double_booking(li
         for attempt in range(5):
             slot = make_slots(future_session(procedure, days_ahead=10 + attempt), 1, seats=1)
             _, replies = _race_for(live_server, procedure, slot, 20)
-            assert not [r for r in replies if r.status == 0 or r.status >= 500], _statuses(replies)
+            assert not [r for r in replies if r.status == 0 or r.status >= 500], status_counts(replies)
             caught = overbooked(slot)
             if caught:
                 break
@@ -135,7 +128,7 @@ def test_one_candidate_firing_20_bookings_at_20_slots_gets_one(live_server, proc
         make_slots(future_session(procedure, days_ahead=12), 2)
     ((application, candidate),) = _candidates(live_server, procedure, 1)
     replies = fire_together([(candidate, _path("book", application), {"slot": slot.pk}) for slot in slots])
-    statuses = _statuses(replies)
+    statuses = status_counts(replies)
     assert overlapped(replies)
     assert statuses == {303: 1, 409: 19}
     assert all("al een moment geboekt" in r.body for r in replies if r.status == 409)
@@ -153,7 +146,7 @@ def test_a_cancelled_seat_goes_to_exactly_one_of_50(live_server, procedure):
     holder_http.open_page(_path("cancel", holder))
     assert holder_http.post(_path("cancel", holder), {}).status == 303
     replies = fire_together([(c, _path("book", a), {"slot": slot.pk}) for a, c in people])
-    statuses = _statuses(replies)
+    statuses = status_counts(replies)
     assert overlapped(replies)
     assert statuses == {303: 1, 409: 49}
     slot.refresh_from_db()
