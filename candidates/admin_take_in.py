@@ -20,9 +20,11 @@ from candidates.applying import (
     ApplicationInvalid,
     ApplicationRefused,
     BannedFromFunction,
+    NotTheSamePerson,
     ProcedureClosed,
     check_may_apply,
     open_procedures,
+    person_of_address,
     take_in_application,
 )
 from candidates.forms import TakeInForm
@@ -79,7 +81,12 @@ class TakeInViews:
         form = TakeInForm(request.POST, request.FILES, procedure=procedure,
                           stashed=stashed_files(request, form_key=form_key), oversized=request.oversized_uploads)
         existing = None
-        if form.is_valid():
+        valid = form.is_valid()
+        # Whom the typed address belongs to: shown on the form, and told when the entry went through.
+        known = person_of_address(form.cleaned_data["email"]) if "email" in form.cleaned_data else None
+        if known is not None:
+            form.show_person_of_address(known)
+        if valid:
             try:
                 application = take_in_application(
                     procedure, email=form.cleaned_data["email"], personal=form.personal_data(),
@@ -91,13 +98,15 @@ class TakeInViews:
             except AlreadyApplied as refusal:
                 existing = refusal.application
                 form.add_error(None, already_applied_text(refusal.application, email=form.cleaned_data["email"]))
+            except NotTheSamePerson as refusal:
+                form.add_error("email", str(refusal))
             except BannedFromFunction as refusal:
                 form.add_error(None, banned_text(refusal, procedure=procedure))
             except ApplicationRefused as refusal:  # closed meanwhile, or the address's account is switched off
                 form.add_error(None, str(refusal))
             else:
                 clear_stash(request, form_key=form_key)
-                self.message_user(request, entered_text(application), messages.SUCCESS)
+                self.message_user(request, entered_text(application, known=known is not None), messages.SUCCESS)
                 return redirect("admin:candidates_application_change", application.pk)
         # Keep every file that passed its checks, so HR does not have to scan it again.
         for field, checked in form.accepted_uploads().items():
@@ -130,13 +139,17 @@ def banned_text(refusal, *, procedure):
         "function": procedure.function.name, "date": date_format(refusal.may_apply_from, "d/m/Y")}
 
 
-def entered_text(application):
+def entered_text(application, *, known):
+    """`known`: the address belonged to a person already, whose data HR's entry left as it was."""
     candidate = application.candidate
     if candidate.user.has_usable_password():
         mails = _("De ontvangstbevestiging gaat naar %(email)s; de kandidaat had al een account voor het portaal.")
     else:
         mails = _("De ontvangstbevestiging en een uitnodiging om een wachtwoord te kiezen voor het portaal gaan naar "
                   "%(email)s.")
-    return " ".join((_("De kandidatuur van %(name)s is ingevoerd (ontvangen via %(channel)s).") % {
-        "name": candidate.full_name, "channel": application.get_channel_display()},
-        mails % {"email": candidate.email}))
+    parts = [_("De kandidatuur van %(name)s is ingevoerd (ontvangen via %(channel)s).") % {
+        "name": candidate.full_name, "channel": application.get_channel_display()}, mails % {"email": candidate.email}]
+    if known:
+        parts.append(_("%(name)s had al gegevens in het systeem; die bleven zoals ze waren (alleen wat leeg was, is "
+                       "aangevuld).") % {"name": candidate.full_name})
+    return " ".join(parts)

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from candidates.applying import DOCUMENT_FIELDS, Answers, PersonalData, application_errors
+from candidates.applying import DOCUMENT_FIELDS, Answers, PersonalData, application_errors, describe_person
 from candidates.documents import PROOF_KINDS
 from candidates.models import Application, Candidate, Document
 from candidates.uploads import CV_TYPES, PROOF_TYPES, check_upload
@@ -321,6 +321,15 @@ class TakeInForm(ApplicationForm):
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()
+
+    def show_person_of_address(self, candidate):
+        """Say whom the typed address belongs to, so HR sees a mistyped address before anything goes wrong."""
+        self.fields["email"].help_text = format_html(
+            "<strong>{}</strong> {}",
+            _("Dit e-mailadres hoort bij %(person)s.") % {"person": describe_person(candidate)},
+            _("Naam en geboortedatum moeten daarmee overeenkomen. De gegevens van deze kandidaat blijven zoals ze "
+              "zijn; alleen wat leeg is, vult deze invoer aan."))
+        self["email"].help_text = self.fields["email"].help_text
 
 
 class DocumentUploadForm(forms.Form):

@@ -7,6 +7,8 @@ closed procedure), each leaving nothing half-made and what HR typed on the page,
 
 import re
 import threading
+from dataclasses import replace
+from datetime import date
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -15,14 +17,17 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
+from candidates.applying import submit_application
 from candidates.models import Application, Candidate, Document
 from candidates.stages import Stage
 from candidates.transitions import change_stage
 from communications.models import Mail
+from procedures.models import Diploma
 from tests.auth import login_staff
 from tests.factories import (
     ApplicationFactory,
     CandidateFactory,
+    DiplomaFactory,
     FunctionFactory,
     ProcedureFactory,
     UserFactory,
@@ -31,6 +36,7 @@ from tests.factories import (
 from tests.portal.conftest import foreign_diploma, form_data, make_procedure
 from tests.portal.fake_clamd import FakeClamd
 from tests.portal.files import EICAR, EXE, PDF, pdf, upload
+from tests.portal.test_applying import PERSON, answers, proof
 from tests.portal.test_uploads import stored_files
 
 pytestmark = pytest.mark.django_db
@@ -172,12 +178,123 @@ def test_a_new_form_never_carries_the_files_of_the_last_person(hr_client, proced
     assert "Voeg de ingescande kopie van het diploma toe" in errors_of(post(hr_client, procedure, files={}))
 
 
+# An address that belongs to a person: HR sees who it is, and HR's entry never overwrites what that person keeps up.
+
+PERSON_FIELDS = ("first_name", "last_name", "email", "phone", "street", "postal_code", "city", "birth_date", "language")
+
+
+def known_person(email=EMAIL, **values):
+    """A person with a portal account who applied before and keeps their own data up to date."""
+    user = UserFactory(username=email.split("@")[0], email=email)
+    EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
+    values = {"first_name": "Mieke", "last_name": "Desmet", "birth_date": date(1995, 5, 17), "phone": "0470 12 34 56",
+              "street": "Veemarkt 3", "postal_code": "8500", "city": "Kortrijk", "language": "en", **values}
+    return CandidateFactory(user=user, email=email, **values)
+
+
+def stored(candidate):
+    return Candidate.objects.filter(pk=candidate.pk).values(*PERSON_FIELDS).get()
+
+
+def test_an_address_of_another_person_is_refused_and_changes_nothing(hr_client, procedure, storage):
+    jonas = known_person(first_name="Jonas", last_name="Verhaeghe", birth_date=date(1988, 11, 2))
+    before, users = stored(jonas), get_user_model().objects.count()
+
+    response = post(hr_client, procedure)  # Mieke Desmet, born 17/05/1995, typed with Jonas's address
+
+    assert response.status_code == 200
+    box = errors_of(response)
+    assert f"Het e-mailadres {EMAIL} hoort bij Jonas Verhaeghe (geboren op 02/11/1988)" in box, box
+    assert "niet bij Mieke Desmet (geboren op 17/05/1995)" in box and "Kijk het e-mailadres na" in box
+    assert stored(jonas) == before
+    assert not Application.objects.exists() and not Mail.objects.exists()
+    assert get_user_model().objects.count() == users
+    assert [name for name in stored_files(storage) if not name.startswith("stash/")] == []
+    assert_kept_what_was_typed(response)
+
+
+@pytest.mark.parametrize("overrides", [
+    {"birth_date": "18/05/1995"},
+    {"last_name": "De Smet"},
+    {"first_name": "Marie"},
+])
+def test_a_name_or_birth_date_that_differs_from_the_person_of_the_address_is_refused(hr_client, procedure,
+                                                                                       overrides):
+    mieke = known_person()
+    before = stored(mieke)
+    response = post(hr_client, procedure, **overrides)
+    assert f"Het e-mailadres {EMAIL} hoort bij Mieke Desmet (geboren op 17/05/1995)" in errors_of(response)
+    assert stored(mieke) == before and not Application.objects.exists() and not Mail.objects.exists()
+
+
+def test_the_same_person_is_entered_and_keeps_their_own_data(hr_client, procedure):
+    # Case, spaces and the Unicode form of a letter do not make another person: "Zoë" typed as Z o e + diaeresis.
+    mieke = known_person(first_name="Zoë Mieke")
+    before = stored(mieke)
+    response = post(hr_client, procedure, first_name="  zoe\u0308   MIEKE ", last_name="desmet",
+                    street="Grote Markt 54", phone="056 27 80 00", language="nl-be", channel="counter")
+
+    application = Application.objects.get()
+    assert response.status_code == 302 and application.candidate == mieke
+    assert stored(mieke) == before, "the person keeps their own data: address, phone, language"
+    receipt = Mail.objects.get()
+    assert (receipt.event, receipt.to, receipt.language) == ("application_received", EMAIL, "en")
+    page = hr_client.get(response["Location"]).content.decode()
+    assert "De kandidatuur van Zoë Mieke Desmet is ingevoerd (ontvangen via loket)" in page
+    assert "had al gegevens in het systeem; die bleven zoals ze waren" in page
+
+
+def test_hr_fills_in_only_what_the_person_left_empty(hr_client, procedure):
+    mieke = known_person(phone="", street="", postal_code="", city="Brugge", birth_date=None)
+    response = post(hr_client, procedure)
+
+    assert response.status_code == 302 and Application.objects.get().candidate == mieke
+    assert stored(mieke) == {"email": EMAIL, "first_name": "Mieke", "last_name": "Desmet", "phone": "056 27 80 00",
+                             "street": "Grote Markt 54", "postal_code": "8500", "city": "Brugge",
+                             "birth_date": date(1995, 5, 17), "language": "en"}
+
+
+def test_the_form_shows_whom_a_known_address_belongs_to(hr_client, procedure):
+    known_person(first_name="Jonas", last_name="Verhaeghe", birth_date=date(1988, 11, 2))
+    response = post(hr_client, procedure, first_name="Jonas", last_name="Verhaeghe", birth_date="02/11/1988",
+                    privacy_acknowledged=None)
+    assert "Bevestig dat de kandidaat de privacyverklaring kreeg" in errors_of(response)
+    help_text = re.sub(r"\s+", " ", response.content.decode().split('id="id_email_helptext"')[1].split("</div>")[0])
+    assert "Dit e-mailadres hoort bij Jonas Verhaeghe (geboren op 02/11/1988)" in help_text
+
+
+def test_a_new_address_makes_a_new_person_and_touches_no_one_else(hr_client, procedure):
+    jonas = known_person(email="jonas.verhaeghe@example.org", first_name="Jonas", last_name="Verhaeghe")
+    before = stored(jonas)
+    response = post(hr_client, procedure)
+
+    application = Application.objects.get()
+    assert response.status_code == 302 and application.candidate != jonas
+    assert (application.candidate.first_name, application.candidate.email) == ("Mieke", EMAIL)
+    assert stored(jonas) == before
+    page = hr_client.get(response["Location"]).content.decode()
+    assert "had al gegevens in het systeem" not in page
+
+
+def test_on_the_portal_a_person_still_updates_their_own_data(procedure):
+    # The contrast: the person's own second application (another procedure) brings their new address along.
+    mieke = known_person()
+    other = ProcedureFactory(function=FunctionFactory(name="Administratief medewerker", slug="administratief"))
+    DiplomaFactory(procedure=other, name="Bachelor in het sociaal werk", kind=Diploma.Kind.CURRENT)
+    for applied_to, street in ((procedure, "Grote Markt 54"), (other, "Doorniksewijk 1")):
+        submit_application(applied_to, user=mieke.user, answers=answers(applied_to),
+                           personal=replace(PERSON, first_name="Mieke", last_name="Desmet", street=street),
+                           documents={Document.Kind.DIPLOMA: proof()})
+        assert Candidate.objects.get(pk=mieke.pk).street == street
+
+
 # Refusals: the same rules as the portal, in Dutch, nothing half-made, HR's typing kept.
 
 def test_a_banned_person_is_refused_with_the_portals_end_date(hr_client, hr, procedure, storage, time_machine):
     time_machine.move_to("2026-02-03 11:00 +01:00")
     earlier = ProcedureFactory(function=procedure.function, status="closed")
-    old = ApplicationFactory(candidate=CandidateFactory(email=EMAIL, user__email=EMAIL), procedure=earlier)
+    old = ApplicationFactory(candidate=CandidateFactory(email=EMAIL, user__email=EMAIL, first_name="Mieke",
+                                                        last_name="Desmet"), procedure=earlier)
     for stage in (Stage.ELIGIBLE, Stage.INTAKE_INVITED, Stage.INTAKE_FAILED):
         change_stage(old, to=stage, by=hr)
     mails_before = Mail.objects.count()
