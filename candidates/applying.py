@@ -53,6 +53,10 @@ class ProcedureClosed(ApplicationRefused):
     pass
 
 
+class ReceivedInFuture(ApplicationRefused):
+    """HR's day of receipt lies after today."""
+
+
 class BannedFromFunction(ApplicationRefused):
     def __init__(self, message, *, ban, may_apply_from, other_procedures):
         super().__init__(message)
@@ -110,23 +114,33 @@ class Answers:
     privacy_acknowledged: bool = False
 
 
-def open_procedures(*, today):
+def open_procedures(*, today, on=None):
     """Procedures that take applications on that day (the rule: Procedure.objects.open_for_applications)."""
-    return Procedure.objects.open_for_applications(today=today)
+    return Procedure.objects.open_for_applications(today=today, on=on)
 
 
-def check_may_apply(procedure, *, candidate, today):
+def check_may_apply(procedure, *, candidate, today, received_on=None):
     """Refuse when the procedure is closed, the person applied already, or a ban for the function is in force.
 
     `candidate` may be None (a person who never applied): then only the procedure is checked here, and the
     ban by identity is checked by submit_application once the candidate exists.
+    `received_on`: the day a letter, e-mail or counter visit reached the city (HR's entry, maybe days later). That
+    day is judged, as the portal judges the day of a submit: the procedure must have been open then, and a ban
+    counts if it was in force then. A ban imposed after it does not undo an application made before it (as on the
+    portal); one in force then refuses it, even if it has ended by the day HR enters it.
     """
-    if not open_procedures(today=today).filter(pk=procedure.pk).exists():
-        raise ProcedureClosed(_closed_message(procedure, today=today))
+    day = received_on or today
+    if day > today:
+        raise ReceivedInFuture(
+            _("De dag van ontvangst (%(day)s) ligt in de toekomst. Vul de dag in waarop de kandidatuur binnenkwam: "
+              "vandaag (%(today)s) of vroeger.") % {"day": date_format(day, "d/m/Y"),
+                                                    "today": date_format(today, "d/m/Y")})
+    if not open_procedures(today=today, on=day).filter(pk=procedure.pk).exists():
+        raise ProcedureClosed(_closed_message(procedure, day=day, today=today))
     if candidate is None:
         return
     # The ban comes first: a person who failed this very procedure must learn when they may apply again.
-    ban = ban_in_force(candidate, procedure.function, on=today)
+    ban = ban_in_force(candidate, procedure.function, on=day)
     if ban is not None:
         others = list(open_procedures(today=today).exclude(function=procedure.function).order_by("title"))
         raise BannedFromFunction(
@@ -140,9 +154,27 @@ def check_may_apply(procedure, *, candidate, today):
         raise _already_applied(existing)
 
 
-def _closed_message(procedure, *, today):
-    """Why the procedure takes no applications now, with the day that matters."""
+def check_may_take_in(procedure, *, today):
+    """HR may enter applications for a procedure open today, or closed since its apply-by day passed (for one
+    that arrived by then); else ProcedureClosed says why."""
+    if not Procedure.objects.open_for_entries(today=today).filter(pk=procedure.pk).exists():
+        raise ProcedureClosed(_closed_message(procedure, day=today, today=today))
+
+
+def _closed_message(procedure, *, day, today):
+    """Why the procedure took no applications that day (today, or HR's day of receipt), with the day that matters."""
     closes, opens = procedure.applications_close_on, procedure.applications_open_from
+    values = {"title": procedure.title, "day": date_format(day, "d/m/Y")}
+    if day < today:  # HR's day of receipt
+        if closes is not None and closes < day:
+            return (_("Solliciteren voor ‘%(title)s’ kon tot en met %(date)s: een kandidatuur ontvangen op %(day)s "
+                      "kwam te laat. Kijk de dag van ontvangst na.") % {**values, "date": date_format(closes, "d/m/Y")})
+        if opens is not None and opens > day:
+            return (_("Solliciteren voor ‘%(title)s’ kon pas vanaf %(date)s: een kandidatuur ontvangen op %(day)s "
+                      "kwam te vroeg. Kijk de dag van ontvangst na.") % {**values, "date": date_format(opens, "d/m/Y")})
+        return (_("De procedure ‘%(title)s’ werd met de hand afgesloten voor kandidaturen. Op welke dag dat gebeurde, "
+                  "is niet bekend; daarom kan ook een kandidatuur ontvangen op %(day)s niet meer ingevoerd worden.")
+                % values)
     if closes is not None and closes < today:
         return (_("Solliciteren voor ‘%(title)s’ kon tot en met %(date)s. Deze selectie is afgesloten: er komen geen "
                   "kandidaturen meer bij.") % {"title": procedure.title, "date": date_format(closes, "d/m/Y")})
@@ -196,14 +228,15 @@ def submit_application(procedure, *, user, personal, answers, documents, languag
                        language=language, today=today, stored_files=stored_files)
 
 
-def take_in_application(procedure, *, email, personal, answers, documents, channel, by, language="nl-be",
-                        today=None):
+def take_in_application(procedure, *, email, personal, answers, documents, channel, received_on, by,
+                        language="nl-be", today=None):
     """HR enters an application that came on paper, by e-mail or at the counter (papier, e-mail, loket).
 
     The same door as the portal's: the same rules and refusals (ban, applied already, diploma, documents) and the
     same receipt mail. The person's account is found by the e-mail address, or made without a password; an account
     without a password gets an invitation to the portal with a link to choose one (never a password by mail).
-    Records who entered it and how it came. When the address belongs to a person already, HR's entry must name
+    Records who entered it, how it came and the day it was received (`received_on`: that day is judged, see
+    check_may_apply). When the address belongs to a person already, HR's entry must name
     that person (else NotTheSamePerson, nothing stored) and leaves their data as they keep it, filling in only
     what is empty. Returns the new Application.
     """
@@ -214,7 +247,7 @@ def take_in_application(procedure, *, email, personal, answers, documents, chann
         user = _account_for(email)
         application = _submit(procedure, user=user, personal=personal, answers=answers, documents=documents,
                               language=language, today=today, stored_files=stored_files, channel=channel,
-                              entered_by=by, own_data=False)
+                              entered_by=by, received_on=received_on, own_data=False)
         if not user.has_usable_password():
             invite_to_portal(application)
     return application
@@ -227,13 +260,14 @@ def _refuse_invalid(procedure, *, answers, documents):
 
 
 def _submit(procedure, *, user, personal, answers, documents, language, today, stored_files,
-            channel=Application.Channel.PORTAL, entered_by=None, own_data=True):
+            channel=Application.Channel.PORTAL, entered_by=None, received_on=None, own_data=True):
     """Inside the caller's transaction: the person, the checks, the application, its documents, the receipt.
     `own_data`: the person typed their own data (the portal), so it replaces what was stored."""
     candidate = _save_candidate(user, personal, language, own_data=own_data)
     # The day is read here, under the candidate's lock: a submit that waited past midnight is too late.
-    check_may_apply(procedure, candidate=candidate, today=today or timezone.localdate())
-    application = _create_application(procedure, candidate, answers, channel=channel, entered_by=entered_by)
+    check_may_apply(procedure, candidate=candidate, today=today or timezone.localdate(), received_on=received_on)
+    application = _create_application(procedure, candidate, answers, channel=channel, entered_by=entered_by,
+                                      received_on=received_on)
     for kind, upload in documents.items():
         document = Document(application=application, kind=kind, original_name=upload.original_name,
                             content_type=upload.content_type, size=upload.size)
@@ -374,11 +408,12 @@ def _save_candidate(user, personal, language, *, own_data):
     return candidate
 
 
-def _create_application(procedure, candidate, answers, *, channel, entered_by):
+def _create_application(procedure, candidate, answers, *, channel, entered_by, received_on):
     try:
         with transaction.atomic():
             return Application.objects.create(
                 candidate=candidate, procedure=procedure, channel=channel, entered_by=entered_by,
+                received_on=received_on,
                 diploma=answers.diploma,
                 diploma_detail=answers.diploma_detail.strip(),
                 years_public_sector=answers.years_public_sector, years_private_sector=answers.years_private_sector,
