@@ -90,7 +90,7 @@ class ApplicationAdmin(TakeInViews, HRReadOnlyMixin, admin.ModelAdmin):
         (_("Kandidaat"), {"fields": ("candidate_link", "candidate_email", "candidate_phone", "candidate_address",
                                      "candidate_birth_date", "candidate_language")}),
         (_("Kandidatuur"), {"fields": ("procedure", "stage", "stage_changed_at", "submitted_at", "channel",
-                                       "entered_by", "diploma", "diploma_kind", "diploma_detail",
+                                       "received_on", "entered_by", "diploma", "diploma_kind", "diploma_detail",
                                        "years_public_sector", "years_private_sector", "privacy_acknowledged_at")}),
         (_("Motivatie en redelijke aanpassingen"), {"fields": ("motivation", "accommodations")}),
     )

@@ -20,9 +20,11 @@ from candidates.applying import (
     ApplicationInvalid,
     ApplicationRefused,
     BannedFromFunction,
+    NotTheSamePerson,
     ProcedureClosed,
-    check_may_apply,
-    open_procedures,
+    ReceivedInFuture,
+    check_may_take_in,
+    person_of_address,
     take_in_application,
 )
 from candidates.forms import TakeInForm
@@ -33,7 +35,7 @@ from procedures.models import Procedure
 
 # The form's parts, in the order of the paper form.
 SECTIONS = (
-    (gettext_lazy("Hoe kwam de kandidatuur binnen?"), ("channel",)),
+    (gettext_lazy("Hoe kwam de kandidatuur binnen?"), ("channel", "received_on")),
     (gettext_lazy("De kandidaat"), ("email", "language", "first_name", "last_name", "phone", "street", "postal_code",
                                     "city", "birth_date")),
     (gettext_lazy("Diploma en bewijsstukken"), ("diploma", "diploma_file", "diploma_detail", "equivalence_file")),
@@ -58,9 +60,13 @@ class TakeInViews:
     def take_in_choose_view(self, request):
         if not is_hr(request.user):
             raise PermissionDenied
-        procedures = list(open_procedures(today=timezone.localdate()).order_by("title"))
-        return self._take_in_page(request, "admin/candidates/application/take_in_choose.html",
-                                  title=_("Kandidatuur invoeren"), procedures=procedures)
+        today = timezone.localdate()
+        procedures = list(Procedure.objects.open_for_entries(today=today).with_open_for_applications(today=today)
+                          .order_by("-applications_close_on", "title"))
+        return self._take_in_page(
+            request, "admin/candidates/application/take_in_choose.html", title=_("Kandidatuur invoeren"),
+            procedures=sorted((p for p in procedures if p.is_open_for_applications), key=lambda p: p.title),
+            closed_procedures=[p for p in procedures if not p.is_open_for_applications])
 
     def take_in_view(self, request, procedure_id):
         if not is_hr(request.user):
@@ -68,36 +74,50 @@ class TakeInViews:
         procedure = get_object_or_404(
             Procedure.objects.select_related("function").exclude(status=Procedure.Status.DRAFT), pk=procedure_id)
         form_key = f"take-in:{procedure.pk}"
+        today = timezone.localdate()
         if request.method != "POST":
             try:
-                check_may_apply(procedure, candidate=None, today=timezone.localdate())
+                check_may_take_in(procedure, today=today)
             except ProcedureClosed as closed:
                 self.message_user(request, str(closed), messages.ERROR)
                 return redirect("admin:candidates_application_take_in")
             clear_stash(request, form_key=form_key)  # a new form never carries the files of the last person
-            return self._form_page(request, procedure, TakeInForm(procedure=procedure))
+            # Today is the likely day while the procedure is open; once it closed, never: HR reads the day off.
+            open_today = Procedure.objects.open_for_applications(today=today).filter(pk=procedure.pk).exists()
+            form = TakeInForm(procedure=procedure, received_on=today if open_today else None)
+            return self._form_page(request, procedure, form)
         form = TakeInForm(request.POST, request.FILES, procedure=procedure,
                           stashed=stashed_files(request, form_key=form_key), oversized=request.oversized_uploads)
         existing = None
-        if form.is_valid():
+        valid = form.is_valid()
+        # Whom the typed address belongs to: shown on the form, and told when the entry went through.
+        known = person_of_address(form.cleaned_data["email"]) if "email" in form.cleaned_data else None
+        if known is not None:
+            form.show_person_of_address(known)
+        if valid:
             try:
                 application = take_in_application(
                     procedure, email=form.cleaned_data["email"], personal=form.personal_data(),
                     answers=form.answers(), documents=form.documents, channel=form.cleaned_data["channel"],
-                    by=request.user, language=form.cleaned_data["language"])
+                    received_on=form.cleaned_data["received_on"], by=request.user,
+                    language=form.cleaned_data["language"])
             except ApplicationInvalid as invalid:
                 for field, message in invalid.errors.items():
                     form.add_error(field if field in form.fields else None, message)
             except AlreadyApplied as refusal:
                 existing = refusal.application
                 form.add_error(None, already_applied_text(refusal.application, email=form.cleaned_data["email"]))
+            except (ProcedureClosed, ReceivedInFuture) as refusal:  # the day of receipt, judged under the lock
+                form.add_error("received_on", str(refusal))
+            except NotTheSamePerson as refusal:
+                form.add_error("email", str(refusal))
             except BannedFromFunction as refusal:
                 form.add_error(None, banned_text(refusal, procedure=procedure))
-            except ApplicationRefused as refusal:  # closed meanwhile, or the address's account is switched off
+            except ApplicationRefused as refusal:  # the address's account is switched off
                 form.add_error(None, str(refusal))
             else:
                 clear_stash(request, form_key=form_key)
-                self.message_user(request, entered_text(application), messages.SUCCESS)
+                self.message_user(request, entered_text(application, known=known is not None), messages.SUCCESS)
                 return redirect("admin:candidates_application_change", application.pk)
         # Keep every file that passed its checks, so HR does not have to scan it again.
         for field, checked in form.accepted_uploads().items():
@@ -106,10 +126,12 @@ class TakeInViews:
 
     def _form_page(self, request, procedure, form, existing=None):
         sections = [(title, [form[name] for name in names]) for title, names in SECTIONS]
+        closes = procedure.applications_close_on
         return self._take_in_page(
             request, "admin/candidates/application/take_in.html",
             title=_("Kandidatuur invoeren: %(title)s") % {"title": procedure.title},
-            procedure=procedure, form=form, sections=sections, existing=existing)
+            procedure=procedure, form=form, sections=sections, existing=existing,
+            closed_after=closes if closes is not None and closes < timezone.localdate() else None)
 
     def _take_in_page(self, request, template, **context):
         return TemplateResponse(request, template, {
@@ -130,13 +152,17 @@ def banned_text(refusal, *, procedure):
         "function": procedure.function.name, "date": date_format(refusal.may_apply_from, "d/m/Y")}
 
 
-def entered_text(application):
+def entered_text(application, *, known):
+    """`known`: the address belonged to a person already, whose data HR's entry left as it was."""
     candidate = application.candidate
     if candidate.user.has_usable_password():
         mails = _("De ontvangstbevestiging gaat naar %(email)s; de kandidaat had al een account voor het portaal.")
     else:
         mails = _("De ontvangstbevestiging en een uitnodiging om een wachtwoord te kiezen voor het portaal gaan naar "
                   "%(email)s.")
-    return " ".join((_("De kandidatuur van %(name)s is ingevoerd (ontvangen via %(channel)s).") % {
-        "name": candidate.full_name, "channel": application.get_channel_display()},
-        mails % {"email": candidate.email}))
+    parts = [_("De kandidatuur van %(name)s is ingevoerd (ontvangen via %(channel)s).") % {
+        "name": candidate.full_name, "channel": application.get_channel_display()}, mails % {"email": candidate.email}]
+    if known:
+        parts.append(_("%(name)s had al gegevens in het systeem; die bleven zoals ze waren (alleen wat leeg was, is "
+                       "aangevuld).") % {"name": candidate.full_name})
+    return " ".join(parts)

@@ -4,8 +4,13 @@ The portal's form calls submit_application(); HR's form for an application on pa
 calls take_in_application(), which finds or makes the person's account and then goes through the same steps. They
 check the procedure's rules, write the candidate, the application and its documents, and queue the receipt mail, in
 one transaction.
+
+A person keeps their own data up to date on the portal: their own submit writes what they typed. HR's entry for an
+address that already belongs to a person must name that person (same name and birth date, see same_person) and
+only fills in what the person left empty; it never overwrites what they keep up.
 """
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -48,6 +53,10 @@ class ProcedureClosed(ApplicationRefused):
     pass
 
 
+class ReceivedInFuture(ApplicationRefused):
+    """HR's day of receipt lies after today."""
+
+
 class BannedFromFunction(ApplicationRefused):
     def __init__(self, message, *, ban, may_apply_from, other_procedures):
         super().__init__(message)
@@ -64,6 +73,15 @@ class AlreadyApplied(ApplicationRefused):
 
 class AccountDisabled(ApplicationRefused):
     """HR entered an address whose account was switched off: no application can be tied to it."""
+
+
+class NotTheSamePerson(ApplicationRefused):
+    """HR entered an address that belongs to a person with another name or birth date: most likely a mistyped
+    address, which would tie the application (and its mails) to someone else."""
+
+    def __init__(self, message, *, candidate):
+        super().__init__(message)
+        self.candidate = candidate
 
 
 class ApplicationInvalid(Exception):
@@ -96,23 +114,33 @@ class Answers:
     privacy_acknowledged: bool = False
 
 
-def open_procedures(*, today):
+def open_procedures(*, today, on=None):
     """Procedures that take applications on that day (the rule: Procedure.objects.open_for_applications)."""
-    return Procedure.objects.open_for_applications(today=today)
+    return Procedure.objects.open_for_applications(today=today, on=on)
 
 
-def check_may_apply(procedure, *, candidate, today):
+def check_may_apply(procedure, *, candidate, today, received_on=None):
     """Refuse when the procedure is closed, the person applied already, or a ban for the function is in force.
 
     `candidate` may be None (a person who never applied): then only the procedure is checked here, and the
     ban by identity is checked by submit_application once the candidate exists.
+    `received_on`: the day a letter, e-mail or counter visit reached the city (HR's entry, maybe days later). That
+    day is judged, as the portal judges the day of a submit: the procedure must have been open then, and a ban
+    counts if it was in force then. A ban imposed after it does not undo an application made before it (as on the
+    portal); one in force then refuses it, even if it has ended by the day HR enters it.
     """
-    if not open_procedures(today=today).filter(pk=procedure.pk).exists():
-        raise ProcedureClosed(_closed_message(procedure, today=today))
+    day = received_on or today
+    if day > today:
+        raise ReceivedInFuture(
+            _("De dag van ontvangst (%(day)s) ligt in de toekomst. Vul de dag in waarop de kandidatuur binnenkwam: "
+              "vandaag (%(today)s) of vroeger.") % {"day": date_format(day, "d/m/Y"),
+                                                    "today": date_format(today, "d/m/Y")})
+    if not open_procedures(today=today, on=day).filter(pk=procedure.pk).exists():
+        raise ProcedureClosed(_closed_message(procedure, day=day, today=today))
     if candidate is None:
         return
     # The ban comes first: a person who failed this very procedure must learn when they may apply again.
-    ban = ban_in_force(candidate, procedure.function, on=today)
+    ban = ban_in_force(candidate, procedure.function, on=day)
     if ban is not None:
         others = list(open_procedures(today=today).exclude(function=procedure.function).order_by("title"))
         raise BannedFromFunction(
@@ -126,9 +154,27 @@ def check_may_apply(procedure, *, candidate, today):
         raise _already_applied(existing)
 
 
-def _closed_message(procedure, *, today):
-    """Why the procedure takes no applications now, with the day that matters."""
+def check_may_take_in(procedure, *, today):
+    """HR may enter applications for a procedure open today, or closed since its apply-by day passed (for one
+    that arrived by then); else ProcedureClosed says why."""
+    if not Procedure.objects.open_for_entries(today=today).filter(pk=procedure.pk).exists():
+        raise ProcedureClosed(_closed_message(procedure, day=today, today=today))
+
+
+def _closed_message(procedure, *, day, today):
+    """Why the procedure took no applications that day (today, or HR's day of receipt), with the day that matters."""
     closes, opens = procedure.applications_close_on, procedure.applications_open_from
+    values = {"title": procedure.title, "day": date_format(day, "d/m/Y")}
+    if day < today:  # HR's day of receipt
+        if closes is not None and closes < day:
+            return (_("Solliciteren voor ‘%(title)s’ kon tot en met %(date)s: een kandidatuur ontvangen op %(day)s "
+                      "kwam te laat. Kijk de dag van ontvangst na.") % {**values, "date": date_format(closes, "d/m/Y")})
+        if opens is not None and opens > day:
+            return (_("Solliciteren voor ‘%(title)s’ kon pas vanaf %(date)s: een kandidatuur ontvangen op %(day)s "
+                      "kwam te vroeg. Kijk de dag van ontvangst na.") % {**values, "date": date_format(opens, "d/m/Y")})
+        return (_("De procedure ‘%(title)s’ werd met de hand afgesloten voor kandidaturen. Op welke dag dat gebeurde, "
+                  "is niet bekend; daarom kan ook een kandidatuur ontvangen op %(day)s niet meer ingevoerd worden.")
+                % values)
     if closes is not None and closes < today:
         return (_("Solliciteren voor ‘%(title)s’ kon tot en met %(date)s. Deze selectie is afgesloten: er komen geen "
                   "kandidaturen meer bij.") % {"title": procedure.title, "date": date_format(closes, "d/m/Y")})
@@ -182,14 +228,17 @@ def submit_application(procedure, *, user, personal, answers, documents, languag
                        language=language, today=today, stored_files=stored_files)
 
 
-def take_in_application(procedure, *, email, personal, answers, documents, channel, by, language="nl-be",
-                        today=None):
+def take_in_application(procedure, *, email, personal, answers, documents, channel, received_on, by,
+                        language="nl-be", today=None):
     """HR enters an application that came on paper, by e-mail or at the counter (papier, e-mail, loket).
 
     The same door as the portal's: the same rules and refusals (ban, applied already, diploma, documents) and the
     same receipt mail. The person's account is found by the e-mail address, or made without a password; an account
     without a password gets an invitation to the portal with a link to choose one (never a password by mail).
-    Records who entered it and how it came. Returns the new Application.
+    Records who entered it, how it came and the day it was received (`received_on`: that day is judged, see
+    check_may_apply). When the address belongs to a person already, HR's entry must name
+    that person (else NotTheSamePerson, nothing stored) and leaves their data as they keep it, filling in only
+    what is empty. Returns the new Application.
     """
     if channel not in Application.Channel.values or channel == Application.Channel.PORTAL:
         raise ValueError(f"HR takes in applications on paper, by e-mail or at the counter, not {channel!r}")
@@ -198,7 +247,7 @@ def take_in_application(procedure, *, email, personal, answers, documents, chann
         user = _account_for(email)
         application = _submit(procedure, user=user, personal=personal, answers=answers, documents=documents,
                               language=language, today=today, stored_files=stored_files, channel=channel,
-                              entered_by=by)
+                              entered_by=by, received_on=received_on, own_data=False)
         if not user.has_usable_password():
             invite_to_portal(application)
     return application
@@ -211,12 +260,14 @@ def _refuse_invalid(procedure, *, answers, documents):
 
 
 def _submit(procedure, *, user, personal, answers, documents, language, today, stored_files,
-            channel=Application.Channel.PORTAL, entered_by=None):
-    """Inside the caller's transaction: the person, the checks, the application, its documents, the receipt."""
-    candidate = _save_candidate(user, personal, language)
+            channel=Application.Channel.PORTAL, entered_by=None, received_on=None, own_data=True):
+    """Inside the caller's transaction: the person, the checks, the application, its documents, the receipt.
+    `own_data`: the person typed their own data (the portal), so it replaces what was stored."""
+    candidate = _save_candidate(user, personal, language, own_data=own_data)
     # The day is read here, under the candidate's lock: a submit that waited past midnight is too late.
-    check_may_apply(procedure, candidate=candidate, today=today or timezone.localdate())
-    application = _create_application(procedure, candidate, answers, channel=channel, entered_by=entered_by)
+    check_may_apply(procedure, candidate=candidate, today=today or timezone.localdate(), received_on=received_on)
+    application = _create_application(procedure, candidate, answers, channel=channel, entered_by=entered_by,
+                                      received_on=received_on)
     for kind, upload in documents.items():
         document = Document(application=application, kind=kind, original_name=upload.original_name,
                             content_type=upload.content_type, size=upload.size)
@@ -239,18 +290,14 @@ def _account_for(email):
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", [f"kats-account:{email}"])
-    address = (EmailAddress.objects.filter(email__iexact=email).select_related("user")
-               .order_by("-verified", "-primary", "pk").first())
-    user_model = get_user_model()
-    user = address.user if address is not None else (
-        user_model.objects.filter(email__iexact=email).order_by("-is_active", "pk").first())
+    user = _user_of_address(email)
     if user is not None and not user.is_active:
         raise AccountDisabled(_("Het account van %(email)s is uitgeschakeld; daaraan kan geen kandidatuur gekoppeld "
                                 "worden. Er is niets opgeslagen. Vraag de beheerder om het account weer aan te zetten, "
                                 "of gebruik het e-mailadres dat de kandidaat nu gebruikt.") % {"email": email})
     if user is not None:
         return user
-    user = user_model(email=email)
+    user = get_user_model()(email=email)
     get_account_adapter().populate_username(None, user)
     user.set_unusable_password()
     user.save()
@@ -258,6 +305,58 @@ def _account_for(email):
     # code), so asking to confirm the address first would only add a mail.
     EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
     return user
+
+
+def _user_of_address(email):
+    """The account an e-mail address belongs to: the one that has it as an (if several, verified, primary) address,
+    else the one with it as its own address, an active one first. None for an unknown address."""
+    address = (EmailAddress.objects.filter(email__iexact=email.strip()).select_related("user")
+               .order_by("-verified", "-primary", "pk").first())
+    if address is not None:
+        return address.user
+    return get_user_model().objects.filter(email__iexact=email.strip()).order_by("-is_active", "pk").first()
+
+
+def person_of_address(email):
+    """The candidate an e-mail address belongs to, or None: for HR's form, to show whom an entry would go to."""
+    user = _user_of_address(email)
+    if user is None or not user.is_active:
+        return None
+    return Candidate.objects.filter(user=user, erased_at__isnull=True).first()
+
+
+def _comparable_name(name):
+    """A name as two spellings of one person compare: one Unicode form, no case, single spaces."""
+    folded = unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
+    return " ".join(folded.split())
+
+
+def same_person(candidate, personal):
+    """Does HR's entry name the person of the address? Same first and last name (case, spaces and Unicode form
+    aside: a stricter rule than that is HR's eye, a looser one would let a namesake through) and the same birth
+    date (when the person's is known)."""
+    return (all(_comparable_name(getattr(candidate, field)) == _comparable_name(getattr(personal, field))
+                for field in ("first_name", "last_name"))
+            and candidate.birth_date in (None, personal.birth_date))
+
+
+def describe_person(person):
+    """Name and birth date, as HR tells two people apart: "Mieke Desmet (geboren op 17/05/1995)"."""
+    name = f"{person.first_name} {person.last_name}".strip()
+    if person.birth_date is None:
+        return _("%(name)s (geboortedatum niet gekend)") % {"name": name}
+    return _("%(name)s (geboren op %(born)s)") % {"name": name, "born": date_format(person.birth_date, "d/m/Y")}
+
+
+def _not_the_same_person(candidate, personal):
+    return NotTheSamePerson(
+        _("Het e-mailadres %(email)s hoort bij %(owner)s, niet bij %(typed)s. Kijk het e-mailadres na: een "
+          "kandidatuur en haar mails gaan naar de persoon van het e-mailadres. Gaat het toch om die persoon, vul "
+          "dan de naam en geboortedatum in die bij het adres horen; de kandidaat past de eigen gegevens zelf aan in "
+          "het portaal. Er is niets opgeslagen.") % {
+            "email": candidate.email,
+            "owner": describe_person(candidate), "typed": describe_person(personal)},
+        candidate=candidate)
 
 
 def invite_to_portal(application):
@@ -281,8 +380,11 @@ def invite_to_portal(application):
     )
 
 
-def _save_candidate(user, personal, language):
-    """Create or update the person, locked, so that two submits of one person run one after the other."""
+def _save_candidate(user, personal, language, *, own_data):
+    """Create or update the person, locked, so that two submits of one person run one after the other.
+
+    `own_data`: the person's own entry replaces what was stored. HR's entry (not own_data) must name the person of
+    the address (else NotTheSamePerson) and only fills in the fields the person left empty."""
     values = {field: getattr(personal, field)
               for field in ("first_name", "last_name", "phone", "street", "postal_code", "city", "birth_date")}
     # Mails go to the account's (verified) address: changing it is an account action that asks for the password.
@@ -296,17 +398,22 @@ def _save_candidate(user, personal, language):
                 return Candidate.objects.create(user=user, **values)
         except IntegrityError:
             candidate = Candidate.objects.select_for_update().get(user=user)
+    if not own_data:
+        if not same_person(candidate, personal):
+            raise _not_the_same_person(candidate, personal)
+        values = {field: value for field, value in values.items() if getattr(candidate, field) in ("", None)}
     for field, value in values.items():
         setattr(candidate, field, value)
     candidate.save()
     return candidate
 
 
-def _create_application(procedure, candidate, answers, *, channel, entered_by):
+def _create_application(procedure, candidate, answers, *, channel, entered_by, received_on):
     try:
         with transaction.atomic():
             return Application.objects.create(
                 candidate=candidate, procedure=procedure, channel=channel, entered_by=entered_by,
+                received_on=received_on,
                 diploma=answers.diploma,
                 diploma_detail=answers.diploma_detail.strip(),
                 years_public_sector=answers.years_public_sector, years_private_sector=answers.years_private_sector,

@@ -71,6 +71,7 @@ def _application(application):
                                   "vervangen_door": c.new_name, "in_zip": _replaced_zip_path(application, c)}
                                  for c in application.document_changes.all() if c.old_file],
         "ontvangen_via": application.get_channel_display(),
+        "ontvangen_op": application.received_on,  # empty for the portal: its day is that of ingediend_op
     }
 
 

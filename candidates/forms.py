@@ -6,7 +6,16 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from candidates.applying import DOCUMENT_FIELDS, Answers, PersonalData, application_errors
+from candidates.applying import (
+    DOCUMENT_FIELDS,
+    Answers,
+    PersonalData,
+    ProcedureClosed,
+    ReceivedInFuture,
+    application_errors,
+    check_may_apply,
+    describe_person,
+)
 from candidates.documents import PROOF_KINDS
 from candidates.models import Application, Candidate, Document
 from candidates.uploads import CV_TYPES, PROOF_TYPES, check_upload
@@ -291,11 +300,19 @@ class TakeInForm(ApplicationForm):
                         "invalid": _("Vul een geldig e-mailadres in, bv. naam@voorbeeld.be.")})
     language = forms.ChoiceField(label=_("Taal van de mails"), widget=forms.RadioSelect,
                                  choices=Candidate.Language.choices, initial=Candidate.Language.DUTCH)
+    received_on = forms.DateField(
+        label=_("Ontvangen op"), input_formats=DATE_FORMATS, widget=forms.DateInput(format="%d/%m/%Y"),
+        help_text=_("De dag waarop de brief, de e-mail of het bezoek aan het loket binnenkwam, als dag/maand/jaar. "
+                    "Die dag moest de procedure openstaan voor kandidaturen."),
+        error_messages={"required": _("Vul de dag in waarop de kandidatuur binnenkwam, bv. 17/01/2026."),
+                        "invalid": _("Vul de dag van ontvangst in als dag/maand/jaar, bv. 17/01/2026.")})
 
     kept_file_text = _("Het bestand ‘%(name)s’ is bewaard.")
 
-    def __init__(self, *args, procedure, **kwargs):
+    def __init__(self, *args, procedure, received_on=None, **kwargs):
+        """`received_on`: the day the form suggests (today while the procedure is open; none once it closed)."""
         super().__init__(*args, procedure=procedure, user=None, **kwargs)
+        self.fields["received_on"].initial = received_on
         for name, label in TAKE_IN_LABELS.items():
             self.fields[name].label = label
         if not procedure.cv_required:
@@ -321,6 +338,23 @@ class TakeInForm(ApplicationForm):
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()
+
+    def clean_received_on(self):
+        received_on = self.cleaned_data["received_on"]
+        try:  # said here too, so that HR reads it with the form's other errors
+            check_may_apply(self.procedure, candidate=None, today=timezone.localdate(), received_on=received_on)
+        except (ProcedureClosed, ReceivedInFuture) as refusal:
+            raise forms.ValidationError(str(refusal)) from None
+        return received_on
+
+    def show_person_of_address(self, candidate):
+        """Say whom the typed address belongs to, so HR sees a mistyped address before anything goes wrong."""
+        self.fields["email"].help_text = format_html(
+            "<strong>{}</strong> {}",
+            _("Dit e-mailadres hoort bij %(person)s.") % {"person": describe_person(candidate)},
+            _("Naam en geboortedatum moeten daarmee overeenkomen. De gegevens van deze kandidaat blijven zoals ze "
+              "zijn; alleen wat leeg is, vult deze invoer aan."))
+        self["email"].help_text = self.fields["email"].help_text
 
 
 class DocumentUploadForm(forms.Form):

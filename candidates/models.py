@@ -97,6 +97,9 @@ class Application(models.Model):
     # The HR member who entered an application that came on paper, by e-mail or at the counter; empty for the portal.
     entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                    related_name="+", verbose_name=_("ingevoerd door"))
+    # The day the letter, e-mail or counter visit reached the city (HR enters it, maybe days later); the rules of
+    # the day (open, ban) were judged on it. Empty for the portal, whose day of receipt is that of submitted_at.
+    received_on = models.DateField(_("ontvangen op"), null=True, blank=True)
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     # Set when retention or an erasure request anonymised it: only non-personal facts and scores remain.
     anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True, editable=False)
@@ -114,6 +117,10 @@ class Application(models.Model):
             models.CheckConstraint(condition=models.Q(stage__in=Stage.values), name="application_stage_valid"),
             models.CheckConstraint(condition=models.Q(channel__in=ApplicationChannel.values),
                                    name="application_channel_valid"),
+            models.CheckConstraint(
+                condition=models.Q(channel=ApplicationChannel.PORTAL, received_on__isnull=True)
+                | (~models.Q(channel=ApplicationChannel.PORTAL) & models.Q(received_on__isnull=False)),
+                name="application_received_on_for_hr_entries"),
         ]
         indexes = [
             models.Index(fields=["procedure", "stage"]),
@@ -128,6 +135,11 @@ class Application(models.Model):
     @property
     def function(self):
         return self.procedure.function
+
+    @property
+    def received_day(self):
+        """The day the application reached the city, whichever way it came."""
+        return self.received_on or timezone.localdate(self.submitted_at)
 
 
 class Transition(models.Model):

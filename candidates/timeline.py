@@ -108,8 +108,11 @@ RECEIVED_TEXT = {
 def timeline_for(application):
     """Every step the candidate may see, oldest first, each as one sentence with its date."""
     received = RECEIVED_TEXT.get(application.channel, gettext_lazy("Je kandidatuur voor %(title)s werd ingediend."))
-    moments = [(application.submitted_at, TimelineEntry(timezone.localdate(application.submitted_at),
-                                                        received % {"title": application.procedure.title}))]
+    received = received % {"title": application.procedure.title}
+    entered_on = timezone.localdate(application.submitted_at)
+    if application.received_day != entered_on:  # a letter HR entered days after it arrived: both days
+        received += " " + _("Ze werd ingevoerd op %(day)s.") % {"day": day(entered_on)}
+    moments = [(application.submitted_at, TimelineEntry(application.received_day, received))]
     for transition in visible_transitions(application):
         text, detail = _sentence(application, transition)
         moments.append((transition.created_at, TimelineEntry(timezone.localdate(transition.created_at), text, detail)))

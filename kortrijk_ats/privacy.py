@@ -130,6 +130,7 @@ REGISTER = {
         "years_private_sector": _app(APPLICATION, AS_ARCHIVE, KEEP),
         "motivation": _app(APPLICATION),
         "accommodations": _app(APPLICATION),  # may reveal a disability: seen by HR only
+        "received_on": _app(APPLICATION, AS_ARCHIVE, KEEP),  # the day a letter or e-mail arrived, like submitted_at
     }),
     "candidates.Document": Registered(application_path="application", delete_rows=True, fields={
         "file": _app(DOCUMENT, on_erasure=FILE),

@@ -64,17 +64,27 @@ class Function(models.Model):
 
 
 class ProcedureQuerySet(models.QuerySet):
-    def open_for_applications(self, *, today):
+    def open_for_applications(self, *, today, on=None):
         """The procedures that take applications on `today` (a day in Europe/Brussels, the project's time zone): status
         open, from the open-from day on, up to and including the apply-by day ("kandidaturen tot en met": until
         midnight at its end). The one rule for the list, the vacancy page and the apply path; the status follows it
-        by the periodic job (procedures.application_period), which may run late, so nobody trusts the status alone."""
-        return self.filter(_open_on(today))
+        by the periodic job (procedures.application_period), which may run late, so nobody trusts the status alone.
+
+        `on`: an earlier day (HR enters a letter that arrived then): the procedures that took applications that day,
+        as far as today's state tells. The dates decide, and the status must be open, or closed because the apply-by
+        day has passed (the job's rule). The day a procedure closed is not recorded, so one closed before its
+        apply-by day has passed (by hand, or one without that day) counts as closed on every day."""
+        return self.filter(_open_on(on or today, today=today))
 
     def with_open_for_applications(self, *, today):
         """Each procedure with `is_open_for_applications` (the rule above) read in the same query."""
         return self.annotate(is_open_for_applications=models.ExpressionWrapper(
-            _open_on(today), output_field=models.BooleanField()))
+            _open_on(today, today=today), output_field=models.BooleanField()))
+
+    def open_for_entries(self, *, today):
+        """The procedures HR may still enter an application for: open today, or closed since their apply-by day
+        passed (an application that arrived by then counts; open_for_applications(on=…) judges its day)."""
+        return self.filter(_open_on(today, today=today) | _closed_after_apply_by(today))
 
     def public(self, *, today):
         """The procedures with a public vacancy page: open from their open-from day on, and closed ones (their page
@@ -87,9 +97,15 @@ def _started_on(today, *, status):
             & (models.Q(applications_open_from__isnull=True) | models.Q(applications_open_from__lte=today)))
 
 
-def _open_on(today):
-    return (_started_on(today, status=Procedure.Status.OPEN)
-            & (models.Q(applications_close_on__isnull=True) | models.Q(applications_close_on__gte=today)))
+def _open_on(day, *, today):
+    in_period = ((models.Q(applications_open_from__isnull=True) | models.Q(applications_open_from__lte=day))
+                 & (models.Q(applications_close_on__isnull=True) | models.Q(applications_close_on__gte=day)))
+    # On today itself the second branch is empty: its apply-by day is before today, so today is not in its period.
+    return in_period & (models.Q(status=Procedure.Status.OPEN) | _closed_after_apply_by(today))
+
+
+def _closed_after_apply_by(today):
+    return models.Q(status=Procedure.Status.CLOSED, applications_close_on__lt=today)
 
 
 class Procedure(models.Model):

@@ -15,8 +15,10 @@ BOM = "\ufeff"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CHUNK = 2000
 
-HEADER = ("Kandidatuur", "Voornaam", "Achternaam", "E-mailadres", "Telefoon", "Diploma", "Ingediend op", "Fase",
-          "Fase sinds", "Intake op", "Wachtlijst/reserve", "Laatste geldige dag")
+# "Ingediend op" is when the application entered the system; "Ontvangen op" the day it reached the city (for a
+# letter HR entered later, the day it arrived).
+HEADER = ("Kandidatuur", "Voornaam", "Achternaam", "E-mailadres", "Telefoon", "Diploma", "Ingediend op",
+          "Ontvangen op", "Fase", "Fase sinds", "Intake op", "Wachtlijst/reserve", "Laatste geldige dag")
 
 
 def neutralise(value):
@@ -40,8 +42,8 @@ def pipeline_records(*, procedure):
         yield tuple(neutralise(v) for v in (
             str(application.public_id), candidate.first_name, candidate.last_name, candidate.email, candidate.phone,
             application.diploma_detail or application.diploma.name, _when(application.submitted_at),
-            Stage(application.stage).label, _when(application.stage_changed_at), _when(application.intake_at),
-            kinds.get(application.pool_kind, ""),
+            date_format(application.received_day, "d/m/Y"), Stage(application.stage).label,
+            _when(application.stage_changed_at), _when(application.intake_at), kinds.get(application.pool_kind, ""),
             date_format(expires - timedelta(days=1), "d/m/Y") if expires else "",
         ))
 

@@ -63,7 +63,8 @@ def aligned_lines(header, rows):
 def report_context(procedure):
     funnel = queries.build_funnel(procedure=procedure)
     # The report lists stage and dates, not contact data: name, diploma, submitted, stage, stage since.
-    wanted = (1, 2, 5, 6, 7, 8)
+    wanted = [HEADER.index(name) for name in ("Voornaam", "Achternaam", "Diploma", "Ingediend op", "Fase",
+                                              "Fase sinds")]
     header, lines = aligned_lines([HEADER[i] for i in wanted],
                                   ([r[i] for i in wanted] for r in pipeline_records(procedure=procedure)))
     return {

@@ -5,8 +5,12 @@ lets the person choose a password), then each refusal (ban, duplicate, diploma, 
 closed procedure), each leaving nothing half-made and what HR typed on the page, and a double click.
 """
 
+import csv
+import io
 import re
 import threading
+from dataclasses import replace
+from datetime import date, datetime
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -14,15 +18,19 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
+from candidates.applying import submit_application
 from candidates.models import Application, Candidate, Document
 from candidates.stages import Stage
 from candidates.transitions import change_stage
 from communications.models import Mail
+from procedures.models import Diploma
 from tests.auth import login_staff
 from tests.factories import (
     ApplicationFactory,
     CandidateFactory,
+    DiplomaFactory,
     FunctionFactory,
     ProcedureFactory,
     UserFactory,
@@ -31,6 +39,7 @@ from tests.factories import (
 from tests.portal.conftest import foreign_diploma, form_data, make_procedure
 from tests.portal.fake_clamd import FakeClamd
 from tests.portal.files import EICAR, EXE, PDF, pdf, upload
+from tests.portal.test_applying import PERSON, answers, proof
 from tests.portal.test_uploads import stored_files
 
 pytestmark = pytest.mark.django_db
@@ -54,7 +63,8 @@ def form_url(procedure):
 
 def take_in_data(procedure, files=None, **overrides):
     data = form_data(procedure, first_name="Mieke", last_name="Desmet")
-    data.update({"channel": "paper", "email": EMAIL, "language": "nl-be"})
+    data.update({"channel": "paper", "email": EMAIL, "language": "nl-be",
+                 "received_on": timezone.localdate().strftime("%d/%m/%Y")})
     data.update(overrides)
     data = {key: value for key, value in data.items() if value is not None}
     data.update(files if files is not None else {"diploma_file": pdf("diploma Mieke.pdf")})
@@ -96,6 +106,7 @@ def test_hr_enters_a_paper_application_for_a_new_person(hr_client, hr, procedure
     assert response.status_code == 302
     assert response["Location"] == reverse("admin:candidates_application_change", args=[application.pk])
     assert (application.channel, application.entered_by, application.stage) == ("paper", hr, Stage.SCREENING)
+    assert application.received_on == timezone.localdate()
     candidate = application.candidate
     assert (candidate.first_name, candidate.last_name, candidate.email) == ("Mieke", "Desmet", EMAIL)
     user = candidate.user
@@ -172,12 +183,123 @@ def test_a_new_form_never_carries_the_files_of_the_last_person(hr_client, proced
     assert "Voeg de ingescande kopie van het diploma toe" in errors_of(post(hr_client, procedure, files={}))
 
 
+# An address that belongs to a person: HR sees who it is, and HR's entry never overwrites what that person keeps up.
+
+PERSON_FIELDS = ("first_name", "last_name", "email", "phone", "street", "postal_code", "city", "birth_date", "language")
+
+
+def known_person(email=EMAIL, **values):
+    """A person with a portal account who applied before and keeps their own data up to date."""
+    user = UserFactory(username=email.split("@")[0], email=email)
+    EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
+    values = {"first_name": "Mieke", "last_name": "Desmet", "birth_date": date(1995, 5, 17), "phone": "0470 12 34 56",
+              "street": "Veemarkt 3", "postal_code": "8500", "city": "Kortrijk", "language": "en", **values}
+    return CandidateFactory(user=user, email=email, **values)
+
+
+def stored(candidate):
+    return Candidate.objects.filter(pk=candidate.pk).values(*PERSON_FIELDS).get()
+
+
+def test_an_address_of_another_person_is_refused_and_changes_nothing(hr_client, procedure, storage):
+    jonas = known_person(first_name="Jonas", last_name="Verhaeghe", birth_date=date(1988, 11, 2))
+    before, users = stored(jonas), get_user_model().objects.count()
+
+    response = post(hr_client, procedure)  # Mieke Desmet, born 17/05/1995, typed with Jonas's address
+
+    assert response.status_code == 200
+    box = errors_of(response)
+    assert f"Het e-mailadres {EMAIL} hoort bij Jonas Verhaeghe (geboren op 02/11/1988)" in box, box
+    assert "niet bij Mieke Desmet (geboren op 17/05/1995)" in box and "Kijk het e-mailadres na" in box
+    assert stored(jonas) == before
+    assert not Application.objects.exists() and not Mail.objects.exists()
+    assert get_user_model().objects.count() == users
+    assert [name for name in stored_files(storage) if not name.startswith("stash/")] == []
+    assert_kept_what_was_typed(response)
+
+
+@pytest.mark.parametrize("overrides", [
+    {"birth_date": "18/05/1995"},
+    {"last_name": "De Smet"},
+    {"first_name": "Marie"},
+])
+def test_a_name_or_birth_date_that_differs_from_the_person_of_the_address_is_refused(hr_client, procedure,
+                                                                                       overrides):
+    mieke = known_person()
+    before = stored(mieke)
+    response = post(hr_client, procedure, **overrides)
+    assert f"Het e-mailadres {EMAIL} hoort bij Mieke Desmet (geboren op 17/05/1995)" in errors_of(response)
+    assert stored(mieke) == before and not Application.objects.exists() and not Mail.objects.exists()
+
+
+def test_the_same_person_is_entered_and_keeps_their_own_data(hr_client, procedure):
+    # Case, spaces and the Unicode form of a letter do not make another person: "Zoë" typed as Z o e + diaeresis.
+    mieke = known_person(first_name="Zoë Mieke")
+    before = stored(mieke)
+    response = post(hr_client, procedure, first_name="  zoe\u0308   MIEKE ", last_name="desmet",
+                    street="Grote Markt 54", phone="056 27 80 00", language="nl-be", channel="counter")
+
+    application = Application.objects.get()
+    assert response.status_code == 302 and application.candidate == mieke
+    assert stored(mieke) == before, "the person keeps their own data: address, phone, language"
+    receipt = Mail.objects.get()
+    assert (receipt.event, receipt.to, receipt.language) == ("application_received", EMAIL, "en")
+    page = hr_client.get(response["Location"]).content.decode()
+    assert "De kandidatuur van Zoë Mieke Desmet is ingevoerd (ontvangen via loket)" in page
+    assert "had al gegevens in het systeem; die bleven zoals ze waren" in page
+
+
+def test_hr_fills_in_only_what_the_person_left_empty(hr_client, procedure):
+    mieke = known_person(phone="", street="", postal_code="", city="Brugge", birth_date=None)
+    response = post(hr_client, procedure)
+
+    assert response.status_code == 302 and Application.objects.get().candidate == mieke
+    assert stored(mieke) == {"email": EMAIL, "first_name": "Mieke", "last_name": "Desmet", "phone": "056 27 80 00",
+                             "street": "Grote Markt 54", "postal_code": "8500", "city": "Brugge",
+                             "birth_date": date(1995, 5, 17), "language": "en"}
+
+
+def test_the_form_shows_whom_a_known_address_belongs_to(hr_client, procedure):
+    known_person(first_name="Jonas", last_name="Verhaeghe", birth_date=date(1988, 11, 2))
+    response = post(hr_client, procedure, first_name="Jonas", last_name="Verhaeghe", birth_date="02/11/1988",
+                    privacy_acknowledged=None)
+    assert "Bevestig dat de kandidaat de privacyverklaring kreeg" in errors_of(response)
+    help_text = re.sub(r"\s+", " ", response.content.decode().split('id="id_email_helptext"')[1].split("</div>")[0])
+    assert "Dit e-mailadres hoort bij Jonas Verhaeghe (geboren op 02/11/1988)" in help_text
+
+
+def test_a_new_address_makes_a_new_person_and_touches_no_one_else(hr_client, procedure):
+    jonas = known_person(email="jonas.verhaeghe@example.org", first_name="Jonas", last_name="Verhaeghe")
+    before = stored(jonas)
+    response = post(hr_client, procedure)
+
+    application = Application.objects.get()
+    assert response.status_code == 302 and application.candidate != jonas
+    assert (application.candidate.first_name, application.candidate.email) == ("Mieke", EMAIL)
+    assert stored(jonas) == before
+    page = hr_client.get(response["Location"]).content.decode()
+    assert "had al gegevens in het systeem" not in page
+
+
+def test_on_the_portal_a_person_still_updates_their_own_data(procedure):
+    # The contrast: the person's own second application (another procedure) brings their new address along.
+    mieke = known_person()
+    other = ProcedureFactory(function=FunctionFactory(name="Administratief medewerker", slug="administratief"))
+    DiplomaFactory(procedure=other, name="Bachelor in het sociaal werk", kind=Diploma.Kind.CURRENT)
+    for applied_to, street in ((procedure, "Grote Markt 54"), (other, "Doorniksewijk 1")):
+        submit_application(applied_to, user=mieke.user, answers=answers(applied_to),
+                           personal=replace(PERSON, first_name="Mieke", last_name="Desmet", street=street),
+                           documents={Document.Kind.DIPLOMA: proof()})
+        assert Candidate.objects.get(pk=mieke.pk).street == street
+
+
 # Refusals: the same rules as the portal, in Dutch, nothing half-made, HR's typing kept.
 
 def test_a_banned_person_is_refused_with_the_portals_end_date(hr_client, hr, procedure, storage, time_machine):
     time_machine.move_to("2026-02-03 11:00 +01:00")
     earlier = ProcedureFactory(function=procedure.function, status="closed")
-    old = ApplicationFactory(candidate=CandidateFactory(email=EMAIL, user__email=EMAIL), procedure=earlier)
+    old = ApplicationFactory(candidate=CandidateFactory(email=EMAIL, user__email=EMAIL, first_name="Mieke",
+                                                        last_name="Desmet"), procedure=earlier)
     for stage in (Stage.ELIGIBLE, Stage.INTAKE_INVITED, Stage.INTAKE_FAILED):
         change_stage(old, to=stage, by=hr)
     mails_before = Mail.objects.count()
@@ -309,6 +431,141 @@ def test_the_choice_lists_the_open_procedures_and_the_list_links_to_it(hr_client
     assert form_url(procedure) in choose
     listing = hr_client.get(reverse("admin:candidates_application_changelist")).content.decode()
     assert reverse("admin:candidates_application_take_in") in listing
+
+
+# The day it was received: a letter that arrived on time counts, however late HR enters it.
+
+@pytest.fixture
+def closed_in_january(procedure, time_machine):
+    """Applications from 05/01 to 31/01/2026; the periodic job closed the procedure; today is 03/02/2026."""
+    time_machine.move_to("2026-02-03 11:00 +01:00")
+    procedure.applications_open_from, procedure.applications_close_on = date(2026, 1, 5), date(2026, 1, 31)
+    procedure.status = "closed"
+    procedure.save()
+    return procedure
+
+
+def test_a_letter_that_arrived_on_time_is_entered_after_the_procedure_closed(hr_client, closed_in_january):
+    procedure = closed_in_january
+    choose = hr_client.get(reverse("admin:candidates_application_take_in")).content.decode()
+    late = choose.split('id="take-in-closed-procedures"')[1]
+    assert form_url(procedure) in late and "laatste dag 31/01/2026" in late
+    form = hr_client.get(form_url(procedure))
+    assert form.status_code == 200
+    html = form.content.decode()
+    assert "afgesloten voor kandidaturen na 31/01/2026" in html
+    assert re.search(r'<input[^>]*name="received_on"[^>]*>', html).group(0).count('value="') == 0, \
+        "no default for a closed procedure: today is never right there"
+
+    response = post(hr_client, procedure, received_on="31/01/2026")
+    assert response.status_code == 302, errors_of(response)
+    application = Application.objects.get()
+    assert application.received_on == date(2026, 1, 31)
+    assert timezone.localdate(application.submitted_at) == date(2026, 2, 3)
+    page = hr_client.get(response["Location"]).content.decode()
+    assert re.search(r'Ontvangen op:</label>\s*<div class="readonly">31 januari 2026</div>', page)
+    received = page.split('class="timeline-received"')[1].split("</tr>")[0]
+    assert "Kandidatuur ontvangen via papier op 31/01/2026" in received
+    assert "03/02/2026" in received, "the row's moment is when HR entered it"
+
+
+def test_the_candidate_reads_the_day_their_letter_arrived(hr_client, closed_in_january):
+    post(hr_client, closed_in_january, received_on="30/01/2026")
+    application = Application.objects.get()
+    application.candidate.user.set_password("Kortrijk-mieke-2026")
+    application.candidate.user.save()
+    portal = Client()
+    portal.force_login(application.candidate.user, backend="django.contrib.auth.backends.ModelBackend")
+    page = re.sub(r"\s+", " ", portal.get(reverse("candidates:detail", args=[application.public_id]))
+                  .content.decode())
+    assert re.search(r">30/01/2026</time> — Het selectieteam ontving je kandidatuur voor [^<]* op papier en "
+                     r"voerde ze in\. Ze werd ingevoerd op 03/02/2026\.", page)
+
+
+@pytest.mark.parametrize(("received_on", "message"), [
+    ("04/02/2026", "De dag van ontvangst (04/02/2026) ligt in de toekomst"),
+    ("04/01/2026", "Solliciteren voor ‘Maatschappelijk werker (B1-B3)’ kon pas vanaf 05/01/2026: een kandidatuur "
+                   "ontvangen op 04/01/2026 kwam te vroeg"),
+    ("01/02/2026", "Solliciteren voor ‘Maatschappelijk werker (B1-B3)’ kon tot en met 31/01/2026: een kandidatuur "
+                   "ontvangen op 01/02/2026 kwam te laat"),
+    ("", "Vul de dag in waarop de kandidatuur binnenkwam"),
+    ("31/02/2026", "Vul de dag van ontvangst in als dag/maand/jaar"),
+    ("9" * 300, "Vul de dag van ontvangst in als dag/maand/jaar"),
+])
+def test_a_day_of_receipt_outside_the_application_period_is_refused(hr_client, closed_in_january, storage,
+                                                                    received_on, message):
+    users = get_user_model().objects.count()
+    response = post(hr_client, closed_in_january, received_on=received_on)
+    assert response.status_code == 200
+    assert f"Ontvangen op: {message}" in errors_of(response), errors_of(response)
+    assert_nothing_made(users, storage)
+    assert_kept_what_was_typed(response)
+
+
+def test_the_ban_is_judged_on_the_day_the_application_arrived(hr_client, hr, closed_in_january):
+    # Failed an earlier round's intake on 01/02: banned from then on. A letter of 30/01 came before the ban.
+    earlier = ProcedureFactory(function=closed_in_january.function, status="closed")
+    old = ApplicationFactory(procedure=earlier, candidate=known_person())
+    for stage in (Stage.ELIGIBLE, Stage.INTAKE_INVITED, Stage.INTAKE_FAILED):
+        change_stage(old, to=stage, by=hr)
+    old.ban.starts_on, old.ban.ends_on = date(2026, 2, 1), date(2027, 2, 1)
+    old.ban.save()
+
+    assert post(hr_client, closed_in_january, received_on="30/01/2026").status_code == 302
+    assert Application.objects.filter(procedure=closed_in_january).count() == 1
+
+
+def test_a_ban_in_force_on_the_day_of_receipt_refuses_even_when_it_ended_since(hr_client, hr, closed_in_january):
+    earlier = ProcedureFactory(function=closed_in_january.function, status="closed")
+    old = ApplicationFactory(procedure=earlier, candidate=known_person())
+    for stage in (Stage.ELIGIBLE, Stage.INTAKE_INVITED, Stage.INTAKE_FAILED):
+        change_stage(old, to=stage, by=hr)
+    old.ban.starts_on, old.ban.ends_on = date(2025, 2, 1), date(2026, 2, 1)
+    old.ban.save()
+
+    response = post(hr_client, closed_in_january, received_on="30/01/2026")
+    assert "mag pas opnieuw solliciteren voor de functie Maatschappelijk werker vanaf 01/02/2026" in errors_of(response)
+    assert not Application.objects.filter(procedure=closed_in_january).exists()
+
+
+def test_a_procedure_closed_by_hand_takes_no_late_entries(hr_client, closed_in_january, time_machine):
+    # Closed by hand on 20/01, before its last day: when it closed is not recorded, so no day counts as open.
+    time_machine.move_to("2026-01-25 11:00 +01:00")
+    response = post(hr_client, closed_in_january, received_on="19/01/2026")
+    assert ("De procedure ‘Maatschappelijk werker (B1-B3)’ werd met de hand afgesloten voor kandidaturen. Op welke "
+            "dag dat gebeurde, is niet bekend" in errors_of(response))
+    assert not Application.objects.exists()
+    assert hr_client.get(form_url(closed_in_january)).status_code == 302
+
+
+def test_an_open_procedure_takes_a_letter_of_an_earlier_day_and_defaults_to_today(hr_client, procedure,
+                                                                                  time_machine):
+    time_machine.move_to("2026-01-20 11:00 +01:00")
+    procedure.applications_open_from, procedure.applications_close_on = date(2026, 1, 5), date(2026, 1, 31)
+    procedure.save()
+    html = hr_client.get(form_url(procedure)).content.decode()
+    assert 'value="20/01/2026"' in re.search(r'<input[^>]*name="received_on"[^>]*>', html).group(0)
+    assert post(hr_client, procedure, received_on="16/01/2026").status_code == 302
+    assert Application.objects.get().received_on == date(2026, 1, 16)
+
+
+def test_the_export_says_on_which_day_each_application_reached_the_city(hr_client, closed_in_january):
+    post(hr_client, closed_in_january, received_on="30/01/2026")
+    # Just after midnight in Kortrijk, still the day before in UTC: the export counts Kortrijk's day.
+    ApplicationFactory(procedure=closed_in_january, submitted_at=datetime.fromisoformat("2026-01-21T00:30+01:00"),
+                       candidate=CandidateFactory(first_name="Portaal", last_name="Persoon"))
+    response = hr_client.get(reverse("reports:export_csv", args=[closed_in_january.pk]))
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")), delimiter=";"))
+    days = {row["Voornaam"]: (row["Ingediend op"][:10], row["Ontvangen op"]) for row in rows}
+    assert days == {"Mieke": ("03/02/2026", "30/01/2026"), "Portaal": ("21/01/2026", "21/01/2026")}
+
+
+def test_a_portal_application_has_no_day_of_receipt_of_its_own(procedure):
+    mieke = known_person()
+    application = submit_application(procedure, user=mieke.user, answers=answers(procedure),
+                                     personal=replace(PERSON, first_name="Mieke", last_name="Desmet"),
+                                     documents={Document.Kind.DIPLOMA: proof()})
+    assert application.received_on is None
 
 
 # Who may: HR only. Everyone else reaches the admin's log-in and makes nothing.

@@ -2,8 +2,11 @@
 copy of their diploma from the portal, by keyboard alone. Every new or changed page has 0 axe violations."""
 
 import re
+from datetime import date, timedelta
 
 import pytest
+from allauth.account.models import EmailAddress
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from candidates.models import Application, Document, DocumentChange
@@ -12,7 +15,7 @@ from tests.browser.axe import check_axe
 from tests.browser.conftest import login, shoot
 from tests.browser.test_apply import candidate_user, choose_file_with_keyboard, tab_to
 from tests.browser.test_public_pages import UNLABELLED_CONTROLS_JS
-from tests.factories import ApplicationFactory, CandidateFactory, hr_user
+from tests.factories import ApplicationFactory, CandidateFactory, UserFactory, hr_user
 from tests.portal.files import JPEG, PDF, PNG
 from tests.portal_public.vacancy import make_vacancy
 
@@ -99,6 +102,52 @@ def test_hr_enters_a_paper_application(page, vacancy, files):
     expect(page.locator("#timeline")).to_contain_text("Kandidatuur ontvangen via papier")
     expect(page.locator("#timeline")).to_contain_text("ingevoerd door selectie")
     check(page, "application-page", labelled=None)
+
+
+def test_hr_enters_a_letter_that_arrived_before_the_procedure_closed(page, files):
+    # The periodic job closed the round three days ago; the letter came the day before its last day. HR first types
+    # the address of someone else: the form says whose it is, and nothing is stored.
+    today = timezone.localdate()
+    last_day = today - timedelta(days=3)
+    make_vacancy(applications_open_from=today - timedelta(days=30), applications_close_on=last_day, status="closed")
+    jonas = UserFactory(username="jonas", email="jonas.verhaeghe@example.org")
+    EmailAddress.objects.create(user=jonas, email=jonas.email, primary=True, verified=True)
+    CandidateFactory(user=jonas, email=jonas.email, first_name="Jonas", last_name="Verhaeghe",
+                     birth_date=date(1988, 11, 2))
+    login(page, hr_user(username="selectie"))
+    page.goto("/admin/candidates/application/invoeren/")
+    expect(page.locator("#take-in-none")).to_be_visible()
+    check(page, "choose-closed-procedure", labelled=None)
+    page.locator("#take-in-closed-procedures").get_by_role("link", name="Maatschappelijk werker (B1-B3)").click()
+    expect(page.locator("#take-in-closed")).to_contain_text(f"afgesloten voor kandidaturen na {last_day:%d/%m/%Y}")
+    assert page.get_by_label("Ontvangen op", exact=True).input_value() == ""
+    check(page, "form-closed-procedure", labelled="#take-in-form")
+
+    page.get_by_label("e-mail", exact=True).check()
+    page.get_by_label("Ontvangen op", exact=True).fill(f"{last_day - timedelta(days=1):%d/%m/%Y}")
+    page.get_by_label("E-mailadres van de kandidaat").fill(jonas.email)
+    for label, value in (("Voornaam", "Mieke"), ("Achternaam", "Desmet"), ("Telefoonnummer", "056 27 80 00"),
+                         ("Straat en huisnummer", "Grote Markt 54"), ("Postcode", "8500"), ("Gemeente", "Kortrijk"),
+                         ("Geboortedatum", "17/05/1995")):
+        page.get_by_label(label, exact=True).fill(value)
+    page.get_by_label("Diploma", exact=True).select_option(label="Master in het sociaal werk")
+    page.get_by_label("Kopie van het diploma (ingescand)").set_input_files(files["pdf"])
+    page.get_by_label(re.compile("De kandidaat kreeg de privacyverklaring")).check()
+    page.get_by_role("button", name="Kandidatuur invoeren").click()
+    expect(page.locator("#take-in-errors")).to_contain_text(
+        "hoort bij Jonas Verhaeghe (geboren op 02/11/1988), niet bij Mieke Desmet (geboren op 17/05/1995)")
+    expect(page.locator("#id_email_helptext")).to_contain_text("Dit e-mailadres hoort bij Jonas Verhaeghe")
+    assert not Application.objects.exists()
+    check(page, "form-address-of-someone-else", labelled="#take-in-form")
+
+    page.get_by_label("E-mailadres van de kandidaat").fill("mieke.desmet@example.org")
+    page.get_by_role("button", name="Kandidatuur invoeren").click()
+    expect(page.locator(".messagelist")).to_contain_text("De kandidatuur van Mieke Desmet is ingevoerd")
+    application = Application.objects.get()
+    assert (application.channel, application.received_on) == ("email", last_day - timedelta(days=1))
+    expect(page.locator("#timeline")).to_contain_text(
+        f"Kandidatuur ontvangen via e-mail op {last_day - timedelta(days=1):%d/%m/%Y}")
+    check(page, "application-page-late-entry", labelled=None)
 
 
 def test_a_candidate_replaces_the_diploma_by_keyboard(page, vacancy, files):

@@ -11,6 +11,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from candidates.models import Application, Document, DocumentChange
 from interviews.booking import book_slot
@@ -274,7 +275,8 @@ def test_only_hr_enters_applications_and_only_the_owner_adds_documents(cast):
             wrong.append(f"{role}: upload {'accepted' if added else 'refused'}")
         entries = Application.objects.filter(procedure=procedure).exclude(channel="portal").count()
         client.post(take_in_url, {**form_data(procedure), "channel": "paper", "email": f"{role}@example.org",
-                                  "language": "nl-be", "diploma_file": pdf()})
+                                  "language": "nl-be", "received_on": f"{timezone.localdate():%d/%m/%Y}",
+                                  "diploma_file": pdf()})
         entered = Application.objects.filter(procedure=procedure).exclude(channel="portal").count() > entries
         if entered != (role in ("hr", "chair")):
             wrong.append(f"{role}: take-in {'accepted' if entered else 'refused'}")
