@@ -120,6 +120,9 @@ def test_the_portal_and_the_back_office_show_the_current_address(client):
     application = ApplicationFactory(candidate=CandidateFactory(user=user))
     change_address_through_the_account(client, user)
     assert NEW in client.get("/mijn-gegevens/").content.decode()
+    account_page = client.get("/account/email/").content.decode()
+    assert f'value="{NEW}"' in account_page and OLD not in account_page
+    assert "ook de mails die nog niet verstuurd zijn" in account_page
     hr_client = Client()
     login_staff(hr_client, hr_user(username="hr-adres"))
     page = hr_client.get(f"/admin/candidates/application/{application.pk}/change/").content.decode()
