@@ -253,13 +253,17 @@ def delete_unused_accounts(*, now):
     unused = (get_user_model().objects.filter(is_staff=False, is_superuser=False)
               .filter(Q(last_login__lt=before) | Q(last_login__isnull=True, date_joined__lt=before))
               .exclude(candidate__applications__isnull=False))
+    account_type = ContentType.objects.get_for_model(get_user_model())
     deleted = 0
     for user in unused:
         with transaction.atomic():
+            # Account mails name their account (also those to an address it no longer has); others go by address.
+            about_them = Q(content_type=account_type, object_id=user.pk)
             if user.email:
-                to_them = Mail.objects.filter(to__iexact=user.email)
-                cancel_mails(to_them)
-                to_them.update(**dict.fromkeys(MAIL_FIELDS, ""))
+                about_them |= Q(to__iexact=user.email)
+            to_them = Mail.objects.filter(about_them)
+            cancel_mails(to_them)
+            to_them.update(**dict.fromkeys(MAIL_FIELDS, ""))
             end_sessions_of(user.pk)
             user.delete()
         deleted += 1

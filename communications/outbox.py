@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from communications.events import get_event
@@ -167,6 +168,18 @@ def cancel_mails(mails):
     """
     return Mail.objects.filter(pk__in=_ids(mails), state__in=UNSENT_STATES).update(state=Mail.State.CANCELLED,
                                                                                  due_at=None)
+
+
+def readdress_unsent_mails(*, old_addresses, new_address):
+    """Mails not yet sent (draft, queued, failed) to any of the old addresses go to the new one; returns how many.
+
+    A mail sent or being sent keeps its recipient: the sender claims a mail under a row lock, so this update either
+    comes first (the mail leaves to the new address) or finds it no longer unsent.
+    """
+    to_old = Q(pk__in=[])
+    for address in old_addresses:
+        to_old |= Q(to__iexact=address)
+    return Mail.objects.filter(to_old, state__in=UNSENT_STATES).update(to=new_address)
 
 
 def _attach_related(mail, related):

@@ -5,13 +5,14 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from kortrijk_ats.roles import is_hr
-from kortrijk_ats.staff_auth import is_staff_verified, needs_second_factor
+from kortrijk_ats.staff_auth import StaffLoginForm, is_staff_verified, needs_second_factor
 
 
 class HRAdminSite(admin.AdminSite):
     site_header = _("Stad Kortrijk — selecties")
     site_title = _("Selecties")
     index_title = _("Back office van het selectieteam")
+    login_form = StaffLoginForm
 
     def has_permission(self, request):
         # Only the HR selection team uses the back office, and only after the second factor (staff_auth.py).

@@ -181,6 +181,11 @@ ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Stad Kortrijk: "
 ACCOUNT_PRESERVE_USERNAME_CASING = False
+# Our subclasses of allauth's forms: an address or new password longer than its column is refused, never cut.
+ACCOUNT_FORMS = {name: f"candidates.account_forms.{form}" for name, form in {
+    "login": "LoginForm", "signup": "SignupForm", "add_email": "AddEmailForm", "reset_password": "ResetPasswordForm",
+    "request_login_code": "RequestLoginCodeForm", "change_password": "ChangePasswordForm",
+    "set_password": "SetPasswordForm", "reset_password_from_key": "ResetPasswordKeyForm"}.items()}
 
 # What the portal shows as contact; the DPO text is the city's to configure.
 PORTAL_CONTACT_EMAIL = env.str("PORTAL_CONTACT_EMAIL", default="vacatures@kortrijk.be")

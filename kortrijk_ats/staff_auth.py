@@ -7,14 +7,18 @@ their TOTP device (django-otp); candidates never need one. The HR admin site che
 import functools
 import time
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
-from django.contrib.auth import logout
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth import get_user_model, logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
 
+from kortrijk_ats.input_limits import limit_length
 from kortrijk_ats.roles import ALL_ROLES, has_role, is_hr
 from kortrijk_ats.sessions import end_sessions_of
 
@@ -24,6 +28,9 @@ SEEN_AT = "kats_seen_at"
 STAFF_SESSION = "kats_staff"
 # Last activity is written at most this often, so a page view does not always save the session.
 SEEN_RESOLUTION_SECONDS = 60
+# The lockout's key never outgrows axes' username columns (they hold 255 characters).
+LOCKOUT_KEY_MAX_LENGTH = min(model._meta.get_field("username").max_length
+                             for model in (AccessAttempt, AccessFailureLog, AccessLog))
 
 
 def needs_second_factor(user):
@@ -103,7 +110,18 @@ def attempted_username(request, credentials):
     """The account a log-in attempt is for (axes' lockout key): the admin's username or allauth's e-mail, lowercased.
 
     Known and unknown names are counted alike, so a lockout tells nothing about whether an account exists.
+    The log-in forms refuse a name longer than an account can have before any password is checked; should a longer
+    one reach axes all the same, it is cut to the column: attempts that differ only beyond that count as one name.
     """
     source = credentials or getattr(request, "POST", None) or {}
     value = source.get("username") or source.get("email") or source.get("login") or ""
-    return value.strip().lower() or None
+    return value.strip().lower()[:LOCKOUT_KEY_MAX_LENGTH] or None
+
+
+class StaffLoginForm(AdminAuthenticationForm):
+    """The back office's log-in: a username longer than the column is refused with a message, never looked up."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit_length(self.fields["username"], get_user_model()._meta.get_field("username").max_length,
+                     _("Hou de gebruikersnaam op hoogstens %(limit_value)d tekens (nu %(show_value)d)."))

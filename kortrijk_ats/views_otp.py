@@ -8,20 +8,26 @@ from django import forms
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from kortrijk_ats.input_limits import limit_length
 from kortrijk_ats.staff_auth import is_staff_verified, needs_second_factor
 
 DEVICE_NAME = "authenticator-app"
+TOKEN_MAX_LENGTH = 8
 
 
 class TokenForm(forms.Form):
-    token = forms.CharField(label="Code uit je authenticator-app", min_length=6, max_length=8,
-                            widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric",
-                                                          "pattern": "[0-9]*"}))
+    token = limit_length(
+        forms.CharField(label="Code uit je authenticator-app", min_length=6,
+                        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric",
+                                                      "pattern": "[0-9]*"})),
+        # Room for a code typed with spaces ("123 456"); the spaces go in clean_token.
+        TOKEN_MAX_LENGTH, _("De code uit je authenticator-app telt 6 cijfers; dit zijn %(show_value)d tekens."))
 
     def clean_token(self):
         token = self.cleaned_data["token"].replace(" ", "")

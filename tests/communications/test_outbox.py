@@ -4,7 +4,14 @@ import pytest
 
 from communications.mail_templates import sync_mail_templates
 from communications.models import Mail, MailTemplate
-from communications.outbox import cancel_mails, queue_mail, queue_rendered_mail, release_mails, retry_failed_mails
+from communications.outbox import (
+    cancel_mails,
+    queue_mail,
+    queue_rendered_mail,
+    readdress_unsent_mails,
+    release_mails,
+    retry_failed_mails,
+)
 from tests.factories import hr_user
 
 pytestmark = pytest.mark.django_db
@@ -96,6 +103,20 @@ def test_cancel_leaves_sent_and_sending_mails_alone(make_mail):
         "draft": "cancelled", "queued": "cancelled", "failed": "cancelled",
         "sending": "sending", "sent": "sent", "cancelled": "cancelled",
     }
+
+
+def test_readdressing_moves_unsent_mails_only_and_only_those_to_the_old_addresses(make_mail):
+    mails = {state: make_mail(state=state, to="Oud@Example.org") for state in Mail.State.values}
+    other = make_mail(to="iemand-anders@example.org")
+    assert readdress_unsent_mails(old_addresses={"oud@example.org", "ouder@example.org"},
+                                  new_address="nieuw@example.org") == 3
+    addresses = dict(Mail.objects.values_list("pk", "to"))
+    assert {state: addresses[mail.pk] for state, mail in mails.items()} == {
+        "draft": "nieuw@example.org", "queued": "nieuw@example.org", "failed": "nieuw@example.org",
+        "sending": "Oud@Example.org", "sent": "Oud@Example.org", "cancelled": "Oud@Example.org",
+    }
+    assert addresses[other.pk] == "iemand-anders@example.org"
+    assert readdress_unsent_mails(old_addresses=set(), new_address="nieuw@example.org") == 0
 
 
 def test_a_mail_rendered_elsewhere_keeps_a_one_line_subject():
