@@ -7,7 +7,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-BEFORE = [("candidates", "0007_application_channel_db_default"),
+BEFORE = [("candidates", "0008_application_received_on"),
           ("communications", "0003_mail_wordings_from_the_bundle"),
           ("account", "0009_emailaddress_unique_primary_email")]
 

@@ -42,7 +42,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("account", "0009_emailaddress_unique_primary_email"),
-        ("candidates", "0007_application_channel_db_default"),
+        ("candidates", "0008_application_received_on"),
         ("communications", "0003_mail_wordings_from_the_bundle"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]
