@@ -129,7 +129,13 @@ REGISTER = {
         "years_public_sector": _app(APPLICATION, AS_ARCHIVE, KEEP),
         "years_private_sector": _app(APPLICATION, AS_ARCHIVE, KEEP),
         "motivation": _app(APPLICATION),
-        "accommodations": _app(APPLICATION),  # may reveal a disability: seen by HR only
+        # The request may reveal a disability or health condition: seen by HR (back office) and the candidate only.
+        "accommodations": _app(APPLICATION),
+        # HR's arrangement, without health details: seen by HR, the candidate and whoever runs that step (the intake
+        # interviewer; the jurors of the candidate's round). Erased with the request.
+        "intake_arrangement": _app(APPLICATION),
+        "jury_arrangement": _app(APPLICATION),
+        "arrangement_recorded_at": _app(APPLICATION),  # that an arrangement exists says something too
     }),
     "candidates.Document": Registered(application_path="application", delete_rows=True, fields={
         "file": _app(DOCUMENT, on_erasure=FILE),
