@@ -23,6 +23,7 @@ from candidates import admin_erasure, views_hr  # noqa: F401 — admin_erasure r
 from candidates.accommodations import ArrangementRefused, awaits_arrangement, record_arrangements
 from candidates.admin_actions import STAGE_ACTIONS, StageActionForm, get_stage_action
 from candidates.admin_filters import (
+    AccommodationFilter,
     BannedFilter,
     DiplomaKindFilter,
     DiplomaNameFilter,
@@ -79,7 +80,7 @@ class ApplicationAdmin(TakeInViews, HRReadOnlyMixin, admin.ModelAdmin):
                     "stage_changed_at", "row_facts")
     list_display_links = ("candidate_name",)
     list_filter = ("procedure", "stage", ("diploma__kind", DiplomaKindFilter), DiplomaNameFilter, BannedFilter,
-                   PoolFilter, "channel")
+                   PoolFilter, AccommodationFilter, "channel")
     list_select_related = ("candidate", "procedure", "diploma")  # else Django joins every relation; see page_rows
     search_fields = ("candidate__first_name", "candidate__last_name", "candidate__email")
     search_help_text = _("Zoek op voornaam, achternaam of e-mailadres.")

@@ -102,3 +102,20 @@ def test_only_hr_records_an_arrangement(client, asking, interviewer):
     assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
     asking.refresh_from_db()
     assert asking.intake_arrangement == ""
+
+
+def test_the_list_filters_the_requests_still_to_arrange(hr_client, asking, procedure):
+    from tests.factories import ApplicationFactory, CandidateFactory
+
+    arranged = ApplicationFactory(procedure=procedure, accommodations="Graag een pauze.",
+                                  candidate=CandidateFactory(first_name="Rik", last_name="Geregeld"))
+    record_arrangements(arranged, intake="Een pauze na 10 minuten.", jury="")
+    ApplicationFactory(procedure=procedure, candidate=CandidateFactory(first_name="Nele", last_name="Niets"))
+    url = reverse("admin:candidates_application_changelist")
+
+    def names(value):
+        rows = hr_client.get(url, {"aanpassingen": value}).context["cl"].result_list
+        return [row.candidate.last_name for row in rows]
+
+    assert names("te-regelen") == ["Vandenbussche"]
+    assert names("vastgelegd") == ["Geregeld"]
