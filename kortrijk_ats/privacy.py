@@ -230,6 +230,9 @@ REGISTER = {
     "interviews.JuryRound": Registered(notes="the PV names the candidates: an official record", fields={
         "pv_file": Personal(ASSESSMENT, ARCHIVE, "kept as the official PV under the archive rules for local "
                             "governments (not erased with the application)", KEEP),
+        # Why HR started the round before the reserve had its matchgesprekken; it may name a reserve candidate.
+        "reserve_bypass_reason": Personal(ASSESSMENT, ACCOUNTABILITY, "kept with the round's record and in its PV, "
+                                          "under the same archive rules as the PV", KEEP),
     }),
     # Offer.
     "offers.Offer": Registered(application_path="proposal__application", fields={
