@@ -112,7 +112,7 @@ class VacancyAdmin(HRAccessMixin, admin.ModelAdmin):
             upload = data.pop("case_document", None)
             try:
                 jury_round = start_jury_round(vacancy, by=request.user, **data)
-            except ReserveWaiting as refusal:  # someone joined the reserve since the page was shown
+            except ReserveWaiting as refusal:  # no reason given, or the reserve changed since the page was shown
                 refusal_text = str(refusal)
                 waiting = list(reserve_without_match(vacancy))
                 form = RoundSettingsForm(request.POST, request.FILES, ask_reason=True)
@@ -130,7 +130,7 @@ class VacancyAdmin(HRAccessMixin, admin.ModelAdmin):
                 return redirect(reverse("admin:interviews_juryround_change", args=[jury_round.pk]))
         return TemplateResponse(request, "interviews/admin/start_round.html", _admin_context(
             self, request, _("Juryronde starten"), form=form, vacancy=vacancy, reserve_waiting=waiting,
-            refusal_text=refusal_text))
+            refusal_text=refusal_text, case_dropped=bool(refusal_text and request.FILES.get("case_document"))))
 
 
 # --- Jury rounds ---------------------------------------------------------------------------------------------

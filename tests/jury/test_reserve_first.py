@@ -7,6 +7,7 @@ import threading
 from datetime import timedelta
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
@@ -132,11 +133,13 @@ def test_the_start_page_names_who_waits_and_refuses_without_a_reason(second_vaca
     assert f'href="{vacancy_pools}"' in page.content.decode()
     assert 'name="reserve_bypass_reason"' in page.content.decode()
 
-    refused = client.post(start_url(vacancy), SETTINGS)
+    case = SimpleUploadedFile("case.pdf", b"%PDF-1.4 case", content_type="application/pdf")
+    refused = client.post(start_url(vacancy), {**SETTINGS, "case_document": case})
     assert refused.status_code == 200
     text = words(refused)
     assert "1 geldige kandidaat in de wervingsreserve van deze functie kreeg nog geen matchgesprek" in text
     assert "Geef de reden, of plan eerst de matchgesprekken." in text
+    assert "Kies het casedocument opnieuw" in text  # a file input cannot keep it: said, not silently dropped
     assert f'href="{vacancy_pools}"' in refused.content.decode()
     assert not vacancy.jury_rounds.exists()
 
