@@ -20,8 +20,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from candidates import admin_erasure, views_hr  # noqa: F401 — admin_erasure registers its admins
+from candidates.accommodations import ArrangementRefused, awaits_arrangement, record_arrangements
 from candidates.admin_actions import STAGE_ACTIONS, StageActionForm, get_stage_action
 from candidates.admin_filters import (
+    AccommodationFilter,
     BannedFilter,
     DiplomaKindFilter,
     DiplomaNameFilter,
@@ -30,6 +32,7 @@ from candidates.admin_filters import (
 from candidates.admin_keyset import KeysetChangeList
 from candidates.admin_take_in import TakeInViews
 from candidates.admin_timeline import application_page_context
+from candidates.forms import ArrangementForm
 from candidates.models import Application, Ban, Candidate, PoolEntry
 from candidates.stages import Stage
 from candidates.transitions import StageConflict, TransitionRefused, change_stage, change_stages
@@ -77,7 +80,7 @@ class ApplicationAdmin(TakeInViews, HRReadOnlyMixin, admin.ModelAdmin):
                     "stage_changed_at", "row_facts")
     list_display_links = ("candidate_name",)
     list_filter = ("procedure", "stage", ("diploma__kind", DiplomaKindFilter), DiplomaNameFilter, BannedFilter,
-                   PoolFilter, "channel")
+                   PoolFilter, AccommodationFilter, "channel")
     list_select_related = ("candidate", "procedure", "diploma")  # else Django joins every relation; see page_rows
     search_fields = ("candidate__first_name", "candidate__last_name", "candidate__email")
     search_help_text = _("Zoek op voornaam, achternaam of e-mailadres.")
@@ -92,10 +95,17 @@ class ApplicationAdmin(TakeInViews, HRReadOnlyMixin, admin.ModelAdmin):
         (_("Kandidatuur"), {"fields": ("procedure", "stage", "stage_changed_at", "submitted_at", "channel",
                                        "received_on", "entered_by", "diploma", "diploma_kind", "diploma_detail",
                                        "years_public_sector", "years_private_sector", "privacy_acknowledged_at")}),
-        (_("Motivatie en redelijke aanpassingen"), {"fields": ("motivation", "accommodations")}),
+        (_("Motivatie"), {"fields": ("motivation",)}),
+        (_("Redelijke aanpassingen"), {
+            "fields": ("accommodations", "intake_arrangement", "jury_arrangement", "arrangement_recorded_at",
+                       "arrangement_action"),
+            "description": _("De vraag van de kandidaat ziet alleen het selectieteam. De interviewer en de jury "
+                             "lezen alleen de aanpassing voor hun gesprek."),
+        }),
     )
     readonly_fields = ("candidate_link", "candidate_email", "candidate_phone", "candidate_address",
-                       "candidate_birth_date", "candidate_language", "diploma_kind")
+                       "candidate_birth_date", "candidate_language", "diploma_kind", "arrangement_recorded_at",
+                       "arrangement_action")
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("candidate", "procedure__function", "diploma",
@@ -144,6 +154,16 @@ class ApplicationAdmin(TakeInViews, HRReadOnlyMixin, admin.ModelAdmin):
     def diploma_kind(self, obj):
         return obj.diploma.get_kind_display()
 
+    @admin.display(description=_("afspraak"))
+    def arrangement_action(self, obj):
+        link = format_html('<a href="{}">{}</a>', reverse("admin:candidates_application_arrangements", args=[obj.pk]),
+                           _("Aanpassingen vastleggen of wijzigen"))
+        if awaits_arrangement(obj):
+            return format_html('<strong id="arrangement-awaited">{}</strong> {}', _(
+                "De kandidaat vroeg een aanpassing en er is nog niets vastgelegd: de interviewer en de jury zien de "
+                "vraag zelf niet."), link)
+        return link
+
     @admin.display(description=_("uitsluiting, wachtlijst, reserve"))
     def row_facts(self, obj):
         facts = []
@@ -176,6 +196,8 @@ class ApplicationAdmin(TakeInViews, HRReadOnlyMixin, admin.ModelAdmin):
                  name="candidates_application_stage"),
             path("<int:object_id>/release-mails/", wrap(self.release_mails_view),
                  name="candidates_application_release_mails"),
+            path("<int:object_id>/aanpassingen/", wrap(self.arrangements_view),
+                 name="candidates_application_arrangements"),
             path("document/<int:document_id>/", wrap(views_hr.download_document),
                  name="candidates_document_download"),
             path("vervangen-document/<int:change_id>/", wrap(views_hr.download_replaced_document),
@@ -226,6 +248,31 @@ class ApplicationAdmin(TakeInViews, HRReadOnlyMixin, admin.ModelAdmin):
         else:
             self.message_user(request, _("Er wachtte geen mail meer op vrijgave."), messages.WARNING)
         return HttpResponseRedirect(reverse("admin:candidates_application_change", args=[application.pk]))
+
+    def arrangements_view(self, request, object_id):
+        """HR records what is adjusted for the intake and the jury interview, reading the candidate's request."""
+        if not self.has_stage_permission(request):
+            raise PermissionDenied
+        application = get_object_or_404(self.get_queryset(request), pk=object_id)
+        form = ArrangementForm(request.POST or None, initial={"intake_arrangement": application.intake_arrangement,
+                                                              "jury_arrangement": application.jury_arrangement})
+        if request.method == "POST" and form.is_valid():
+            try:
+                changed = record_arrangements(application, intake=form.cleaned_data["intake_arrangement"],
+                                              jury=form.cleaned_data["jury_arrangement"])
+            except ArrangementRefused as refusal:
+                form.add_error(refusal.field, str(refusal))
+            else:
+                if changed:
+                    self.log_change(request, application, _("Redelijke aanpassingen vastgelegd."))
+                    self.message_user(request, _("De aanpassingen zijn bewaard."), messages.SUCCESS)
+                else:
+                    self.message_user(request, _("Er was niets gewijzigd."), messages.INFO)
+                return HttpResponseRedirect(reverse("admin:candidates_application_change", args=[application.pk]))
+        return TemplateResponse(request, "admin/candidates/application/arrangements.html", {
+            **self.admin_site.each_context(request), "opts": self.opts, "application": application, "form": form,
+            "title": _("Redelijke aanpassingen: %(name)s") % {"name": application.candidate.full_name},
+        }, status=400 if form.errors else 200)
 
     # Bulk decisions: a confirmation page with the count (and the reason), then a report.
 

@@ -93,5 +93,22 @@ class DiplomaNameFilter(admin.SimpleListFilter):
         return queryset
 
 
+class AccommodationFilter(admin.SimpleListFilter):
+    """HR's worklist for reasonable accommodations: a request without an arrangement reaches no interviewer."""
+
+    title = _("redelijke aanpassingen")
+    parameter_name = "aanpassingen"
+
+    def lookups(self, request, model_admin):
+        return (("te-regelen", _("gevraagd, nog niets vastgelegd")), ("vastgelegd", _("aanpassing vastgelegd")))
+
+    def queryset(self, request, queryset):
+        if self.value() == "te-regelen":
+            return queryset.exclude(accommodations="").filter(intake_arrangement="", jury_arrangement="")
+        if self.value() == "vastgelegd":
+            return queryset.exclude(intake_arrangement="", jury_arrangement="")
+        return queryset
+
+
 # Team: applications have no team yet (a jury round for a vacancy in a team comes with the jury issue); add the
 # filter there, on the round's vacancy team.

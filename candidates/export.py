@@ -53,6 +53,8 @@ def _application(application):
         "jaren_privesector": application.years_private_sector,
         "motivatie": application.motivation,
         "redelijke_aanpassingen": application.accommodations,
+        "afgesproken_aanpassing_kennismakingsinterview": application.intake_arrangement,
+        "afgesproken_aanpassing_jobinterview": application.jury_arrangement,
         "privacyverklaring_gelezen_op": application.privacy_acknowledged_at,
         "verloop": [{"datum": entry.day, "wat": entry.text, "toelichting": entry.detail}
                     for entry in timeline_for(application)],

@@ -123,7 +123,8 @@ class ApplicationForm(forms.Form):
         label=_("Redelijke aanpassingen voor de gesprekken (optioneel)"), max_length=3000, required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Heb je door een beperking iets nodig om de gesprekken goed te laten verlopen? Schrijf het "
-                    "hier. Dit is alleen zichtbaar voor het selectieteam."))
+                    "hier. Alleen het selectieteam leest dit. Het legt vast wat er aangepast wordt; de interviewer "
+                    "en de jury lezen alleen die afspraak, jij ziet ze bij je kandidatuur."))
     privacy_acknowledged = forms.BooleanField(
         label=_("Ik heb de privacyverklaring gelezen"),
         error_messages=_required(_("Bevestig dat je de privacyverklaring gelezen hebt.")))
@@ -389,3 +390,19 @@ class DocumentUploadForm(forms.Form):
         kind = self.data.get("kind")
         what = PROOF_KINDS.get(kind, _("je document"))
         return check_upload(uploaded, allowed_types=PROOF_TYPES, what=what)
+
+
+class ArrangementForm(forms.Form):
+    """HR's arrangement per step; the candidate's request stays on HR's page only. No max_length (a browser's
+    maxlength cuts pasted text silently): record_arrangements names the limit."""
+
+    intake_arrangement = forms.CharField(
+        label=_("Aanpassing voor het kennismakingsinterview"), required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 70}),
+        help_text=_("Wat wordt er aangepast, zonder gezondheidsgegevens of diagnose: bv. ‘extra tijd: 10 minuten’ "
+                    "of ‘gesprek met tolk Vlaamse Gebarentaal’. De interviewer en de kandidaat lezen dit."))
+    jury_arrangement = forms.CharField(
+        label=_("Aanpassing voor het jobinterview"), required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 70}),
+        help_text=_("Idem voor het jobinterview: de juryleden en de kandidaat lezen dit. Geldt een aanpassing "
+                    "voor beide gesprekken, vul ze dan bij beide in."))

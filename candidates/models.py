@@ -86,10 +86,22 @@ class Application(models.Model):
     years_private_sector = models.DecimalField(_("jaren relevante ervaring privésector"), max_digits=4,
                                                decimal_places=1, default=0)
     motivation = models.TextField(_("motivatie"), blank=True)
+    # The candidate's own words: may reveal a disability or health condition, so only HR and the candidate read it.
     accommodations = models.TextField(
         _("redelijke aanpassingen"), blank=True,
         help_text=_("Alleen zichtbaar voor het selectieteam."),
     )
+    # What HR agreed to adjust, per step, without health details: the step's interviewer or jurors read it.
+    intake_arrangement = models.TextField(
+        _("aanpassing voor het kennismakingsinterview"), blank=True, default="", db_default="",
+        help_text=_("Wat het selectieteam aanpast, zonder gezondheidsgegevens. De interviewer leest het."),
+    )
+    jury_arrangement = models.TextField(
+        _("aanpassing voor het jobinterview"), blank=True, default="", db_default="",
+        help_text=_("Wat het selectieteam aanpast, zonder gezondheidsgegevens. De jury leest het."),
+    )
+    arrangement_recorded_at = models.DateTimeField(_("aanpassingen vastgelegd op"), null=True, blank=True,
+                                                   editable=False)
     privacy_acknowledged_at = models.DateTimeField(_("privacyverklaring gelezen op"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("ingediend op"), default=timezone.now)
     channel = models.CharField(_("ontvangen via"), max_length=10, choices=Channel, default=Channel.PORTAL,

@@ -119,6 +119,9 @@ def timeline_for(application):
     for change in application.document_changes.all():
         moments.append((change.created_at, TimelineEntry(timezone.localdate(change.created_at),
                                                          _document_sentence(application, change))))
+    recorded_at = application.arrangement_recorded_at
+    for text in _arrangement_sentences(application) if recorded_at else ():
+        moments.append((recorded_at, TimelineEntry(timezone.localdate(recorded_at), text)))
     moments.sort(key=lambda moment: moment[0])  # stable: what happened at one moment keeps its order
     return [entry for _at, entry in moments]
 
@@ -133,6 +136,18 @@ def _document_sentence(application, change):
         text = (_("Je voegde een document toe: %(kind)s ‘%(name)s’.") if by_candidate else
                 _("Het selectieteam voegde een document toe: %(kind)s ‘%(name)s’."))
     return text % values
+
+
+def _arrangement_sentences(application):
+    """What the selection team agreed to adjust, per interview (never the request: the candidate wrote that)."""
+    sentences = []
+    if application.intake_arrangement:
+        sentences.append(_("Het selectieteam legde een aanpassing vast voor je kennismakingsinterview: %(what)s") % {
+            "what": application.intake_arrangement})
+    if application.jury_arrangement:
+        sentences.append(_("Het selectieteam legde een aanpassing vast voor je jobinterview: %(what)s") % {
+            "what": application.jury_arrangement})
+    return sentences
 
 
 def _sentence(application, transition):

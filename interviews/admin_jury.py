@@ -12,15 +12,18 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from interviews.jury import JuryRefused
 from interviews.jury.questionnaire import record_external_result
 from interviews.jury.rounds import (
+    ReserveWaiting,
     add_juror,
     cancel_round,
     invite_external_juror,
     invite_waitlist,
     mark_absent,
+    reserve_without_match,
     start_jury_round,
 )
 from interviews.jury.scheduling import schedule_interview
@@ -48,9 +51,21 @@ def _admin_context(admin_obj, request, title, **extra):
 
 
 class RoundSettingsForm(forms.ModelForm):
+    # No max_length (a browser's maxlength cuts pasted text silently): start_jury_round names the limit.
+    reserve_bypass_reason = forms.CharField(
+        label=_("Reden om nu te starten, voor de wervingsreserve"), required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 70}),
+        help_text=_("Bv. waarom een matchgesprek niet kan of niet zinvol is. De reden komt in het dossier van de "
+                    "juryronde en in het PV; schrijf geen gezondheidsgegevens."))
+
     class Meta:
         model = JuryRound
         fields = ROUND_SETTINGS
+
+    def __init__(self, *args, ask_reason=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not ask_reason:  # asked only while valid reserve candidates wait without a matchgesprek
+            del self.fields["reserve_bypass_reason"]
 
 
 @admin.register(Vacancy)
@@ -89,12 +104,20 @@ class VacancyAdmin(HRAccessMixin, admin.ModelAdmin):
         vacancy = get_object_or_404(Vacancy.objects.select_related("function", "team"), pk=pk)
         if not self.has_change_permission(request, vacancy):
             return redirect("admin:index")
-        form = RoundSettingsForm(request.POST or None, request.FILES or None)
+        waiting = list(reserve_without_match(vacancy))
+        form = RoundSettingsForm(request.POST or None, request.FILES or None, ask_reason=bool(waiting))
+        refusal_text = ""
         if request.method == "POST" and form.is_valid():
             data = dict(form.cleaned_data)
             upload = data.pop("case_document", None)
             try:
                 jury_round = start_jury_round(vacancy, by=request.user, **data)
+            except ReserveWaiting as refusal:  # no reason given, or the reserve changed since the page was shown
+                refusal_text = str(refusal)
+                waiting = list(reserve_without_match(vacancy))
+                form = RoundSettingsForm(request.POST, request.FILES, ask_reason=True)
+                form.is_valid()
+                form.add_error("reserve_bypass_reason", _("Geef de reden, of plan eerst de matchgesprekken."))
             except (JuryRefused, ValidationError) as refusal:
                 messages.error(request, "; ".join(getattr(refusal, "messages", [str(refusal)])))
             else:
@@ -106,7 +129,8 @@ class VacancyAdmin(HRAccessMixin, admin.ModelAdmin):
                                             "uitgenodigd.") % {"n": jury_round.candidates.count()})
                 return redirect(reverse("admin:interviews_juryround_change", args=[jury_round.pk]))
         return TemplateResponse(request, "interviews/admin/start_round.html", _admin_context(
-            self, request, _("Juryronde starten"), form=form, vacancy=vacancy))
+            self, request, _("Juryronde starten"), form=form, vacancy=vacancy, reserve_waiting=waiting,
+            refusal_text=refusal_text, case_dropped=bool(refusal_text and request.FILES.get("case_document"))))
 
 
 # --- Jury rounds ---------------------------------------------------------------------------------------------
@@ -159,13 +183,23 @@ class JuryRoundAdmin(HRAccessMixin, admin.ModelAdmin):
     list_display = ("vacancy", "status", "created_at", "closed_at")
     list_filter = ("status",)
     list_select_related = ("vacancy__team", "vacancy__function")
-    readonly_fields = ("vacancy", "status", "created_at", "decided_at", "closed_at", "pv_link", "declarations")
+    readonly_fields = ("vacancy", "status", "created_at", "decided_at", "closed_at", "pv_link", "declarations",
+                       "reserve_record")
     inlines = (MemberInline, CandidateInline)
     change_form_template = "interviews/admin/juryround_change_form.html"
 
     def get_fields(self, request, obj=None):
-        return ("vacancy", "status", *ROUND_SETTINGS, "created_at", "decided_at", "closed_at", "pv_link",
-                "declarations")
+        return ("vacancy", "status", *ROUND_SETTINGS, "created_at", "reserve_record", "decided_at", "closed_at",
+                "pv_link", "declarations")
+
+    @admin.display(description=_("wervingsreserve bij de start"))
+    def reserve_record(self, obj):
+        if not obj.reserve_waiting:
+            return _("Geen geldige reservekandidaat zonder matchgesprek.")
+        return format_html("{} {}: {}", ngettext(
+            "Gestart terwijl %(n)d geldige reservekandidaat geen matchgesprek had.",
+            "Gestart terwijl %(n)d geldige reservekandidaten geen matchgesprek hadden.",
+            obj.reserve_waiting) % {"n": obj.reserve_waiting}, _("Reden"), obj.reserve_bypass_reason)
 
     def get_readonly_fields(self, request, obj=None):
         fixed = list(self.readonly_fields)

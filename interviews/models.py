@@ -363,6 +363,12 @@ class JuryRound(models.Model):
     pv_file = models.FileField(_("PV (pdf)"), upload_to=private_upload_to, max_length=200, blank=True,
                                editable=False)
     pv_sha256 = models.CharField(_("SHA-256 van het PV"), max_length=64, blank=True, editable=False)
+    # The reserve comes first: a round that starts while valid reserve candidates had no matchgesprek for the
+    # vacancy keeps how many waited and HR's reason, for the round's record and its PV.
+    reserve_waiting = models.PositiveSmallIntegerField(
+        _("wachtende reservekandidaten bij de start"), default=0, db_default=0, editable=False)
+    reserve_bypass_reason = models.TextField(
+        _("reden om te starten voor de wervingsreserve"), blank=True, default="", db_default="", editable=False)
 
     class Meta:
         verbose_name = _("juryronde")

@@ -129,7 +129,13 @@ REGISTER = {
         "years_public_sector": _app(APPLICATION, AS_ARCHIVE, KEEP),
         "years_private_sector": _app(APPLICATION, AS_ARCHIVE, KEEP),
         "motivation": _app(APPLICATION),
-        "accommodations": _app(APPLICATION),  # may reveal a disability: seen by HR only
+        # The request may reveal a disability or health condition: seen by HR (back office) and the candidate only.
+        "accommodations": _app(APPLICATION),
+        # HR's arrangement, without health details: seen by HR, the candidate and whoever runs that step (the intake
+        # interviewer; the jurors of the candidate's round). Erased with the request.
+        "intake_arrangement": _app(APPLICATION),
+        "jury_arrangement": _app(APPLICATION),
+        "arrangement_recorded_at": _app(APPLICATION),  # that an arrangement exists says something too
         "received_on": _app(APPLICATION, AS_ARCHIVE, KEEP),  # the day a letter or e-mail arrived, like submitted_at
     }),
     "candidates.Document": Registered(application_path="application", delete_rows=True, fields={
@@ -225,6 +231,9 @@ REGISTER = {
     "interviews.JuryRound": Registered(notes="the PV names the candidates: an official record", fields={
         "pv_file": Personal(ASSESSMENT, ARCHIVE, "kept as the official PV under the archive rules for local "
                             "governments (not erased with the application)", KEEP),
+        # Why HR started the round before the reserve had its matchgesprekken; it may name a reserve candidate.
+        "reserve_bypass_reason": Personal(ASSESSMENT, ACCOUNTABILITY, "kept with the round's record and in its PV, "
+                                          "under the same archive rules as the PV", KEEP),
     }),
     # Offer.
     "offers.Offer": Registered(application_path="proposal__application", fields={

@@ -18,6 +18,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
 
 from candidates.models import Candidate, PoolEntry
 from candidates.stages import Stage
@@ -31,6 +32,8 @@ from procedures.models import Vacancy
 from procedures.settings_check import SettingMissing, reserve_months_for
 
 log = logging.getLogger(__name__)
+
+MAX_REASON_LENGTH = 2000
 
 
 @dataclass(frozen=True)
@@ -72,12 +75,36 @@ def vacancy_pools(vacancy, *, today=None):
     }
 
 
-def start_jury_round(vacancy, *, by, **settings_):
+class ReserveWaiting(JuryRefused):
+    """Valid reserve candidates were not offered a matchgesprek for the vacancy; `waiting` says how many."""
+
+    def __init__(self, waiting):
+        self.waiting = waiting
+        super().__init__(ngettext(
+            "%(n)d geldige kandidaat in de wervingsreserve van deze functie kreeg nog geen matchgesprek voor deze "
+            "vacature. De wervingsreserve gaat voor: plan eerst het matchgesprek, of geef de reden waarom de "
+            "juryronde toch nu start. Er is niets gewijzigd.",
+            "%(n)d geldige kandidaten in de wervingsreserve van deze functie kregen nog geen matchgesprek voor deze "
+            "vacature. De wervingsreserve gaat voor: plan eerst de matchgesprekken, of geef de reden waarom de "
+            "juryronde toch nu start. Er is niets gewijzigd.", waiting) % {"n": waiting})
+
+
+def reserve_without_match(vacancy, *, today=None):
+    """The valid reserve places of the vacancy's function whose candidate has no matchgesprek for this vacancy
+    (planned or held). They come before the waitlist: a vacancy is filled from the reserve first."""
+    return valid_pool(vacancy.function, PoolEntry.Kind.RESERVE, today=today).exclude(
+        application__match_interviews__vacancy=vacancy)
+
+
+def start_jury_round(vacancy, *, by, reserve_bypass_reason="", **settings_):
     """Open a jury round for the vacancy and invite every valid waitlist candidate, in waitlist order.
 
+    The reserve goes first: while valid reserve candidates were not offered a matchgesprek for this vacancy, the
+    round starts only with HR's reason (`reserve_bypass_reason`), kept on the round with how many waited.
     One open round per vacancy: the vacancy's row lock makes a double click create one round. `settings_` are the
     round's fields (scale, pass rule, case, questionnaire). Returns the round.
     """
+    reason = (reserve_bypass_reason or "").strip()
     with transaction.atomic():
         locked = Vacancy.objects.select_for_update().select_related("function", "team").get(pk=vacancy.pk)
         if locked.status != Vacancy.Status.OPEN:
@@ -88,7 +115,14 @@ def start_jury_round(vacancy, *, by, **settings_):
             reserve_months_for(locked.function)
         except SettingMissing as missing:
             raise JuryRefused(str(missing)) from None
-        jury_round = JuryRound(vacancy=locked, created_by=by, **settings_)
+        waiting = reserve_without_match(locked).count()
+        if waiting and not reason:
+            raise ReserveWaiting(waiting)
+        if len(reason) > MAX_REASON_LENGTH:
+            raise JuryRefused(gettext("De reden is hoogstens %(max)d tekens lang (nu %(length)d). Er is niets "
+                                      "gewijzigd.") % {"max": MAX_REASON_LENGTH, "length": len(reason)})
+        jury_round = JuryRound(vacancy=locked, created_by=by, reserve_waiting=waiting,
+                               reserve_bypass_reason=reason if waiting else "", **settings_)
         jury_round.full_clean(exclude=["vacancy", "case_document"])
         jury_round.save()
         invite_waitlist(jury_round, by=by)

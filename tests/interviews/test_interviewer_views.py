@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from candidates.accommodations import record_arrangements
 from candidates.models import Document
 from candidates.stages import Stage
 from interviews.booking import book_slot
@@ -22,10 +23,17 @@ from tests.interviews.test_assessment import interviewer
 pytestmark = pytest.mark.django_db
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
+# The candidate's own words: they name a condition, so only HR and the candidate may read them.
+REQUEST = "Ik ben slechthorend na een hersenvliesontsteking; graag ondertiteling."
 
 
 def _text(response):
     return re.sub(r"\s+", " ", response.content.decode())
+
+
+def _words(response):
+    """The page's text without its markup."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
 
 
 @pytest.fixture
@@ -37,8 +45,8 @@ def anna():
 def annas_booking(procedure, session, anna):
     slot = make_slot(session, at=time(9))
     slot.interviewers.set([anna])
-    application = invited_application(procedure, accommodations="Graag ondertiteling in Teams.",
-                                      motivation="Ik wil werken in de wijk.")
+    application = invited_application(procedure, accommodations=REQUEST, motivation="Ik wil werken in de wijk.")
+    record_arrangements(application, intake="Ondertiteling in Teams.", jury="Gesprek met tolk Vlaamse Gebarentaal.")
     Document.objects.create(application=application, kind=Document.Kind.CV, file=ContentFile(b"%PDF-1.4 cv", "cv"),
                             original_name="cv.pdf", content_type="application/pdf", size=11)
     return book_slot(slot, application=application)
@@ -58,7 +66,9 @@ def test_the_day_view_shows_my_interviews_with_the_candidates_file(client, anna,
     text = _text(response)
     candidate = annas_booking.application.candidate
     assert f"09:00–09:20 – {candidate.full_name}" in text
-    assert "Graag ondertiteling in Teams." in text
+    assert "Afgesproken aanpassing Ondertiteling in Teams." in _words(response)
+    assert REQUEST not in text and "hersenvliesontsteking" not in text
+    assert "tolk" not in text  # the jury's arrangement is not the interviewer's
     assert "https://teams.example.org/l/sessie" in text
     assert len(response.context["rows"]) == 1  # Bart's interview is not Anna's
 
@@ -76,6 +86,19 @@ def test_the_day_view_costs_the_same_queries_for_1_or_5_interviews(client, anna,
         response = client.get(_day_url(annas_booking))
     assert len(response.context["rows"]) == 3  # the second seat of each slot has no interviewer: not Anna's
     assert len(five.captured_queries) == len(one.captured_queries)
+
+
+@pytest.mark.parametrize("who", ["anna", "hr"])
+def test_the_file_shows_the_intake_arrangement_never_the_request(client, anna, annas_booking, who):
+    """Need to know: the interviewer (and HR on the interviewer's page) reads what is adjusted for this interview;
+    the request itself stays in the back office."""
+    from tests.factories import hr_user
+
+    login_staff(client, anna if who == "anna" else hr_user(username="hr-dossier"))
+    text = _words(client.get(reverse("interviews:assess", args=[annas_booking.uid])))
+    assert "Afgesproken aanpassing Ondertiteling in Teams." in text
+    assert REQUEST not in text and "hersenvliesontsteking" not in text
+    assert "tolk" not in text
 
 
 def test_candidates_and_strangers_are_kept_out(client, annas_booking):

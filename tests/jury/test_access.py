@@ -85,6 +85,20 @@ def test_a_juror_who_recused_cannot_open_that_candidates_file(cast):
     assert client_for(cast["leader"]).get(url).status_code == 200
 
 
+def test_a_juror_who_recused_does_not_read_that_candidates_arrangement_on_the_round(cast):
+    """The arrangement is for those who hold the interview; the recused juror does not hold Bert's."""
+    from candidates.accommodations import record_arrangements
+    from interviews.jury.conflicts import declare_conflict
+    from interviews.models import JuryMember
+
+    record_arrangements(cast["bert"].application, intake="", jury="Gesprek op het gelijkvloers.")
+    declare_conflict(JuryMember.objects.get(user=cast["external"], round=cast["round"]), cast["bert"],
+                     has_conflict=True, note="Buurvrouw.")
+    url = reverse("interviews:jury_round", args=[cast["round"].pk])
+    assert "Gesprek op het gelijkvloers." in client_for(cast["leader"]).get(url).content.decode()
+    assert "Gesprek op het gelijkvloers." not in client_for(cast["external"]).get(url).content.decode()
+
+
 def test_another_jurors_unsubmitted_scores_never_reach_the_page(cast):
     from interviews.models import JuryMember
 

@@ -52,6 +52,22 @@ def test_the_pv_states_everything_the_jury_decided(jury, procedure):
     assert text.count("PV goedgekeurd") == 1 and "nog niet" not in text.split("Kandidaten en verklaringen")[0]
 
 
+def test_the_pv_holds_no_accommodation_request(jury):
+    """The PV goes to every juror and into the archive: the candidate's request (it may name a condition) is never
+    in it, nor the arrangement (not a jury decision)."""
+    from candidates.accommodations import record_arrangements
+
+    application = jury[1][0].application
+    application.accommodations = "Ik heb een angststoornis; graag een rustig lokaal."
+    application.save(update_fields=["accommodations"])
+    record_arrangements(application, intake="", jury="Een rustig lokaal zonder wachttijd.")
+    jury_round = decide(jury)
+    texts = (pdf_text(jury_round.pv_file.read()), pv.render_pv_html(jury_round))
+    for text in texts:
+        assert "Ann Aerts" in text
+        assert "angststoornis" not in text and "rustig lokaal" not in text
+
+
 def test_when_all_approved_the_round_is_frozen_with_the_pdfs_hash(jury):
     jury_round = decide(jury)
     _round, (ann, bert), chair, leader, _external = jury

@@ -36,7 +36,10 @@ def download(client):
 
 
 def test_the_zip_holds_my_data_and_my_files(client_a, applied, hr):
+    from candidates.accommodations import record_arrangements
+
     change_stage(applied, to=Stage.ELIGIBLE, by=hr)
+    record_arrangements(applied, intake="Een lokaal zonder achtergrondlawaai", jury="")
     Mail.objects.filter(event="screening_eligible").update(state=Mail.State.SENT, sent_at=timezone.now())
     archive = download(client_a)
     data = json.loads(archive.read("mijn-gegevens.json"))
@@ -44,6 +47,8 @@ def test_the_zip_holds_my_data_and_my_files(client_a, applied, hr):
     assert data["kandidaat"]["voornaam"] == "Ann" and data["kandidaat"]["geboortedatum"] == "1995-05-17"
     (application,) = data["kandidaturen"]
     assert application["redelijke_aanpassingen"] == "Een rustige ruimte"
+    assert application["afgesproken_aanpassing_kennismakingsinterview"] == "Een lokaal zonder achtergrondlawaai"
+    assert application["afgesproken_aanpassing_jobinterview"] == ""
     assert application["jaren_privesector"] == "3.5"
     assert [t["naar"] for t in application["faseovergangen"]] == ["toegelaten"]
     assert [m["onderwerp"] for m in application["verzonden_mails"]] == [

@@ -139,3 +139,27 @@ def test_the_list_and_the_page_keep_their_query_count(user, procedure, hr, clien
     with CaptureQueriesContext(connection) as page:
         client_a.get(detail)
     assert len(page) <= 16, [q["sql"] for q in page]
+
+
+def test_the_arrangement_hr_recorded_is_in_my_timeline_per_interview(journey, client_a, time_machine):
+    from candidates.accommodations import record_arrangements
+
+    journey.accommodations = "Ik ben doof; graag een tolk."
+    journey.save(update_fields=["accommodations"])
+    time_machine.move_to("2026-01-08 10:00 +01:00")
+    record_arrangements(journey, intake="Ondertiteling in Teams.", jury="Gesprek met tolk Vlaamse Gebarentaal.")
+    journey.refresh_from_db()
+    assert sentences(journey)[1:] == [
+        "08/01/2026 — Het selectieteam legde een aanpassing vast voor je kennismakingsinterview: Ondertiteling in "
+        "Teams.",
+        "08/01/2026 — Het selectieteam legde een aanpassing vast voor je jobinterview: Gesprek met tolk Vlaamse "
+        "Gebarentaal.",
+    ]
+    client_a.force_login(journey.candidate.user, backend="django.contrib.auth.backends.ModelBackend")
+    html = client_a.get(reverse("candidates:detail", kwargs={"public_id": journey.public_id})).content.decode()
+    assert "je jobinterview: Gesprek met tolk Vlaamse Gebarentaal." in html
+    assert "Ik ben doof; graag een tolk." in html  # their own request, under what they submitted
+
+    record_arrangements(journey, intake="", jury="")
+    journey.refresh_from_db()
+    assert len(sentences(journey)) == 1  # cleared: no line about an arrangement that no longer holds

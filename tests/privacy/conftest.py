@@ -60,6 +60,8 @@ def build_person(*, procedure=None, failed_at="intake", hr=None, email=None):
         kwargs["candidate__email"] = email
     application = ApplicationFactory(
         motivation=SECRET_MOTIVATION, accommodations="Rolstoeltoegankelijk lokaal", diploma_detail="Diploma X",
+        intake_arrangement="Ondertiteling in Teams", jury_arrangement="Lokaal op het gelijkvloers",
+        arrangement_recorded_at=timezone.now(),
         candidate__phone="0470 00 00 00", candidate__street="Grote Markt 1", candidate__postal_code="8500",
         candidate__city="Kortrijk", **kwargs)
     candidate = application.candidate

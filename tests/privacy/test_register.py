@@ -86,6 +86,16 @@ def test_every_entry_says_category_purpose_retention_and_a_known_erasure():
                 pytest.fail(f"{label}.{name} cannot be blanked: mark it MARK, KEEP or SPECIAL")
 
 
+def test_the_accommodation_request_and_its_arrangements_go_with_the_application():
+    """The request may reveal a disability; the arrangement (and that one exists) says something too: all of it is
+    erased when the application is anonymised, none of it kept for the archive."""
+    from kortrijk_ats.privacy import UNTIL_ANONYMISED
+
+    fields = REGISTER["candidates.Application"].fields
+    for name in ("accommodations", "intake_arrangement", "jury_arrangement", "arrangement_recorded_at"):
+        assert (fields[name].on_erasure, fields[name].retention) == (ERASE, UNTIL_ANONYMISED), name
+
+
 # The rule itself: it must catch a new personal field (or the test above proves nothing).
 
 def test_the_rule_flags_a_new_field_on_a_person_related_model():

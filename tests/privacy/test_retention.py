@@ -83,6 +83,8 @@ def test_a_failed_candidate_is_kept_a_year_then_anonymised_and_erased(clock, pri
     application = Application.objects.get(pk=person.application.pk)
     assert application.anonymised_at is not None
     assert_register_erased(application)
+    assert (application.accommodations, application.intake_arrangement, application.jury_arrangement,
+            application.arrangement_recorded_at) == ("", "", "", None)
     # What is kept: the stage history (without reasons), the ratings, the dates.
     assert list(application.transitions.values_list("to_stage", "reason")) == [
         (Stage.ELIGIBLE, ""), (Stage.INTAKE_INVITED, ""), (Stage.INTAKE_FAILED, "")]

@@ -132,6 +132,19 @@ def test_xlsx_opens_with_openpyxl_and_holds_every_row_as_text(hr_client, procedu
                if cell.value)  # no formula cell anywhere
 
 
+def test_the_exports_leave_the_accommodation_request_and_arrangement_out(hr_client, procedure):
+    """A spreadsheet travels further than the back office: the request (it may name a condition) and the arrangement
+    stay on the application page, the one place the privacy register names for HR."""
+    ApplicationFactory(procedure=procedure, accommodations="Ik heb diabetes; graag een pauze.",
+                       intake_arrangement="Een pauze van 5 minuten.", jury_arrangement="Extra tijd: 10 minuten.")
+    csv_text = body(hr_client.get(urls(procedure)["export_csv"])).decode("utf-8-sig")
+    sheet = load_workbook(io.BytesIO(body(hr_client.get(urls(procedure)["export_xlsx"]))), read_only=True)
+    xlsx_text = " ".join(str(v) for row in sheet["Kandidaturen"].iter_rows(values_only=True) for v in row if v)
+    for text in (csv_text, xlsx_text):
+        assert "Voornaam" in text
+        assert "diabetes" not in text and "pauze" not in text and "Extra tijd" not in text
+
+
 def test_pdf_report_names_the_procedure_and_its_counts(hr_client, procedure):
     mixed_pipeline(procedure, 10)
 

@@ -281,3 +281,66 @@ def test_only_hr_enters_applications_and_only_the_owner_adds_documents(cast):
         if entered != (role in ("hr", "chair")):
             wrong.append(f"{role}: take-in {'accepted' if entered else 'refused'}")
     assert not wrong, wrong
+
+
+# Need to know for reasonable accommodations: the candidate's request (it may reveal a disability or a health
+# condition) reaches HR in the back office and the candidate only; the arrangement HR records reaches whoever runs
+# that step. Ann is in the jury round, the booked candidate has an intake interview; each has a request and an
+# arrangement for both steps, every text its own marker.
+MARKERS = {
+    "ann_request": "Vraag-Ann: ik ben doof sinds mijn geboorte",
+    "ann_intake": "Afspraak-Ann-intake: ondertiteling in Teams",
+    "ann_jury": "Afspraak-Ann-jury: gesprek met tolk Vlaamse Gebarentaal",
+    "booked_request": "Vraag-Geboekt: ik heb epilepsie en flitsend licht is een risico",
+    "booked_intake": "Afspraak-Geboekt-intake: camera zonder flitsend scherm",
+    "booked_jury": "Afspraak-Geboekt-jury: extra tijd: 10 minuten",
+}
+_BOTH = {"ann_request", "ann_intake", "ann_jury", "booked_request", "booked_intake", "booked_jury"}
+_STEP_PAGES = {"intake": {"booked_intake"}, "jury": {"ann_jury"}}
+# role -> page group -> the markers that must show there; every other marker must not.
+SEES = {
+    "hr": {"back office": _BOTH, **_STEP_PAGES},
+    "chair": {"back office": _BOTH, **_STEP_PAGES},  # a selection-team juror reads the request in the back office only
+    "interviewer": {"intake": {"booked_intake"}},
+    "leader": {"jury": {"ann_jury"}},
+    "external": {"jury": {"ann_jury"}},
+    "unassigned": {},
+    "candidate_a": {"portal": {"ann_request", "ann_intake", "ann_jury"}},
+    "candidate_b": {},
+    "anonymous": {},
+}
+
+
+def accommodation_pages(cast):
+    ann, booking, jury_round, jc = cast["ann"], cast["booking"], cast["round"], cast["jc"]
+    booked = booking.application
+    return {
+        "back office": [reverse("admin:candidates_application_change", args=[a.pk]) for a in (ann, booked)]
+                       + [reverse("admin:candidates_application_arrangements", args=[a.pk]) for a in (ann, booked)],
+        "intake": [reverse("interviews:day", args=[booking.slot.starts_at.date().isoformat()]),
+                   reverse("interviews:assess", args=[booking.uid])],
+        "jury": [reverse(f"interviews:{name}", args=[jury_round.pk]) for name in (
+                    "jury_round", "jury_deliberation", "jury_pv", "jury_pv_preview")]
+                + [reverse(f"interviews:{name}", args=[jury_round.pk, jc.uid]) for name in (
+                    "jury_candidate", "jury_consensus")],
+        "portal": [reverse(f"candidates:{name}", args=[a.public_id]) for a in (ann, booked)
+                   for name in ("detail", "submitted")] + [reverse("candidates:list")],
+    }
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_accommodation_request_reaches_hr_and_the_candidate_the_arrangement_its_step(cast, role):
+    from candidates.accommodations import record_arrangements
+
+    for prefix, application in (("ann", cast["ann"]), ("booked", cast["booking"].application)):
+        Application.objects.filter(pk=application.pk).update(accommodations=MARKERS[f"{prefix}_request"])
+        application.refresh_from_db()
+        record_arrangements(application, intake=MARKERS[f"{prefix}_intake"], jury=MARKERS[f"{prefix}_jury"])
+    client = cast["clients"][role]
+    wrong = []
+    for group, urls in accommodation_pages(cast).items():
+        text = " ".join(client.get(url).content.decode() for url in urls)
+        expected = SEES[role].get(group, set())
+        wrong += [f"{group}: {key} missing" for key in sorted(expected) if MARKERS[key] not in text]
+        wrong += [f"{group}: {key} shown" for key in sorted(set(MARKERS) - expected) if MARKERS[key] in text]
+    assert not wrong, f"{role}: " + "; ".join(wrong)
