@@ -134,7 +134,8 @@ class ApplicationAdmin(TakeInViews, HRReadOnlyMixin, admin.ModelAdmin):
 
     @admin.display(description=_("geboortedatum"))
     def candidate_birth_date(self, obj):
-        return obj.candidate.birth_date
+        born = obj.candidate.birth_date
+        return date_format(born, "d/m/Y") if born else self.get_empty_value_display()
 
     @admin.display(description=_("taal"))
     def candidate_language(self, obj):

@@ -335,7 +335,7 @@ class JuryCandidateAdmin(HRAccessMixin, admin.ModelAdmin):
     list_display = ("application", "round", "position", "starts_at", "location", "decision", "rank")
     list_filter = ("round",)
     list_select_related = ("application__candidate", "application__procedure", "round__vacancy__team")
-    readonly_fields = ("round", "application", "position", "scheduled_at", "case_sent_at", "passed",
+    readonly_fields = ("round", "application", "position", "scheduled_at", "case_sent_at", "passed_or_not",
                        "total_percent", "rank", "decision")
     actions = ["mark_absent_selected"]
 
@@ -350,6 +350,11 @@ class JuryCandidateAdmin(HRAccessMixin, admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         pass  # the form's clean() wrote through schedule_interview / record_external_result
+
+    @admin.display(description=_("geslaagd"))
+    def passed_or_not(self, obj):
+        # Django draws a null boolean as an icon whose text is "None": say it in words.
+        return {True: _("ja"), False: _("nee")}.get(obj.passed, self.get_empty_value_display())
 
     @admin.action(description=_("Niet aanwezig: terug naar de wachtlijst"))
     def mark_absent_selected(self, request, queryset):
