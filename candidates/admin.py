@@ -36,6 +36,7 @@ from candidates.transitions import StageConflict, TransitionRefused, change_stag
 from communications.models import Mail
 from communications.outbox import release_mails
 from kortrijk_ats.admin_access import HRReadOnlyMixin
+from kortrijk_ats.names import isolated
 from kortrijk_ats.roles import is_hr
 
 # A bulk report lists at most this many refusals one by one; the rest are counted.
@@ -112,7 +113,7 @@ class ApplicationAdmin(TakeInViews, HRReadOnlyMixin, admin.ModelAdmin):
 
     @admin.display(description=_("kandidaat"), ordering="candidate__last_name")
     def candidate_name(self, obj):
-        return obj.candidate.full_name
+        return isolated(obj.candidate.full_name)
 
     @admin.display(description=_("e-mailadres"), ordering="candidate__email")
     def candidate_email(self, obj):
@@ -121,7 +122,7 @@ class ApplicationAdmin(TakeInViews, HRReadOnlyMixin, admin.ModelAdmin):
     @admin.display(description=_("kandidaat"))
     def candidate_link(self, obj):
         url = reverse("admin:candidates_candidate_change", args=[obj.candidate_id])
-        return format_html('<a href="{}">{}</a>', url, obj.candidate.full_name)
+        return format_html('<a href="{}">{}</a>', url, isolated(obj.candidate.full_name))
 
     @admin.display(description=_("telefoon"))
     def candidate_phone(self, obj):

@@ -33,6 +33,7 @@ from interviews.models import (
     QuestionnaireItem,
 )
 from kortrijk_ats.admin_access import HRAccessMixin, HRReadOnlyMixin
+from kortrijk_ats.typed_text import FreeTextField, LineField, NameField
 from procedures.models import Vacancy
 
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
@@ -144,14 +145,14 @@ class DeclarationInline(HRReadOnlyMixin, admin.TabularInline):
 
 
 class CancelRoundForm(forms.Form):
-    reason = forms.CharField(label=_("Reden (de kandidaten lezen ze in hun mail)"), max_length=1000,
-                             widget=forms.Textarea(attrs={"rows": 3, "cols": 70}))
+    reason = FreeTextField(label=_("Reden (de kandidaten lezen ze in hun mail)"), max_length=1000,
+                           widget=forms.Textarea(attrs={"rows": 3, "cols": 70}))
 
 
 class ExternalJurorForm(forms.Form):
     email = forms.EmailField(label=_("E-mailadres"))
-    first_name = forms.CharField(label=_("Voornaam"), max_length=150)
-    last_name = forms.CharField(label=_("Achternaam"), max_length=150)
+    first_name = NameField(label=_("Voornaam"), max_length=150)
+    last_name = NameField(label=_("Achternaam"), max_length=150)
 
 
 @admin.register(JuryRound)
@@ -300,7 +301,7 @@ SCHEDULE_FIELDS = {"starts_at", "ends_at", "location", "meeting_url"}
 
 
 class JuryCandidateForm(DomainForm):
-    external_tool = forms.CharField(label=_("Externe vragenlijst: instrument"), required=False, max_length=200)
+    external_tool = LineField(label=_("Externe vragenlijst: instrument"), required=False, max_length=200)
     completed_on = forms.DateField(label=_("Externe vragenlijst: ingevuld op"), required=False)
     report = forms.FileField(label=_("Externe vragenlijst: rapport (pdf)"), required=False)
 

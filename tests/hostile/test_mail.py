@@ -96,7 +96,7 @@ def test_a_name_that_looks_like_a_placeholder_is_delivered_literally():
     mail = queue_mail("application_received", to="ann@example.org", context={
         "candidate_name": "{{ portal_url }} {% debug %}", "procedure_title": "{{ candidate_name }}"})
     assert "Beste {{ portal_url }} {% debug %}," in mail.body_text
-    assert "Beste {{ portal_url }} {% debug %}," in mail.body_html
+    assert "Beste <bdi>{{ portal_url }} {% debug %}</bdi>," in mail.body_html  # a name, isolated
     assert "{{ candidate_name }}" in mail.body_text  # the title, not the name again
 
 
