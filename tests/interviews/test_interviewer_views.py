@@ -57,7 +57,7 @@ def test_the_day_view_shows_my_interviews_with_the_candidates_file(client, anna,
     assert response.status_code == 200
     text = _text(response)
     candidate = annas_booking.application.candidate
-    assert f"09:00–09:20 – {candidate.full_name}" in text
+    assert f"09:00–09:20 – <bdi>{candidate.full_name}</bdi>" in text
     assert "Graag ondertiteling in Teams." in text
     assert "https://teams.example.org/l/sessie" in text
     assert len(response.context["rows"]) == 1  # Bart's interview is not Anna's
