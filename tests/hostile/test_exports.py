@@ -39,9 +39,11 @@ def test_a_cell_a_spreadsheet_evaluates_holds_nothing_but_digits_and_signs(parts
         assert HARMLESS.fullmatch(cell.strip(" ")), cell
 
 
+NAME_PART = hostile_text(long=False, max_size=80).map(lambda s: s.replace("\x00", ""))  # fits the 100 of the column
+
+
 @HOSTILE_SETTINGS
-@given(first=st.tuples(st.sampled_from(STARTS), hostile_text(long=False).map(lambda s: s.replace("\x00", "")),
-                      st.sampled_from(["", "\x07", "\x1b[31m", "\x0b"])),
+@given(first=st.tuples(st.sampled_from(STARTS), NAME_PART, st.sampled_from(["", "\x07", "\x1b[31m", "\x0b"])),
        phone=st.sampled_from(["+32 470 12 34 56", "056 27 80 00", "+32 (0)56 27.80.00"]))
 def test_the_csv_and_xlsx_quote_what_would_be_evaluated_and_keep_phone_numbers(db, first, phone):
     # A name typed before names were checked may hold BEL or ESC: XML (so XLSX) cannot, it shows U+FFFD there.
