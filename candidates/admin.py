@@ -39,6 +39,7 @@ from candidates.transitions import StageConflict, TransitionRefused, change_stag
 from communications.models import Mail
 from communications.outbox import release_mails
 from kortrijk_ats.admin_access import HRReadOnlyMixin
+from kortrijk_ats.names import isolated
 from kortrijk_ats.roles import is_hr
 
 # A bulk report lists at most this many refusals one by one; the rest are counted.
@@ -122,7 +123,7 @@ class ApplicationAdmin(TakeInViews, HRReadOnlyMixin, admin.ModelAdmin):
 
     @admin.display(description=_("kandidaat"), ordering="candidate__last_name")
     def candidate_name(self, obj):
-        return obj.candidate.full_name
+        return isolated(obj.candidate.full_name)
 
     @admin.display(description=_("e-mailadres"), ordering="candidate__email")
     def candidate_email(self, obj):
@@ -131,7 +132,7 @@ class ApplicationAdmin(TakeInViews, HRReadOnlyMixin, admin.ModelAdmin):
     @admin.display(description=_("kandidaat"))
     def candidate_link(self, obj):
         url = reverse("admin:candidates_candidate_change", args=[obj.candidate_id])
-        return format_html('<a href="{}">{}</a>', url, obj.candidate.full_name)
+        return format_html('<a href="{}">{}</a>', url, isolated(obj.candidate.full_name))
 
     @admin.display(description=_("telefoon"))
     def candidate_phone(self, obj):
@@ -144,7 +145,8 @@ class ApplicationAdmin(TakeInViews, HRReadOnlyMixin, admin.ModelAdmin):
 
     @admin.display(description=_("geboortedatum"))
     def candidate_birth_date(self, obj):
-        return obj.candidate.birth_date
+        born = obj.candidate.birth_date
+        return date_format(born, "d/m/Y") if born else self.get_empty_value_display()
 
     @admin.display(description=_("taal"))
     def candidate_language(self, obj):

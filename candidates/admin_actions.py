@@ -10,6 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from candidates.stages import Stage, is_allowed
+from kortrijk_ats.typed_text import FreeTextField
 
 REASON_MAX_LENGTH = 2000
 
@@ -40,8 +41,8 @@ def get_stage_action(key):
 class StageActionForm(forms.Form):
     """What HR confirms for a decision: the reason when one is needed and, on one application, the stage they saw."""
 
-    reason = forms.CharField(label=_("Motivering"), widget=forms.Textarea(attrs={"rows": 4, "cols": 70}),
-                             max_length=REASON_MAX_LENGTH)
+    reason = FreeTextField(label=_("Motivering"), widget=forms.Textarea(attrs={"rows": 4, "cols": 70}),
+                           max_length=REASON_MAX_LENGTH)
     expected_stage = forms.ChoiceField(choices=Stage.choices, widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, action, single=False, **kwargs):

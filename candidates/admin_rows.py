@@ -16,6 +16,7 @@ from django.utils.translation import gettext
 
 from candidates.admin_filters import annotate_row_facts
 from candidates.stages import Stage
+from kortrijk_ats.names import isolated
 from procedures.models import Diploma
 
 ID_SLOT = "__id__"  # as Django's related-object widgets put "__fk__" in a URL and fill it in later
@@ -56,7 +57,7 @@ def application_row(cl, application, change_url, empty):
         '<td class="field-stage_changed_at nowrap">{}</td>'
         '<td class="field-row_facts">{}</td>',
         helpers.ACTION_CHECKBOX_NAME, application.pk, checkbox_label,
-        change_url, _text(candidate.full_name, empty),
+        change_url, _text(isolated(candidate.full_name), empty),
         _text(candidate.email, empty),
         application.procedure,
         Stage(application.stage).label,

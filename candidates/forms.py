@@ -19,6 +19,7 @@ from candidates.applying import (
 from candidates.documents import PROOF_KINDS
 from candidates.models import Application, Candidate, Document
 from candidates.uploads import CV_TYPES, PROOF_TYPES, check_upload
+from kortrijk_ats.typed_text import TOO_LONG, FreeTextField, LineField, NameField
 from procedures.models import Diploma
 
 MIN_AGE, MAX_AGE = 16, 100
@@ -54,24 +55,23 @@ def _account_email_url():
 class ApplicationForm(forms.Form):
     """The application (kandidatuur) for one procedure. Accepted uploads can come from the session's stash."""
 
-    first_name = forms.CharField(label=_("Voornaam"), max_length=100,
-                                 error_messages=_required(_("Vul je voornaam in.")))
-    last_name = forms.CharField(label=_("Achternaam"), max_length=100,
-                                error_messages=_required(_("Vul je achternaam in.")))
+    first_name = NameField(label=_("Voornaam"), max_length=100, error_messages=_required(_("Vul je voornaam in.")))
+    last_name = NameField(label=_("Achternaam"), max_length=100, error_messages=_required(_("Vul je achternaam in.")))
     email = forms.EmailField(label=_("E-mailadres"), required=False, disabled=True)
     phone = forms.RegexField(
         label=_("Telefoonnummer"), max_length=40, regex=r"^\+?[0-9 ()./-]{8,40}$", widget=TelInput,
         help_text=_("Bijvoorbeeld 056 27 80 00 of +32 470 12 34 56."),
         error_messages={"required": _("Vul je telefoonnummer in."),
                         "invalid": _("Vul een telefoonnummer in met alleen cijfers, spaties en eventueel een +, "
-                                     "bv. 056 27 80 00.")})
-    street = forms.CharField(label=_("Straat en huisnummer"), max_length=200,
+                                     "bv. 056 27 80 00."),
+                        "max_length": TOO_LONG})
+    street = LineField(label=_("Straat en huisnummer"), max_length=200,
                              error_messages=_required(_("Vul je straat en huisnummer in.")))
     postal_code = forms.RegexField(
         label=_("Postcode"), max_length=12, regex=r"^[A-Za-z0-9 -]{3,12}$",
         error_messages={"required": _("Vul je postcode in."),
-                        "invalid": _("Vul een geldige postcode in, bv. 8500.")})
-    city = forms.CharField(label=_("Gemeente"), max_length=100, error_messages=_required(_("Vul je gemeente in.")))
+                        "invalid": _("Vul een geldige postcode in, bv. 8500."), "max_length": TOO_LONG})
+    city = LineField(label=_("Gemeente"), max_length=100, error_messages=_required(_("Vul je gemeente in.")))
     birth_date = forms.DateField(
         label=_("Geboortedatum"), input_formats=DATE_FORMATS,
         help_text=_("Schrijf de datum als dag/maand/jaar, bv. 17/05/1995."),
@@ -84,7 +84,7 @@ class ApplicationForm(forms.Form):
         help_text=_("Alleen deze diploma’s geven toegang tot de functie."),
         error_messages={"required": _("Kies je diploma uit de lijst."),
                         "invalid_choice": _("Kies een diploma uit de lijst.")})
-    diploma_detail = forms.CharField(
+    diploma_detail = LineField(
         label=_("Naam van je buitenlandse diploma"), max_length=300, required=False,
         help_text=_("Alleen invullen bij een buitenlands diploma."))
     diploma_file = forms.FileField(
@@ -97,7 +97,7 @@ class ApplicationForm(forms.Form):
                     "gelijkwaardigheid toe. PDF, JPEG of PNG, hoogstens 10 MB."))
     cv_file = forms.FileField(label=_("Je cv"), help_text=_("PDF, hoogstens 10 MB."),
                               error_messages=_required(_("Voeg je cv toe (PDF, hoogstens 10 MB).")))
-    motivation = forms.CharField(
+    motivation = FreeTextField(
         label=_("Waarom wil je deze job doen?"), max_length=6000, widget=forms.Textarea(attrs={"rows": 6}),
         error_messages=_required(_("Schrijf in een paar zinnen waarom je deze job wil doen.")))
 
@@ -119,7 +119,7 @@ class ApplicationForm(forms.Form):
                         "max_decimal_places": _("Gebruik hoogstens één cijfer na de komma, bv. 3,5."),
                         "max_digits": _("Vul een aantal jaren in tussen 0 en 50."),
                         "max_whole_digits": _("Vul een aantal jaren in tussen 0 en 50.")})
-    accommodations = forms.CharField(
+    accommodations = FreeTextField(
         label=_("Redelijke aanpassingen voor de gesprekken (optioneel)"), max_length=3000, required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Heb je door een beperking iets nodig om de gesprekken goed te laten verlopen? Schrijf het "
@@ -153,6 +153,8 @@ class ApplicationForm(forms.Form):
                 field.widget.attrs["aria-required"] = "true"
         for name, purpose in AUTOCOMPLETE.items():
             self.fields[name].widget.attrs["autocomplete"] = purpose
+        for name in ("phone", "postal_code"):
+            self.fields[name].widget.attrs.pop("maxlength")  # a browser would cut pasted text without a word
 
     def _set_up_email(self, user):
         self.fields["email"].initial = user.email

@@ -1,7 +1,7 @@
 """Mail templates use `{{ name }}` placeholders only: no tags, no filters, nothing HR could abuse.
 
 Values are substituted in a single pass, so text a candidate typed is never parsed as a placeholder,
-and in the HTML part every value is escaped.
+and in the HTML part every value is escaped and every name (a placeholder ending in `_name`) isolated in <bdi>.
 """
 
 import re
@@ -36,5 +36,12 @@ def render_subject(text, context):
 
 def render_html(text, context):
     escaped_template = escape(text)
-    body = PLACEHOLDER.sub(lambda m: escape(str(context.get(m.group(1), ""))), escaped_template)
+    body = PLACEHOLDER.sub(lambda m: _html_value(m.group(1), context), escaped_template)
     return linebreaks(body, autoescape=False)
+
+
+def _html_value(name, context):
+    value = escape(str(context.get(name, "")))
+    # A name (candidate_name, juror_name, ...) keeps its own direction: an Arabic name cannot reorder the sentence.
+    # The plain-text part cannot isolate (invisible characters confuse mail programs); names refuse overrides.
+    return f"<bdi>{value}</bdi>" if name.endswith("_name") and value else value

@@ -25,6 +25,7 @@ from interviews.models import (
 )
 from interviews.slots import SlotPlanError, close_slots, generate_slots, parse_breaks, reopen_slots
 from kortrijk_ats.admin_access import HRAccessMixin, HRReadOnlyMixin
+from kortrijk_ats.typed_text import LineField
 from procedures.models import IntakeSession, Procedure
 
 
@@ -35,7 +36,7 @@ class GenerateSlotsForm(forms.Form):
         label=_("Aanwezige interviewers"), help_text=_("Eén plaats per moment per interviewer."),
     )
     length = forms.IntegerField(label=_("Duur van een gesprek (minuten)"), min_value=5, max_value=240, initial=20)
-    breaks = forms.CharField(label=_("Pauzes"), required=False, help_text=_("bv. 10:20-10:40, 12:00-13:00"))
+    breaks = LineField(label=_("Pauzes"), required=False, max_length=500, help_text=_("bv. 10:20-10:40, 12:00-13:00"))
 
     def clean_breaks(self):
         try:

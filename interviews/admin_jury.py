@@ -36,6 +36,7 @@ from interviews.models import (
     QuestionnaireItem,
 )
 from kortrijk_ats.admin_access import HRAccessMixin, HRReadOnlyMixin
+from kortrijk_ats.typed_text import FreeTextField, LineField, NameField
 from procedures.models import Vacancy
 
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
@@ -168,14 +169,14 @@ class DeclarationInline(HRReadOnlyMixin, admin.TabularInline):
 
 
 class CancelRoundForm(forms.Form):
-    reason = forms.CharField(label=_("Reden (de kandidaten lezen ze in hun mail)"), max_length=1000,
-                             widget=forms.Textarea(attrs={"rows": 3, "cols": 70}))
+    reason = FreeTextField(label=_("Reden (de kandidaten lezen ze in hun mail)"), max_length=1000,
+                           widget=forms.Textarea(attrs={"rows": 3, "cols": 70}))
 
 
 class ExternalJurorForm(forms.Form):
     email = forms.EmailField(label=_("E-mailadres"))
-    first_name = forms.CharField(label=_("Voornaam"), max_length=150)
-    last_name = forms.CharField(label=_("Achternaam"), max_length=150)
+    first_name = NameField(label=_("Voornaam"), max_length=150)
+    last_name = NameField(label=_("Achternaam"), max_length=150)
 
 
 @admin.register(JuryRound)
@@ -334,7 +335,7 @@ SCHEDULE_FIELDS = {"starts_at", "ends_at", "location", "meeting_url"}
 
 
 class JuryCandidateForm(DomainForm):
-    external_tool = forms.CharField(label=_("Externe vragenlijst: instrument"), required=False, max_length=200)
+    external_tool = LineField(label=_("Externe vragenlijst: instrument"), required=False, max_length=200)
     completed_on = forms.DateField(label=_("Externe vragenlijst: ingevuld op"), required=False)
     report = forms.FileField(label=_("Externe vragenlijst: rapport (pdf)"), required=False)
 
@@ -369,7 +370,7 @@ class JuryCandidateAdmin(HRAccessMixin, admin.ModelAdmin):
     list_display = ("application", "round", "position", "starts_at", "location", "decision", "rank")
     list_filter = ("round",)
     list_select_related = ("application__candidate", "application__procedure", "round__vacancy__team")
-    readonly_fields = ("round", "application", "position", "scheduled_at", "case_sent_at", "passed",
+    readonly_fields = ("round", "application", "position", "scheduled_at", "case_sent_at", "passed_or_not",
                        "total_percent", "rank", "decision")
     actions = ["mark_absent_selected"]
 
@@ -384,6 +385,11 @@ class JuryCandidateAdmin(HRAccessMixin, admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         pass  # the form's clean() wrote through schedule_interview / record_external_result
+
+    @admin.display(description=_("geslaagd"))
+    def passed_or_not(self, obj):
+        # Django draws a null boolean as an icon whose text is "None": say it in words.
+        return {True: _("ja"), False: _("nee")}.get(obj.passed, self.get_empty_value_display())
 
     @admin.action(description=_("Niet aanwezig: terug naar de wachtlijst"))
     def mark_absent_selected(self, request, queryset):

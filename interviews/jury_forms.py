@@ -1,7 +1,12 @@
 """Forms of the jury pages and the candidate's jury pieces. They only parse; the rules live in interviews.jury."""
 
 from django import forms
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from kortrijk_ats.names import isolated
+from kortrijk_ats.typed_text import FreeTextField, LineField
 
 RADIO_LIMIT = 10  # up to this many points a scale shows as radio buttons; a longer one as a number field
 TEXT_MAX = 4000
@@ -26,7 +31,7 @@ class ItemScoresForm(forms.Form):
         for item in items:
             self.fields[f"value_{item.key}"] = _value_field(scale_min, scale_max, label=item.label,
                                                             required=require_all)
-            self.fields[f"text_{item.key}"] = forms.CharField(
+            self.fields[f"text_{item.key}"] = FreeTextField(
                 label=f"{self.text_label} {item.label.lower()}", required=False, max_length=TEXT_MAX,
                 widget=forms.Textarea(attrs={"rows": 3}))
 
@@ -49,12 +54,13 @@ class DeclarationForm(forms.Form):
     CHOICES = (("none", _("Ik verklaar dat ik geen belangenconflict heb met deze kandidaat.")),
                ("conflict", _("Ik heb een belangenconflict en onthoud me voor deze kandidaat.")))
     declaration = forms.ChoiceField(label=_("Verklaring"), choices=CHOICES, widget=forms.RadioSelect)
-    note = forms.CharField(label=_("Toelichting (verplicht als je je onthoudt)"), required=False, max_length=1000,
-                           widget=forms.Textarea(attrs={"rows": 2}))
+    note = FreeTextField(label=_("Toelichting (verplicht als je je onthoudt)"), required=False, max_length=1000,
+                         widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(label=_("Reden"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
+    # Not required here: reopen_sheet says in its own words that a reason is needed.
+    reason = FreeTextField(label=_("Reden"), max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class RankingForm(forms.Form):
@@ -65,7 +71,7 @@ class RankingForm(forms.Form):
         self.passers = passers
         for position, (jc, _outcome) in enumerate(passers, start=1):
             self.fields[f"rank_{jc.pk}"] = forms.IntegerField(
-                label=_("Rang van %(name)s") % {"name": jc.application.candidate.full_name},
+                label=format_html(gettext("Rang van {name}"), name=isolated(jc.application.candidate.full_name)),
                 min_value=1, max_value=len(passers), initial=position)
 
     def clean(self):
@@ -108,4 +114,4 @@ class QuestionnaireForm(forms.Form):
 class UnavailabilityForm(forms.Form):
     starts_on = forms.DateField(label=_("Niet beschikbaar vanaf"), widget=forms.DateInput(attrs={"type": "date"}))
     ends_on = forms.DateField(label=_("Opnieuw beschikbaar vanaf"), widget=forms.DateInput(attrs={"type": "date"}))
-    note = forms.CharField(label=_("Toelichting (niet verplicht)"), required=False, max_length=300)
+    note = LineField(label=_("Toelichting (niet verplicht)"), required=False, max_length=300)

@@ -23,6 +23,7 @@ from interviews.meeting_links import BRUSSELS
 from interviews.models import IntakeAssessment, IntakeBooking
 from kortrijk_ats.roles import INTERVIEWER, has_role, is_hr
 from kortrijk_ats.staff_auth import staff_required
+from kortrijk_ats.typed_text import FreeTextField
 
 
 def _require_interviewer(user):
@@ -66,19 +67,23 @@ def day(request, on=None):
     })
 
 
+NOTE_MAX = 4000  # a note or the motivation of an intake assessment
+
+
 class AssessmentForm(forms.Form):
     verdict = forms.ChoiceField(label="Beslissing", choices=IntakeAssessment.Verdict.choices, widget=forms.RadioSelect)
-    verdict_motivation = forms.CharField(label="Motivering van de beslissing", widget=forms.Textarea(attrs={"rows": 4}),
-                                         help_text="Bij ‘niet geslaagd’ leest de kandidaat deze motivering in de mail "
-                                                   "die HR vrijgeeft.")
+    verdict_motivation = FreeTextField(label="Motivering van de beslissing", widget=forms.Textarea(attrs={"rows": 4}),
+                                       max_length=NOTE_MAX,
+                                       help_text="Bij ‘niet geslaagd’ leest de kandidaat deze motivering in de mail "
+                                                 "die HR vrijgeeft.")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name, label in IntakeAssessment.CRITERIA:
             self.fields[name] = forms.ChoiceField(label=label, choices=IntakeAssessment.Rating.choices,
                                                   widget=forms.RadioSelect)
-            self.fields[f"{name}_note"] = forms.CharField(label=f"Notitie {str(label).lower()}", required=False,
-                                                          widget=forms.Textarea(attrs={"rows": 2}))
+            self.fields[f"{name}_note"] = FreeTextField(label=f"Notitie {str(label).lower()}", required=False,
+                                                        max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 2}))
         self.order_fields([f for name, _ in IntakeAssessment.CRITERIA for f in (name, f"{name}_note")]
                           + ["verdict", "verdict_motivation"])
 

@@ -258,7 +258,9 @@ def reopen(request, pk, uid, sheet_pk):
     sheet = get_object_or_404(ScoreSheet, pk=sheet_pk, jury_candidate=jury_candidate)
     form = ReasonForm(request.POST)
     try:
-        reopen_sheet(sheet, by=request.user, reason=form.data.get("reason", ""))
+        if not form.is_valid():
+            raise JuryRefused(" ".join(form.errors["reason"]))
+        reopen_sheet(sheet, by=request.user, reason=form.cleaned_data["reason"])
     except JuryRefused as refusal:
         messages.error(request, str(refusal))
     else:

@@ -5,10 +5,11 @@ so a new HR colleague needs only the group, never a hand-picked list of permissi
 """
 
 from kortrijk_ats.roles import is_hr
+from kortrijk_ats.typed_text import TypedTextAdminMixin
 
 
-class HRAccessMixin:
-    """HR may view, add, change and delete."""
+class HRAccessMixin(TypedTextAdminMixin):
+    """HR may view, add, change and delete (and types text by the one rule of kortrijk_ats.typed_text)."""
 
     def has_module_permission(self, request):
         return is_hr(request.user)

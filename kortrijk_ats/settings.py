@@ -101,6 +101,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "kortrijk_ats.context_processors.portal",
             ],
+            "builtins": ["kortrijk_ats.names"],  # {{ name|bdi }} everywhere
         },
     },
 ]

@@ -10,6 +10,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from kortrijk_ats.roles import is_hr
+from kortrijk_ats.typed_text import TypedTextAdminMixin
 from offers.criminal_record import extract_max_age_text
 from offers.forms import CriminalRecordForm, OfferAddForm, OfferForm, SendOfferForm, proposal_or_none
 from offers.hiring import CLOSED_WITHOUT_HIRE, confirm_hire, propose_next_passer, replacement_options
@@ -33,7 +34,7 @@ def _with_user(form_class, request):
 
 
 @admin.register(Offer)
-class OfferAdmin(admin.ModelAdmin):
+class OfferAdmin(TypedTextAdminMixin, admin.ModelAdmin):
     form = OfferForm
     list_display = ("__str__", "status", "start_date", "respond_by", "created_by", "approved_by")
     list_filter = ("status",)

@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from interviews.models import VacancyProposal
+from kortrijk_ats.typed_text import FreeTextField
 from offers.criminal_record import oldest_valid_issue_date, record_criminal_record_check
 from offers.models import CriminalRecordCheck, ExtractModel, Offer
 from offers.offering import (
@@ -98,7 +99,7 @@ class CriminalRecordForm(forms.Form):
                         "invalid": _("Geef een geldige datum, bv. 02/03/2026.")})
     result = forms.ChoiceField(label=_("Resultaat"), choices=CriminalRecordCheck.Result.choices,
                                widget=forms.RadioSelect)
-    reason = forms.CharField(
+    reason = FreeTextField(
         label=_("Motivering voor de kandidaat (bij niet blanco)"), required=False, max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3, "cols": 80}),
         help_text=_("Leeg: ‘Het uittreksel uit het strafregister is niet blanco.’ De mail wacht in de outbox op "

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kortrijk_ats.typed_text import LineField
 from procedures.models import Procedure
 from procedures.rounds import (
     MAX_INTAKE_MOMENTS,
@@ -41,9 +42,9 @@ def _time_field(label):
 
 class NewRoundForm(forms.Form):
     # No max_length (a browser's maxlength cuts pasted text silently): start_new_round names the limits.
-    title = forms.CharField(label=gettext_lazy("Titel"), required=False,
-                            widget=forms.TextInput(attrs={"size": 70}))
-    slug = forms.CharField(
+    title = LineField(label=gettext_lazy("Titel"), required=False, max_length=None,
+                      widget=forms.TextInput(attrs={"size": 70}))
+    slug = LineField(max_length=None,
         label=gettext_lazy("Webadres (slug)"), required=False, widget=forms.TextInput(attrs={"size": 50}),
         help_text=gettext_lazy("Het laatste deel van het adres van de vacaturepagina, bv. maatschappelijk-werker-2027. "
                                "Het adres van de vorige ronde blijft van de vorige ronde."))
@@ -60,7 +61,7 @@ class IntakeMomentForm(forms.Form):
     date = _date_field(gettext_lazy("Datum"))
     starts_at = _time_field(gettext_lazy("Van"))
     ends_at = _time_field(gettext_lazy("Tot"))
-    label = forms.CharField(label=gettext_lazy("Omschrijving"), required=False)
+    label = LineField(label=gettext_lazy("Omschrijving"), required=False, max_length=None)
 
     def clean(self):
         cleaned = super().clean()

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from kortrijk_ats.admin_access import HRAccessMixin
+from kortrijk_ats.typed_text import FreeTextField
 from procedures import pay_suggestions
 from procedures.models import (
     CareerScale,
@@ -233,7 +234,7 @@ class ScaleImportForm(forms.Form):
         label=_("Geldig vanaf"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"required": _("Vul de datum in vanaf wanneer deze bedragen gelden."),
                         "invalid": _("Geef een geldige datum.")})
-    source = forms.CharField(
+    source = FreeTextField(
         label=_("Bron"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3, "cols": 80}),
         help_text=_("Waar de stad deze loonschalen publiceerde, bv. de webpagina of het besluit van de gemeenteraad."),
         error_messages={"required": _("Vul de bron in: waar is de loonschaal gepubliceerd?"),

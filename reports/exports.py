@@ -1,6 +1,7 @@
 """The pipeline of a procedure as CSV (for Excel: UTF-8 with BOM, ';') and XLSX, safe against formula injection."""
 
 import csv
+import re
 import tempfile
 from datetime import timedelta
 
@@ -12,8 +13,14 @@ from candidates.stages import Stage
 from reports.queries import pipeline_rows
 
 BOM = "\ufeff"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+ALWAYS_FORMULA = ("=", "@", "\t", "\r", "\n")
+SIGNED = ("+", "-")
+# What a leading + or - may start without being a formula: a phone number (+32 470 12 34 56, +32 (0)56-27.80.00)
+# or a plain negative number (-3 or -3,5). Digits and these signs can neither call a function nor name a cell.
+PHONE_NUMBER = re.compile(r"\+[0-9][0-9 ()./-]*")
+NEGATIVE_NUMBER = re.compile(r"-[0-9]+(?:[.,][0-9]+)?")
 CHUNK = 2000
+NOT_IN_XML = "\ufffd"  # shown for a control character XML cannot hold (an old name with BEL or ESC): never a 500
 
 # "Ingediend op" is when the application entered the system; "Ontvangen op" the day it reached the city (for a
 # letter HR entered later, the day it arrived).
@@ -22,11 +29,23 @@ HEADER = ("Kandidatuur", "Voornaam", "Achternaam", "E-mailadres", "Telefoon", "D
 
 
 def neutralise(value):
-    """A cell a spreadsheet shows as text: a leading = + - @ (or tab/CR) would make it a formula, so quote it."""
+    """A cell as a spreadsheet should show it: quoted (a leading ') only where Excel or LibreOffice would evaluate it.
+
+    Always quoted: a leading = or @ (also after spaces) and a leading tab, CR or LF. A leading + or - is quoted
+    unless the whole cell is a phone number ("+32 470 12 34 56") or a plain negative number ("-3,5"): "+SUM(A1)",
+    "-2+3" and "- 1" are quoted. Everything else stays exactly as it is.
+    """
     if value is None:
         return ""
     text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    if text.startswith(ALWAYS_FORMULA):
+        return "'" + text
+    start = text.lstrip(" ")
+    if start.startswith(ALWAYS_FORMULA):
+        return "'" + text
+    if start.startswith(SIGNED) and not (PHONE_NUMBER.fullmatch(start) or NEGATIVE_NUMBER.fullmatch(start)):
+        return "'" + text
+    return text
 
 
 def _when(value, fmt="d/m/Y H:i"):
@@ -64,12 +83,14 @@ def stream_csv(*, procedure):
 def build_xlsx(*, procedure):
     """The XLSX in a temporary file (write-only workbook: rows go straight to disk), positioned at the start."""
     from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title="Kandidaturen")
     sheet.append(HEADER)
     for record in pipeline_records(procedure=procedure):
-        sheet.append(record)  # strings only, neutralised: openpyxl would read a leading '=' as a formula
+        # Strings only, neutralised (openpyxl would read a leading '=' as a formula), each one XML can hold.
+        sheet.append([ILLEGAL_CHARACTERS_RE.sub(NOT_IN_XML, cell) for cell in record])
     target = tempfile.TemporaryFile()  # noqa: SIM115 — the response closes it
     workbook.save(target)
     target.seek(0)

@@ -374,11 +374,11 @@ def test_a_missing_or_wrong_diploma_is_refused(hr_client, procedure, storage, ov
 
 
 @pytest.mark.parametrize(("field", "value", "message"), [
-    ("first_name", "M" * 101, "niet meer dan 100 tekens"),
+    ("first_name", "M" * 101, "hoogstens 100 tekens (nu 101): maak de tekst korter"),
     ("email", "m" * 250 + "@example.org", "niet meer dan 254 tekens"),
-    ("motivation", "m" * 6001, "niet meer dan 6000 tekens"),
-    ("city", "K" * 101, "niet meer dan 100 tekens"),
-    ("diploma_detail", "D" * 301, "niet meer dan 300 tekens"),
+    ("motivation", "m" * 6001, "hoogstens 6000 tekens (nu 6001)"),
+    ("city", "K" * 101, "hoogstens 100 tekens (nu 101)"),
+    ("diploma_detail", "D" * 301, "hoogstens 300 tekens (nu 301)"),
     ("email", "geen-adres", "Vul een geldig e-mailadres in"),
     ("channel", "portal", "Ontvangen via"),
     ("birth_date", "31/12/9999", "Geboortedatum"),
@@ -388,6 +388,33 @@ def test_odd_or_over_long_input_is_explained_never_a_500(hr_client, procedure, s
     response = post(hr_client, procedure, **{field: value})
     assert response.status_code == 200 and message in errors_of(response), errors_of(response)
     assert not Application.objects.exists() and get_user_model().objects.count() == users
+
+
+@pytest.mark.parametrize("invisible", ["\u202e", "\u2066", "\u200b", "\ufeff", "\x07", "\x1b", "\r\n", "\t"])
+@pytest.mark.parametrize("field", ["first_name", "last_name"])
+def test_a_name_with_an_invisible_or_steering_character_is_refused_with_a_message(hr_client, procedure, storage,
+                                                                                   field, invisible):
+    users = get_user_model().objects.count()
+    response = post(hr_client, procedure, **{field: f"Mie{invisible}ke"})
+    assert "Een naam mag geen onzichtbare tekens of stuurtekens bevatten" in errors_of(response)
+    assert_nothing_made(users, storage)
+
+
+def test_other_text_keeps_what_is_visible_and_loses_what_steers_the_display(hr_client, procedure):
+    response = post(hr_client, procedure, street="Grote\u202eMarkt 1\r\nbus 2", city="Kort\u200brijk",
+                    motivation="Lijn een\r\nLijn\u202e twee\u0007", diploma_detail="", first_name="Mie\u0301ke")
+    assert response.status_code == 302, errors_of(response)
+    application = Application.objects.select_related("candidate").get()
+    candidate = application.candidate
+    assert (candidate.street, candidate.city) == ("GroteMarkt 1 bus 2", "Kortrijk")
+    assert application.motivation == "Lijn een\nLijn twee"
+    assert candidate.first_name == "Miéke" and len(candidate.first_name) == 5  # NFC: one character for é
+
+
+def test_the_inputs_carry_no_maxlength_that_would_cut_pasted_text(hr_client, procedure):
+    html = hr_client.get(form_url(procedure)).content.decode()
+    assert 'name="first_name"' in html and 'name="motivation"' in html
+    assert re.findall(r'<(?:input|textarea)[^>]*name="(?!email)[^"]*"[^>]*maxlength', html) == []
 
 
 @pytest.mark.parametrize(("bad_file", "message"), [

@@ -42,7 +42,15 @@ def test_candidate_text_is_escaped_in_html_and_never_expanded():
 
 def test_hr_markup_in_the_template_is_escaped_too():
     html = render_html("<b>Dag</b> {{ candidate_name }}", {"candidate_name": "An"})
-    assert html == "<p>&lt;b&gt;Dag&lt;/b&gt; An</p>"
+    assert html == "<p>&lt;b&gt;Dag&lt;/b&gt; <bdi>An</bdi></p>"
+
+
+def test_a_name_is_isolated_in_html_and_other_values_are_not():
+    context = {"candidate_name": "\u202eAn <b>", "juror_name": "أحمد", "procedure_title": "Werker", "reason": "x"}
+    template = "Dag {{ candidate_name }}, jurylid {{ juror_name }}: {{ procedure_title }} {{ reason }}"
+    html = render_html(template, context)
+    assert html == "<p>Dag <bdi>\u202eAn &lt;b&gt;</bdi>, jurylid <bdi>أحمد</bdi>: Werker x</p>"
+    assert render_text("Dag {{ candidate_name }}", context) == "Dag \u202eAn <b>"  # plain text cannot isolate
 
 
 def test_html_keeps_paragraphs_and_line_breaks():

@@ -5,6 +5,7 @@ escaped" means for each kind of output.
 """
 
 import re
+import unicodedata
 
 from django.utils.html import escape
 from hypothesis import HealthCheck, Phase, settings
@@ -46,6 +47,21 @@ def hostile_text(*, max_size=None, nul=False, long=True):
 def hostile_line(*, max_size):
     """A hostile value for a one-line form field: what a form stores after stripping the ends."""
     return hostile_text(max_size=max_size).map(lambda s: s.strip()[:max_size] or "X")
+
+
+def hostile_name(*, max_size):
+    """A hostile name a form accepts: markup, template syntax and escapes, but nothing invisible (those are refused)."""
+    return hostile_line(max_size=max_size).map(lambda s: "".join(c for c in s if not invisible(c)).strip() or "X")
+
+
+def invisible(character):
+    """A control or format character (Unicode Cc, Cf) or a line/paragraph separator: no glyph, it steers."""
+    return unicodedata.category(character) in ("Cc", "Cf", "Zl", "Zp")
+
+
+def visible_text(text):
+    """The characters a reader sees, in order (NFC, without whitespace and invisible characters): what must survive."""
+    return "".join(c for c in unicodedata.normalize("NFC", text) if not c.isspace() and not invisible(c))
 
 
 def assert_escaped_in_html(html, value):

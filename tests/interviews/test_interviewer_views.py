@@ -65,7 +65,7 @@ def test_the_day_view_shows_my_interviews_with_the_candidates_file(client, anna,
     assert response.status_code == 200
     text = _text(response)
     candidate = annas_booking.application.candidate
-    assert f"09:00–09:20 – {candidate.full_name}" in text
+    assert f"09:00–09:20 – <bdi>{candidate.full_name}</bdi>" in text
     assert "Afgesproken aanpassing Ondertiteling in Teams." in _words(response)
     assert REQUEST not in text and "hersenvliesontsteking" not in text
     assert "tolk" not in text  # the jury's arrangement is not the interviewer's

@@ -5,6 +5,7 @@ import threading
 
 import pytest
 from django.db import connection
+from django.urls import reverse
 
 from interviews.jury import JuryRefused
 from interviews.jury.conflicts import declare_conflict
@@ -18,6 +19,7 @@ from interviews.jury.scoring import (
     submit_sheet,
 )
 from interviews.models import JuryScore, ScoreSheet, ScoreSheetEvent
+from tests.auth import login_staff
 from tests.jury.helpers import score_all
 
 pytestmark = pytest.mark.django_db
@@ -63,6 +65,27 @@ def test_a_submitted_sheet_is_locked_until_the_chair_reopens_it_and_every_change
     assert events[3][0] == ScoreSheetEvent.Kind.SUBMITTED
     with pytest.raises(ValueError):
         ScoreSheetEvent.objects.first().save()  # the log is append-only
+
+
+@pytest.mark.parametrize(("reason", "message", "reopened"), [
+    ("x" * 1001, "Gebruik hoogstens 1000 tekens (nu 1001): maak de tekst korter.", False),
+    ("", "Geef de reden waarom je de scores heropent", False),
+    ("Herbekijken\u202e na\u200b bespreking", "zijn heropend", True),
+])
+def test_the_chairs_reopen_page_explains_a_missing_or_over_long_reason(client, jury, reason, message, reopened):
+    jury_round, (ann, _bert), chair, leader, _external = jury
+    score_all(leader, ann, 3)
+    sheet = ScoreSheet.objects.get(member=leader, jury_candidate=ann)
+    login_staff(client, chair.user)
+
+    response = client.post(reverse("interviews:jury_reopen", args=[jury_round.pk, ann.uid, sheet.pk]),
+                           {"reason": reason}, follow=True)
+
+    assert response.status_code == 200 and message in response.content.decode()
+    sheet.refresh_from_db()
+    assert (sheet.submitted_at is None) == reopened
+    if reopened:  # what steered the display is gone, every visible character kept
+        assert sheet.events.get(kind=ScoreSheetEvent.Kind.REOPENED).note == "Herbekijken na bespreking"
 
 
 def test_scores_off_the_scale_or_without_evidence_are_refused_with_the_reason(jury):

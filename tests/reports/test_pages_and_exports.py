@@ -111,9 +111,31 @@ def test_csv_has_bom_and_neutralises_formulas_and_keeps_script_as_plain_text(hr_
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:4] == ["Kandidatuur", "Voornaam", "Achternaam", "E-mailadres"]
     cells = {cell for row in rows[1:] for cell in row}
-    assert {"'" + HOSTILE["first_name"], "<script>alert(1)</script>", "'+32 56 27 00 00", "'@SUM(A1)",
+    assert {"'" + HOSTILE["first_name"], "<script>alert(1)</script>", "+32 56 27 00 00", "'@SUM(A1)",
             "'-1+2"} <= cells
-    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
+    assert not any(cell.startswith(("=", "@", "-")) for cell in cells)
+    assert [cell for cell in cells if cell.startswith("+")] == ["+32 56 27 00 00"]  # a phone number stays as typed
+
+
+@pytest.mark.parametrize("typed", [
+    "+32 470 12 34 56", "+32 (0)56 27 80 00", "+32-470-12.34.56", "+32/470 123 456", "-3", "-3,5", "-12.5",
+    "056 27 80 00", "Ann-Sofie", "Kortrijk", "a=b", "1+1", "'al gequoot", "", "Ann @ home",
+])
+def test_a_cell_no_spreadsheet_evaluates_stays_exactly_as_typed(typed):
+    from reports.exports import neutralise
+
+    assert neutralise(typed) == typed
+
+
+@pytest.mark.parametrize("typed", [
+    '=HYPERLINK("http://evil.example/","klik")', "=1+1", "+SUM(A1:A9)", "+cmd|' /C calc'!A0", "-2+3", "- 1",
+    "-A1", "-1-1", "@cmd", "@SUM(A1)", "\t=1+1", "\r=1+1", "\n=1", "  =1+1", " @x", " +SUM(A1)", "+", "-",
+    "+32 470 12 34 56\n=1", "-3,5e3",
+])
+def test_a_cell_a_spreadsheet_would_evaluate_is_quoted_and_keeps_its_text(typed):
+    from reports.exports import neutralise
+
+    assert neutralise(typed) == "'" + typed
 
 
 def test_xlsx_opens_with_openpyxl_and_holds_every_row_as_text(hr_client, procedure):
