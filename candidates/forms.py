@@ -395,16 +395,15 @@ class DocumentUploadForm(forms.Form):
 
 
 class ArrangementForm(forms.Form):
-    """HR's arrangement per step; the candidate's request stays on HR's page only. No max_length (a browser's
-    maxlength cuts pasted text silently): record_arrangements names the limit."""
+    """HR's arrangement per step; the candidate's request stays on HR's page only."""
 
-    intake_arrangement = forms.CharField(
-        label=_("Aanpassing voor het kennismakingsinterview"), required=False,
+    intake_arrangement = FreeTextField(
+        label=_("Aanpassing voor het kennismakingsinterview"), required=False, max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3, "cols": 70}),
         help_text=_("Wat wordt er aangepast, zonder gezondheidsgegevens of diagnose: bv. ‘extra tijd: 10 minuten’ "
                     "of ‘gesprek met tolk Vlaamse Gebarentaal’. De interviewer en de kandidaat lezen dit."))
-    jury_arrangement = forms.CharField(
-        label=_("Aanpassing voor het jobinterview"), required=False,
+    jury_arrangement = FreeTextField(
+        label=_("Aanpassing voor het jobinterview"), required=False, max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3, "cols": 70}),
         help_text=_("Idem voor het jobinterview: de juryleden en de kandidaat lezen dit. Geldt een aanpassing "
                     "voor beide gesprekken, vul ze dan bij beide in."))

@@ -52,9 +52,8 @@ def _admin_context(admin_obj, request, title, **extra):
 
 
 class RoundSettingsForm(forms.ModelForm):
-    # No max_length (a browser's maxlength cuts pasted text silently): start_jury_round names the limit.
-    reserve_bypass_reason = forms.CharField(
-        label=_("Reden om nu te starten, voor de wervingsreserve"), required=False,
+    reserve_bypass_reason = FreeTextField(
+        label=_("Reden om nu te starten, voor de wervingsreserve"), required=False, max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3, "cols": 70}),
         help_text=_("Bv. waarom een matchgesprek niet kan of niet zinvol is. De reden komt in het dossier van de "
                     "juryronde en in het PV; schrijf geen gezondheidsgegevens."))

@@ -80,7 +80,7 @@ def test_too_long_an_arrangement_is_refused_with_the_text_kept(hr_client, asking
                                                          "jury_arrangement": "Extra tijd"})
     assert response.status_code == 400
     text = words(response)
-    assert f"hoogstens {MAX_ARRANGEMENT_LENGTH} tekens lang (nu {len(long_text.strip())})" in text
+    assert f"Gebruik hoogstens {MAX_ARRANGEMENT_LENGTH} tekens (nu {len(long_text.strip())})" in text
     assert long_text.strip() in response.content.decode() and "Extra tijd" in text  # nothing typed is lost
     assert 'maxlength' not in response.content.decode()  # a browser would cut a pasted text without a word
     asking.refresh_from_db()

@@ -77,7 +77,9 @@ def test_a_nul_is_refused_in_every_kind(kind):
 STRUCTURED = (forms.EmailField, forms.URLField, forms.SlugField, forms.RegexField, forms.JSONField,
               forms.UUIDField, forms.GenericIPAddressField)
 UNLIMITED_HERE = {"NewRoundForm.title", "NewRoundForm.slug", "IntakeMomentForm.label"}  # start_new_round limits them
-CODES = {"TokenForm.token"}  # the staff log-in's one-time code: 6 to 8 digits, checked by its own rule
+# Codes and credentials, each checked by its own rule: the staff log-in's one-time code (6 to 8 digits), and the staff
+# log-in's name and password (kortrijk_ats/input_limits.py; a password is never normalised).
+CODES = {"TokenForm.token", "StaffLoginForm.username", "StaffLoginForm.password"}
 
 
 def project_forms():
