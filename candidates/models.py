@@ -205,6 +205,10 @@ class PoolEntryQuerySet(models.QuerySet):
     def active(self):
         return self.filter(ended_at__isnull=True)
 
+    def valid(self, on):
+        """Places that hold on that day: not ended (a closed stage ends them) and not expired."""
+        return self.active().filter(expires_on__gt=on)
+
     def due_for_expiry(self, today):
         return self.active().filter(expires_on__lte=today)
 
