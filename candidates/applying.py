@@ -10,7 +10,6 @@ address that already belongs to a person must name that person (same name and bi
 only fills in what the person left empty; it never overwrites what they keep up.
 """
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -28,7 +27,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from candidates import mail_events
-from candidates.bans import ban_in_force
+from candidates.bans import ban_in_force, comparable_name, flag_likely_ban
 from candidates.disclosure import ban_told, place_told, shown_stage
 from candidates.models import Application, Candidate, Document, PoolEntry
 from candidates.pools import valid_place
@@ -321,9 +320,12 @@ def _submit(procedure, *, user, personal, answers, documents, language, today, s
     `own_data`: the person typed their own data (the portal), so it replaces what was stored."""
     candidate = _save_candidate(user, personal, language, own_data=own_data)
     # The day is read here, under the candidate's lock: a submit that waited past midnight is too late.
-    check_may_apply(procedure, candidate=candidate, today=today or timezone.localdate(), received_on=received_on)
+    today = today or timezone.localdate()
+    check_may_apply(procedure, candidate=candidate, today=today, received_on=received_on)
     application = _create_application(procedure, candidate, answers, channel=channel, entered_by=entered_by,
                                       received_on=received_on)
+    # Probably a banned person under another address or account: not refused, HR decides at screening.
+    flag_likely_ban(application, on=received_on or today)
     for kind, upload in documents.items():
         document = Document(application=application, kind=kind, original_name=upload.original_name,
                             content_type=upload.content_type, size=upload.size)
@@ -381,17 +383,11 @@ def person_of_address(email):
     return Candidate.objects.filter(user=user, erased_at__isnull=True).first()
 
 
-def _comparable_name(name):
-    """A name as two spellings of one person compare: one Unicode form, no case, single spaces."""
-    folded = unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
-    return " ".join(folded.split())
-
-
 def same_person(candidate, personal):
     """Does HR's entry name the person of the address? Same first and last name (case, spaces and Unicode form
     aside: a stricter rule than that is HR's eye, a looser one would let a namesake through) and the same birth
     date (when the person's is known)."""
-    return (all(_comparable_name(getattr(candidate, field)) == _comparable_name(getattr(personal, field))
+    return (all(comparable_name(getattr(candidate, field)) == comparable_name(getattr(personal, field))
                 for field in ("first_name", "last_name"))
             and candidate.birth_date in (None, personal.birth_date))
 
