@@ -21,9 +21,16 @@ from django.utils.translation import ngettext
 
 from candidates import admin_erasure, views_hr  # noqa: F401 — admin_erasure registers its admins
 from candidates.accommodations import ArrangementRefused, awaits_arrangement, record_arrangements
-from candidates.admin_actions import STAGE_ACTIONS, StageActionForm, get_stage_action
+from candidates.admin_actions import (
+    STAGE_ACTIONS,
+    StageActionForm,
+    get_stage_action,
+    likely_banned,
+    needs_reason,
+)
 from candidates.admin_filters import (
     AccommodationFilter,
+    BanMatchFilter,
     BannedFilter,
     DiplomaKindFilter,
     DiplomaNameFilter,
@@ -81,7 +88,7 @@ class ApplicationAdmin(TakeInViews, HRReadOnlyMixin, admin.ModelAdmin):
                     "stage_changed_at", "row_facts")
     list_display_links = ("candidate_name",)
     list_filter = ("procedure", "stage", ("diploma__kind", DiplomaKindFilter), DiplomaNameFilter, BannedFilter,
-                   PoolFilter, AccommodationFilter, "channel")
+                   BanMatchFilter, PoolFilter, AccommodationFilter, "channel")
     list_select_related = ("candidate", "procedure", "diploma")  # else Django joins every relation; see page_rows
     search_fields = ("candidate__first_name", "candidate__last_name", "candidate__email")
     search_help_text = _("Zoek op voornaam, achternaam of e-mailadres.")
@@ -184,9 +191,12 @@ class ApplicationAdmin(TakeInViews, HRReadOnlyMixin, admin.ModelAdmin):
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None:
             context.update(application_page_context(obj))
+            flag = context["ban_match"]
+            flagged = flag is not None and flag.cleared_at is None
             context["stage_actions"] = [
                 (action, StageActionForm(action=action, single=True, initial={"expected_stage": obj.stage},
-                                         prefix=action.key))
+                                         prefix=action.key,
+                                         reason_required=needs_reason(action, likely_banned=flagged)))
                 for action in STAGE_ACTIONS if action.applies_to(obj.stage)
             ] if self.has_stage_permission(request) else []
         return super().render_change_form(request, context, add=add, change=change, form_url=form_url, obj=obj)
@@ -218,7 +228,8 @@ class ApplicationAdmin(TakeInViews, HRReadOnlyMixin, admin.ModelAdmin):
         if action is None:
             raise Http404("Onbekende beslissing.")
         application = get_object_or_404(self.get_queryset(request), pk=object_id)
-        form = StageActionForm(request.POST, action=action, single=True, prefix=action.key)
+        form = StageActionForm(request.POST, action=action, single=True, prefix=action.key,
+                               reason_required=needs_reason(action, likely_banned=likely_banned(application)))
         if not form.is_valid():
             return self._render_confirmation(request, action=action, form=form, count=1,
                                              application=application, status=200)
@@ -336,11 +347,10 @@ class ApplicationAdmin(TakeInViews, HRReadOnlyMixin, admin.ModelAdmin):
 
 @admin.register(Ban)
 class BanAdmin(HRReadOnlyMixin, admin.ModelAdmin):
-    list_display = ("candidate", "function", "starts_on", "ends_on")
+    list_display = ("candidate", "function", "after_stage", "starts_on", "ends_on")
     list_filter = ("function",)
     list_select_related = ("candidate", "function")
     search_fields = ("candidate__first_name", "candidate__last_name", "candidate__email")
-    exclude = ("identity_hash",)
 
 
 @admin.register(PoolEntry)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from candidates.models import BanMatch
 from candidates.stages import Stage, is_allowed
 from kortrijk_ats.typed_text import FreeTextField
 
@@ -38,6 +39,16 @@ def get_stage_action(key):
     return next((action for action in STAGE_ACTIONS if action.key == key), None)
 
 
+def needs_reason(action, *, likely_banned):
+    """Admitting an application flagged as a likely banned person needs a reason (see candidates.bans)."""
+    return action.reason_required or (action.to == Stage.ELIGIBLE and likely_banned)
+
+
+def likely_banned(application):
+    """Is the application flagged as probably coming from a banned person, and not admitted yet?"""
+    return BanMatch.objects.filter(application=application, cleared_at__isnull=True).exists()
+
+
 class StageActionForm(forms.Form):
     """What HR confirms for a decision: the reason when one is needed and, on one application, the stage they saw."""
 
@@ -45,11 +56,13 @@ class StageActionForm(forms.Form):
                            max_length=REASON_MAX_LENGTH)
     expected_stage = forms.ChoiceField(choices=Stage.choices, widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, action, single=False, **kwargs):
+    def __init__(self, *args, action, single=False, reason_required=None, **kwargs):
+        """`reason_required`: overrides the action's own need, e.g. admitting a likely banned person."""
         super().__init__(*args, **kwargs)
         self.action = action
+        self.needs_reason = action.reason_required if reason_required is None else reason_required
         reason = self.fields["reason"]
-        if action.reason_required:
+        if self.needs_reason:
             reason.error_messages["required"] = _(
                 "Vul een motivering in: die is verplicht voor ‘%(stage)s’.") % {"stage": action.to.label}
         else:

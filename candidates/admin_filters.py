@@ -6,7 +6,8 @@ from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from candidates.models import Ban, PoolEntry
+from candidates.models import Ban, BanMatch, PoolEntry
+from candidates.stages import Stage
 from procedures.models import Diploma
 
 
@@ -46,6 +47,24 @@ class BannedFilter(admin.SimpleListFilter):
             return queryset.filter(banned)
         if self.value() == "nee":
             return queryset.exclude(banned)
+        return queryset
+
+
+class BanMatchFilter(admin.SimpleListFilter):
+    """Applications flagged as probably coming from a banned person (candidates.bans): HR decides at screening."""
+
+    title = _("mogelijk uitgesloten")
+    parameter_name = "mogelijk_uitgesloten"
+
+    def lookups(self, request, model_admin):
+        return (("te-beslissen", _("te beslissen bij de screening")), ("alle", _("alle gemarkeerde")))
+
+    def queryset(self, request, queryset):
+        flagged = BanMatch.objects.filter(application=OuterRef("pk"))
+        if self.value() == "te-beslissen":
+            return queryset.filter(Exists(flagged.filter(cleared_at__isnull=True)), stage=Stage.SCREENING)
+        if self.value() == "alle":
+            return queryset.filter(Exists(flagged))
         return queryset
 
 

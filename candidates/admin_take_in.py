@@ -20,6 +20,7 @@ from candidates.applying import (
     ApplicationInvalid,
     ApplicationRefused,
     BannedFromFunction,
+    HoldsPoolPlace,
     NotTheSamePerson,
     ProcedureClosed,
     ReceivedInFuture,
@@ -28,6 +29,7 @@ from candidates.applying import (
     take_in_application,
 )
 from candidates.forms import TakeInForm
+from candidates.models import PoolEntry
 from candidates.portal.stash import clear_stash, stash_file, stashed_files
 from candidates.uploads import guard_upload_size
 from kortrijk_ats.roles import is_hr
@@ -113,6 +115,8 @@ class TakeInViews:
                 form.add_error("email", str(refusal))
             except BannedFromFunction as refusal:
                 form.add_error(None, banned_text(refusal, procedure=procedure))
+            except HoldsPoolPlace as refusal:
+                form.add_error(None, place_text(refusal.place))
             except ApplicationRefused as refusal:  # the address's account is switched off
                 form.add_error(None, str(refusal))
             else:
@@ -146,10 +150,26 @@ def already_applied_text(existing, *, email):
 
 
 def banned_text(refusal, *, procedure):
-    return _("Deze persoon mag pas opnieuw solliciteren voor de functie %(function)s vanaf %(date)s: hij of zij was "
+    text = _("Deze persoon mag pas opnieuw solliciteren voor de functie %(function)s vanaf %(date)s: hij of zij was "
              "niet geslaagd in een eerdere selectie voor deze functie, en dan geldt een wachttijd. Er is niets "
              "opgeslagen. Voor andere functies van stad Kortrijk kan deze persoon wel solliciteren.") % {
-        "function": procedure.function.name, "date": date_format(refusal.may_apply_from, "d/m/Y")}
+        "function": procedure.function.name, "date": date_format(refusal.ban.ends_on, "d/m/Y")}
+    if not refusal.told:
+        text += " " + _("Let op: de kandidaat kreeg die uitslag nog niet, de mail wacht op vrijgave.")
+    return text
+
+
+def place_text(place):
+    """HR's refusal for a person who holds a valid waitlist or reserve place for the function."""
+    values = {"function": place.function.name, "date": date_format(place.last_valid_day, "d/m/Y"),
+              "title": place.application.procedure.title}
+    if place.kind == PoolEntry.Kind.WAITLIST:
+        return _("Deze persoon staat op de wachtlijst voor de functie %(function)s tot en met %(date)s (kandidatuur "
+                 "voor ‘%(title)s’): de jury van elke vacature nodigt hem of haar uit. Zolang die plaats geldt, kan "
+                 "er geen nieuwe kandidatuur voor de functie bij. Er is niets opgeslagen.") % values
+    return _("Deze persoon zit in de wervingsreserve voor de functie %(function)s tot en met %(date)s (kandidatuur "
+             "voor ‘%(title)s’): bij een volgende vacature volgt een matchgesprek. Zolang die plaats geldt, kan er "
+             "geen nieuwe kandidatuur voor de functie bij. Er is niets opgeslagen.") % values
 
 
 def entered_text(application, *, known):

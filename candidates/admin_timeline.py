@@ -1,11 +1,12 @@
 """What the HR application page shows beside the form: the timeline (how the application came in, stage changes,
-documents added or replaced after applying, mails), the documents with the replaced ones, the ban and pool entries.
+documents added or replaced after applying, mails), the documents with the replaced ones, the ban and pool entries,
+and a likely match with another person's ban.
 A fixed number of queries, however long the history."""
 
 from dataclasses import dataclass
 from datetime import datetime
 
-from candidates.models import Ban
+from candidates.models import Ban, BanMatch
 from communications.events import get_event
 from communications.models import Mail
 
@@ -64,4 +65,7 @@ def application_page_context(application):
         "pool_entries": list(application.pool_entries.select_related("function").order_by("created_at", "id")),
         "bans": list(Ban.objects.filter(candidate_id=application.candidate_id)
                      .select_related("function").order_by("-ends_on")),
+        "ban_match": (BanMatch.objects.filter(application=application)
+                      .select_related("ban__application__candidate", "ban__application__procedure", "cleared_by")
+                      .first()),
     }

@@ -10,7 +10,6 @@ address that already belongs to a person must name that person (same name and bi
 only fills in what the person left empty; it never overwrites what they keep up.
 """
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -28,8 +27,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from candidates import mail_events
-from candidates.bans import ban_in_force
-from candidates.models import Application, Candidate, Document
+from candidates.bans import ban_in_force, comparable_name, flag_likely_ban
+from candidates.disclosure import ban_told, place_told, shown_stage
+from candidates.models import Application, Candidate, Document, PoolEntry
+from candidates.pools import valid_place
 from candidates.stages import CLOSED_STAGES
 from candidates.uploads import stored_files_removed_on_failure
 from communications.outbox import queue_mail
@@ -58,10 +59,26 @@ class ReceivedInFuture(ApplicationRefused):
 
 
 class BannedFromFunction(ApplicationRefused):
-    def __init__(self, message, *, ban, may_apply_from, other_procedures):
+    """A ban for the function is in force. `told`: the person was told of the failure behind it; until then the
+    message says only that an application is being handled, and `may_apply_from` is None (HR reads ban.ends_on)."""
+
+    def __init__(self, message, *, ban, told, other_procedures):
         super().__init__(message)
         self.ban = ban
-        self.may_apply_from = may_apply_from
+        self.told = told
+        self.may_apply_from = ban.ends_on if told else None
+        self.other_procedures = other_procedures
+
+
+class HoldsPoolPlace(ApplicationRefused):
+    """The person holds a valid waitlist or reserve place for the function: a new round would give them a second
+    one. `told`: as for a ban; `valid_until` (the place's last day) is None until then."""
+
+    def __init__(self, message, *, place, told, other_procedures):
+        super().__init__(message)
+        self.place = place
+        self.told = told
+        self.valid_until = place.last_valid_day if told else None
         self.other_procedures = other_procedures
 
 
@@ -123,7 +140,9 @@ def check_may_apply(procedure, *, candidate, today, received_on=None):
     """Refuse when the procedure is closed, the person applied already, or a ban for the function is in force.
 
     `candidate` may be None (a person who never applied): then only the procedure is checked here, and the
-    ban by identity is checked by submit_application once the candidate exists.
+    ban by identity is checked by submit_application once the candidate exists. A valid waitlist or reserve place
+    for the function refuses too (HoldsPoolPlace): judged today, as the point is that nobody holds two places.
+    What the refusal tells the person follows candidates.disclosure: nothing HR has not released.
     `received_on`: the day a letter, e-mail or counter visit reached the city (HR's entry, maybe days later). That
     day is judged, as the portal judges the day of a submit: the procedure must have been open then, and a ban
     counts if it was in force then. A ban imposed after it does not undo an application made before it (as on the
@@ -142,16 +161,52 @@ def check_may_apply(procedure, *, candidate, today, received_on=None):
     # The ban comes first: a person who failed this very procedure must learn when they may apply again.
     ban = ban_in_force(candidate, procedure.function, on=day)
     if ban is not None:
-        others = list(open_procedures(today=today).exclude(function=procedure.function).order_by("title"))
-        raise BannedFromFunction(
-            _("Je kan pas opnieuw solliciteren voor de functie %(function)s vanaf %(date)s. Je was niet geslaagd "
-              "in een eerdere selectie voor deze functie, en dan geldt een wachttijd. Voor andere functies van "
-              "stad Kortrijk kan je wel solliciteren.")
-            % {"function": procedure.function.name, "date": date_format(ban.ends_on, "d/m/Y")},
-            ban=ban, may_apply_from=ban.ends_on, other_procedures=others)
+        raise _banned(procedure, ban, today=today)
     existing = Application.objects.filter(candidate=candidate, procedure=procedure).first()
     if existing is not None:
         raise _already_applied(existing)
+    place = valid_place(candidate, procedure.function, today=today)
+    if place is not None:
+        raise _holds_place(procedure, place, today=today)
+
+
+def _other_functions(procedure, *, today):
+    """The procedures open today for other functions: where a person barred from this function may apply."""
+    return list(open_procedures(today=today).exclude(function=procedure.function).order_by("title"))
+
+
+def _still_handled_message():
+    # Before HR released the outcome: no stage, no date, nothing the outcome mail has not said yet.
+    return _("Je hebt nog een kandidatuur voor deze functie die in behandeling is. Je krijgt een mail zodra er "
+             "nieuws is. Voor andere functies van stad Kortrijk kan je wel solliciteren.")
+
+
+def _banned(procedure, ban, *, today):
+    told = ban_told(ban)
+    if told:
+        message = _("Je kan pas opnieuw solliciteren voor de functie %(function)s vanaf %(date)s. Je was niet "
+                    "geslaagd in een eerdere selectie voor deze functie, en dan geldt een wachttijd. Voor andere "
+                    "functies van stad Kortrijk kan je wel solliciteren.") % {
+            "function": procedure.function.name, "date": date_format(ban.ends_on, "d/m/Y")}
+    else:
+        message = _still_handled_message()
+    return BannedFromFunction(message, ban=ban, told=told, other_procedures=_other_functions(procedure, today=today))
+
+
+def _holds_place(procedure, place, *, today):
+    told = place_told(place)
+    values = {"function": procedure.function.name, "date": date_format(place.last_valid_day, "d/m/Y")}
+    if not told:
+        message = _still_handled_message()
+    elif place.kind == PoolEntry.Kind.WAITLIST:
+        message = _("Je staat op de wachtlijst voor de functie %(function)s, tot en met %(date)s. Voor elke "
+                    "concrete vacature nodigen we je uit voor een jobinterview met een jury. Opnieuw solliciteren "
+                    "is dus niet nodig, en kan niet zolang je plaats geldt.") % values
+    else:
+        message = _("Je bent opgenomen in de wervingsreserve voor de functie %(function)s, tot en met %(date)s. Bij "
+                    "een volgende vacature in een ander team volgt enkel nog een matchgesprek. Opnieuw solliciteren "
+                    "is dus niet nodig, en kan niet zolang je plaats geldt.") % values
+    return HoldsPoolPlace(message, place=place, told=told, other_procedures=_other_functions(procedure, today=today))
 
 
 def check_may_take_in(procedure, *, today):
@@ -265,9 +320,12 @@ def _submit(procedure, *, user, personal, answers, documents, language, today, s
     `own_data`: the person typed their own data (the portal), so it replaces what was stored."""
     candidate = _save_candidate(user, personal, language, own_data=own_data)
     # The day is read here, under the candidate's lock: a submit that waited past midnight is too late.
-    check_may_apply(procedure, candidate=candidate, today=today or timezone.localdate(), received_on=received_on)
+    today = today or timezone.localdate()
+    check_may_apply(procedure, candidate=candidate, today=today, received_on=received_on)
     application = _create_application(procedure, candidate, answers, channel=channel, entered_by=entered_by,
                                       received_on=received_on)
+    # Probably a banned person under another address or account: not refused, HR decides at screening.
+    flag_likely_ban(application, on=received_on or today)
     for kind, upload in documents.items():
         document = Document(application=application, kind=kind, original_name=upload.original_name,
                             content_type=upload.content_type, size=upload.size)
@@ -325,17 +383,11 @@ def person_of_address(email):
     return Candidate.objects.filter(user=user, erased_at__isnull=True).first()
 
 
-def _comparable_name(name):
-    """A name as two spellings of one person compare: one Unicode form, no case, single spaces."""
-    folded = unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
-    return " ".join(folded.split())
-
-
 def same_person(candidate, personal):
     """Does HR's entry name the person of the address? Same first and last name (case, spaces and Unicode form
     aside: a stricter rule than that is HR's eye, a looser one would let a namesake through) and the same birth
     date (when the person's is known)."""
-    return (all(_comparable_name(getattr(candidate, field)) == _comparable_name(getattr(personal, field))
+    return (all(comparable_name(getattr(candidate, field)) == comparable_name(getattr(personal, field))
                 for field in ("first_name", "last_name"))
             and candidate.birth_date in (None, personal.birth_date))
 
@@ -427,11 +479,12 @@ def _create_application(procedure, candidate, answers, *, channel, entered_by, r
 
 
 def _already_applied(existing):
-    if existing.stage in CLOSED_STAGES:
+    stage = shown_stage(existing)  # the candidate reads this message: never a stage HR has not released
+    if stage in CLOSED_STAGES:
         return AlreadyApplied(
             _("Je kandidatuur voor ‘%(title)s’ is afgesloten (%(stage)s). Voor één procedure kan je maar één keer "
               "solliciteren; voor andere selectieprocedures van stad Kortrijk kan je wel solliciteren.")
-            % {"title": existing.procedure.title, "stage": existing.get_stage_display()}, application=existing)
+            % {"title": existing.procedure.title, "stage": stage.label}, application=existing)
     return AlreadyApplied(
         _("Je hebt al gesolliciteerd voor ‘%(title)s’. Je kandidatuur is goed ontvangen; je hoeft niets "
           "opnieuw in te dienen.") % {"title": existing.procedure.title}, application=existing)

@@ -2,7 +2,9 @@
 
 confirm_erasure() is HR's act: open applications are withdrawn, every application is anonymised and the person
 erased (candidates.retention, driven by the register), mails not yet sent to them are cancelled, and one last mail
-tells them what went and what the law makes the city keep (a ban's keyed hash and end date).
+tells them what went and what the law makes the city keep (a ban's keyed hashes and dates). That mail names a ban
+whose outcome HR had not released yet: the outcome mail is cancelled with the rest, and the person must know what is
+kept and why; HR's preview says so before confirming.
 """
 
 from django.conf import settings
@@ -12,6 +14,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from candidates import mail_events
+from candidates.disclosure import ban_told
 from candidates.models import Ban, Candidate, ErasureRequest
 from candidates.stages import OPEN_STAGES, Stage
 from communications.outbox import queue_mail
@@ -71,15 +74,17 @@ def erasure_preview(erasure):
     """What confirming will do, for HR's confirmation page."""
     candidate = erasure.candidate
     if candidate is None or candidate.erased_at:
-        return {"applications": [], "open": [], "documents": 0, "bans": []}
+        return {"applications": [], "open": [], "documents": 0, "bans": [], "untold_bans": []}
     applications = list(candidate.applications.select_related("procedure"))
+    bans = list(Ban.objects.filter(candidate=candidate, ends_on__gt=timezone.localdate())
+                .select_related("function", "application"))
     return {
         "applications": applications,
         "open": [a for a in applications if a.stage in OPEN_STAGES],
         # Replaced files kept for HR go too.
         "documents": sum(a.documents.count() + a.document_changes.exclude(old_file="").count() for a in applications),
-        "bans": list(Ban.objects.filter(candidate=candidate, ends_on__gt=timezone.localdate())
-                     .select_related("function")),
+        "bans": bans,
+        "untold_bans": [ban for ban in bans if not ban_told(ban)],
     }
 
 

@@ -7,9 +7,10 @@ import zipfile
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
+from candidates.disclosure import shown_stage, visible_transitions
 from candidates.models import Application, Candidate
 from candidates.stages import Stage
-from candidates.timeline import for_portal, sent_mails, shown_stage, timeline_for, visible_transitions
+from candidates.timeline import for_portal, sent_mails, timeline_for
 
 JSON_NAME = "mijn-gegevens.json"
 SPOOL_LIMIT = 20 * 1024 * 1024

@@ -195,13 +195,14 @@ ERASURE_DONE = register(MailEvent(
     body={"nl": "Beste,\n\nZoals je vroeg, hebben we je gegevens gewist: je account, je naam, je contactgegevens, "
                 "je kandidaturen met je motivatie en documenten, en de notities over jou. Lopende kandidaturen zijn "
                 "ingetrokken.\n\nWat we volgens de regels moeten bijhouden: de scores en het proces-verbaal van de "
-                "jury, zonder je naam. Loopt er een uitsluiting, dan bewaren we tot de einddatum alleen een code die "
-                "van je e-mailadres is afgeleid en de data:\n{{ kept }}\n\nMet vriendelijke groeten,\n"
-                "Het selectieteam van stad Kortrijk",
+                "jury, zonder je naam. Loopt er een uitsluiting, dan bewaren we tot de einddatum alleen codes die "
+                "van je e-mailadressen en van je naam met je geboortedatum zijn afgeleid, en de data:\n{{ kept }}"
+                "\n\nMet vriendelijke groeten,\nHet selectieteam van stad Kortrijk",
           "en": "Hello,\n\nAs you asked, we erased your data: your account, your name, your contact details, your "
                 "applications with your motivation and documents, and the notes about you. Open applications were "
                 "withdrawn.\n\nWhat the rules make us keep: the jury's scores and official report, without your "
-                "name. If a ban is running, we keep only a code derived from your e-mail address and its dates until "
-                "it ends:\n{{ kept }}\n\nKind regards,\nThe selection team of the city of Kortrijk"},
+                "name. If a ban is running, we keep only codes derived from your e-mail addresses and from your name "
+                "with your date of birth, and its dates, until it ends:\n{{ kept }}\n\nKind regards,\n"
+                "The selection team of the city of Kortrijk"},
     placeholders={"kept": "lopende uitsluitingen met hun einddatum"},
 ))

@@ -16,6 +16,17 @@ EXPIRED_STAGE = {
 }
 
 
+def valid_place(candidate, function, *, today):
+    """The person's waitlist or reserve place for the function that holds today, or None; the reserve first.
+
+    A person who holds one may not apply for the function again: they would go through screening and intake a
+    second time, get a second place and be invited twice by one jury round."""
+    places = list(PoolEntry.objects.valid(today).filter(function=function, application__candidate=candidate)
+                  .select_related("application__procedure__function").order_by("expires_on", "id"))
+    reserve = [place for place in places if place.kind == PoolEntry.Kind.RESERVE]
+    return (reserve or places or [None])[0]
+
+
 def expire_pool_entries(*, today=None):
     """Close every waitlist or reserve place whose date has come. Safe to run twice, or twice at once.
 

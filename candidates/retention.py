@@ -3,7 +3,7 @@
 What is personal and what erasure does with it comes from the register (kortrijk_ats.privacy.REGISTER). The
 periodic job run_retention() anonymises applications of candidates who did not get through a set time after the
 decision (per function, RetentionPolicy; default 12 months), waitlist and reserve places after they expired,
-then erases a person once nothing of theirs is still needed. A ban keeps only its keyed hash and dates until it
+then erases a person once nothing of theirs is still needed. A ban keeps only its keyed hashes and dates until it
 ends. Running it twice changes nothing the second time; no file without a row stays in storage.
 """
 
@@ -22,6 +22,7 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from candidates.bans import remember_person
 from candidates.models import Application, Ban, Candidate, ErasureRequest, RetentionPolicy, Transition
 from candidates.portal.stash import STASH_DIR, prune_abandoned_stash
 from candidates.stages import Stage
@@ -117,8 +118,9 @@ def run_retention(*, now=None):
         report.candidates_erased += 1
     report.accounts_deleted = delete_unused_accounts(now=now)
     # Only the hash and the dates were left; once the ban ended nothing is needed any more.
-    report.bans_deleted = Ban.objects.filter(ends_on__lte=timezone.localdate(now), candidate__isnull=True,
-                                             application__isnull=True).delete()[0]
+    _total, deleted = Ban.objects.filter(ends_on__lte=timezone.localdate(now), candidate__isnull=True,
+                                         application__isnull=True).delete()
+    report.bans_deleted = deleted.get(Ban._meta.label, 0)  # their keys go with them
     report.sessions_deleted = Session.objects.filter(expire_date__lt=now).delete()[0]
     report.mails_scrubbed += scrub_erasure_confirmations(now=now)
     report.orphan_files_deleted = delete_orphan_files(now=now)
@@ -213,10 +215,12 @@ def anonymise_application(application, *, now):
 def erase_person(candidate, *, now):
     """Erase the person: identity, contact details, account, sessions, mails to them. Their applications must be
     anonymised first. What stays: an empty Candidate row (so anonymous records keep their link) and any ban's
-    keyed hash with its dates. Returns the number of mails blanked."""
+    keyed hashes (BanKey) with its dates. Returns the number of mails blanked."""
     erased = _Erased()
     user = candidate.user
     address = candidate.email
+    # The last moment the ban can learn every address and the name it must still recognise (as keys only).
+    remember_person(candidate, today=timezone.localdate(now))
     # The candidate's own actions (a withdrawal) name them in the audit trail.
     Transition.objects.filter(application__candidate=candidate).filter(
         Q(actor=user) | Q(actor_label__endswith="(kandidaat, via het portaal)")).update(

@@ -13,9 +13,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from candidates.disclosure import shown_stage, visible_transitions
 from candidates.models import Application, DocumentChange, PoolEntry, Transition
 from candidates.stages import CLOSED_STAGES, REASON_REQUIRED, Stage
-from candidates.transitions import STAGE_MAIL
 from communications.models import Mail
 
 # The stage in the candidate's words (the stage labels are the back office's).
@@ -70,24 +70,6 @@ def for_portal(queryset=None, *, listing=False):
         "procedure__intake_sessions",
         *extra,
     )
-
-
-def visible_transitions(application):
-    """The transitions the candidate may see: not those whose outcome mail waits as a draft for HR."""
-    held = [mail for mail in application.mails.all() if mail.state == Mail.State.DRAFT]
-    visible = []
-    for transition in application.transitions.all():
-        event = STAGE_MAIL.get(Stage(transition.to_stage))
-        if event and any(m.event == event.key and m.created_at >= transition.created_at for m in held):
-            continue
-        visible.append(transition)
-    return visible
-
-
-def shown_stage(application):
-    """The stage as the candidate knows it: the last transition they may see, else screening."""
-    visible = visible_transitions(application)
-    return Stage(visible[-1].to_stage) if visible else Stage.SCREENING
 
 
 def sent_mails(application):
@@ -263,7 +245,3 @@ def _session_text(session):
     return _("%(day)s, %(label)s (%(start)s–%(end)s uur)") % {
         "day": day, "label": session.label,
         "start": session.starts_at.strftime("%H.%M"), "end": session.ends_at.strftime("%H.%M")}
-
-
-def may_withdraw(application):
-    return Stage(application.stage) not in CLOSED_STAGES

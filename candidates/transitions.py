@@ -7,13 +7,14 @@ nothing outside this module writes Application.stage.
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from candidates import mail_events
 from candidates.bans import impose_ban
 from candidates.dates import add_months
-from candidates.models import Application, PoolEntry, Transition
+from candidates.models import Application, BanMatch, PoolEntry, Transition
 from candidates.stages import BANNING_STAGES, CLOSED_STAGES, REASON_REQUIRED, Stage, is_allowed
 from communications.outbox import batched_mails, compose_mail, put_in_outbox
 from procedures.settings_check import SettingMissing, reserve_months_for
@@ -80,10 +81,13 @@ def _checked_request(to, reason):
 
 def _lock(queryset):
     # Lock and read in one query, with what the consequences and the mail need; pk order keeps bulks deadlock-free.
-    return queryset.select_for_update(of=("self",)).select_related("candidate", "procedure__function").order_by("pk")
+    return (queryset.select_for_update(of=("self",)).select_related("candidate", "procedure__function")
+            .annotate(ban_match_open=Exists(BanMatch.objects.filter(application=OuterRef("pk"),
+                                                                    cleared_at__isnull=True)))
+            .order_by("pk"))
 
 
-def _check_change(locked, *, to, expected_stage):
+def _check_change(locked, *, to, expected_stage, reason):
     """Refuse a change the user did not see coming or the transition table does not allow. Returns the stage."""
     current = Stage(locked.stage)
     if expected_stage is not None and current != Stage(expected_stage):
@@ -93,17 +97,31 @@ def _check_change(locked, *, to, expected_stage):
         )
     if not is_allowed(current, to):
         raise TransitionRefused(f"Van ‘{current.label}’ naar ‘{to.label}’ kan niet. Er is niets gewijzigd.")
+    if to == Stage.ELIGIBLE and locked.ban_match_open and not reason:
+        # A likely match with a ban (candidates.bans): HR admits the person only with a reason, one at a time.
+        raise TransitionRefused("Deze kandidatuur lijkt van iemand die uitgesloten is voor deze functie (zie "
+                                "‘Mogelijk uitgesloten’ op de kandidatuur). Toelaten kan alleen met een motivering: "
+                                "waarom het om iemand anders gaat. Er is niets gewijzigd.")
     return current
+
+
+def _clear_ban_matches(locked_applications, to, *, by, now):
+    """Admitting an application with a likely ban match (with its reason) settles the flag."""
+    flagged = [locked.pk for locked in locked_applications if locked.ban_match_open]
+    if to == Stage.ELIGIBLE and flagged:
+        BanMatch.objects.filter(application__in=flagged, cleared_at__isnull=True).update(cleared_at=now,
+                                                                                          cleared_by=by)
 
 
 def _change_locked(locked, *, to, by, by_label, reason, expected_stage):
     """The rules of one stage change on a locked application, inside the caller's transaction."""
-    current = _check_change(locked, to=to, expected_stage=expected_stage)
+    current = _check_change(locked, to=to, expected_stage=expected_stage, reason=reason)
     now = timezone.now()
     transition = Transition.objects.create(**_transition_fields(locked, current, to, by=by, by_label=by_label,
                                                                 reason=reason, now=now))
     locked.stage, locked.stage_changed_at = to, now
     locked.save(update_fields=["stage", "stage_changed_at"])
+    _clear_ban_matches([locked], to, by=by, now=now)
     mail_context = _apply_consequences(locked, current, to, now=now)
     for handler in _LEAVE_HANDLERS.get(current, ()):
         handler(locked, to=to, by=by)
@@ -233,7 +251,7 @@ def _change_chunk(chunk, outcome, *, to, by, reason, expected_stage):
             try:
                 if locked is None:  # erased since it was selected: the others go on
                     raise TransitionRefused("Deze kandidatuur bestaat niet meer. Er is niets gewijzigd.")
-                current = _check_change(locked, to=to, expected_stage=expected_stage)
+                current = _check_change(locked, to=to, expected_stage=expected_stage, reason=reason)
                 if to in STAGES_WITH_ENTRY_RULES or current in _LEAVE_HANDLERS:
                     with transaction.atomic():
                         _change_locked(locked, to=to, by=by, by_label="", reason=reason,
@@ -261,6 +279,7 @@ def _change_plain(plain, *, to, by, reason):
         for locked, current in plain])
     ids = [locked.pk for locked, _current in plain]
     Application.objects.filter(pk__in=ids).update(stage=to, stage_changed_at=now)
+    _clear_ban_matches([locked for locked, _current in plain], to, by=by, now=now)
     _end_places(ids, to, now=now)
     mails = []
     for locked, _current in plain:

@@ -17,8 +17,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from candidates.dates import add_months, months_text
+from candidates.disclosure import shown_stage
 from candidates.stages import Stage
-from candidates.timeline import shown_stage
 from communications.models import Mail
 from communications.outbox import queue_mail
 from interviews import mail_events

@@ -159,10 +159,21 @@ REGISTER = {
         "actor_label": Personal(STAFF, ACCOUNTABILITY, WHILE_STAFF, SPECIAL),  # the candidate's own name → gewist
     }),
     "candidates.Ban": Registered(candidate_path="candidate", notes="erasure cuts the links to candidate and "
-                                 "application; the hash and dates stay until the ban ends", fields={
-        "identity_hash": Personal(BAN, ENFORCE_BAN, UNTIL_BAN_ENDS, KEEP),
+                                 "application; the keys and dates stay until the ban ends", fields={
         "starts_on": Personal(BAN, ENFORCE_BAN, UNTIL_BAN_ENDS, KEEP),
         "ends_on": Personal(BAN, ENFORCE_BAN, UNTIL_BAN_ENDS, KEEP),
+    }),
+    # Keyed hashes (HMAC with IDENTITY_HASH_KEY) of every verified address, its +tag/Gmail-dots variant, and name with
+    # birth date: never the plain values. They go with the ban's row.
+    "candidates.BanKey": Registered(candidate_path="ban__candidate", fields={
+        "digest": Personal(BAN, ENFORCE_BAN, UNTIL_BAN_ENDS, KEEP),
+    }),
+    # HR's flag on an application that probably comes from a banned person: goes with the application.
+    "candidates.BanMatch": Registered(application_path="application", delete_rows=True, fields={
+        "ban_starts_on": _app(BAN, purpose=ENFORCE_BAN),
+        "ban_ends_on": _app(BAN, purpose=ENFORCE_BAN),
+        "same_name_and_birth_date": _app(BAN, purpose=ENFORCE_BAN),  # what matched, never the values
+        "similar_address": _app(BAN, purpose=ENFORCE_BAN),
     }),
     "candidates.PoolEntry": Registered(application_path="application", fields={
         "valid_from": _app(APPLICATION, AS_ARCHIVE, KEEP),

@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from candidates.disclosure import shown_stage
 from candidates.portal.access import candidate_page, own_application_or_404
 from candidates.stages import Stage
-from candidates.timeline import shown_stage
 from offers.answers import accept_offer, decline_offer
 from offers.criminal_record import extract_max_age_text
 from offers.letter import letter_filename, render_offer_letter

@@ -7,16 +7,16 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from candidates.disclosure import may_withdraw, outcome_waiting, shown_stage
+from candidates.documents import contact_address
 from candidates.models import Application, Document
 from candidates.portal.access import candidate_page, own_application_or_404
 from candidates.stages import Stage
 from candidates.timeline import (
     STAGE_TEXT,
     for_portal,
-    may_withdraw,
     next_step_for,
     sent_mails,
-    shown_stage,
     timeline_for,
 )
 from candidates.transitions import StageConflict, TransitionRefused, change_stage
@@ -44,15 +44,17 @@ def application_submitted(request, public_id):
 
 
 def _detail_context(application):
+    # Every offer on the page follows the stage the candidate was told, never one HR has not released.
+    stage = shown_stage(application)
     return {
         "application": application,
-        "stage_text": STAGE_TEXT[shown_stage(application)],
+        "stage_text": STAGE_TEXT[stage],
         "timeline": timeline_for(application),
         "next_step": next_step_for(application),
         "mails": sent_mails(application),
         "documents": application.documents.all(),
         "may_withdraw": may_withdraw(application),
-        "may_add_document": application.stage == Stage.SCREENING,
+        "may_add_document": stage == Stage.SCREENING,
     }
 
 
@@ -64,6 +66,12 @@ def withdraw(request, public_id):
         messages.info(request, _("Deze kandidatuur is al afgesloten; intrekken is niet meer nodig."))
         return redirect("candidates:detail", public_id=application.public_id)
     if request.method == "POST":
+        if outcome_waiting(application):
+            # HR's decision waits for release: it closed the application, but the candidate hears it by mail first.
+            messages.error(request, _("Intrekken kan nu niet: je kandidatuur is nog in behandeling bij het "
+                                      "selectieteam. Er is niets ingetrokken. Wil je stoppen? Laat het weten aan "
+                                      "%(contact)s.") % {"contact": contact_address(application)})
+            return redirect("candidates:detail", public_id=application.public_id)
         seen = _seen_stage(request, application)
         try:
             if seen is None:
@@ -80,7 +88,7 @@ def withdraw(request, public_id):
                                         "per mail.") % {"title": application.procedure.title})
         return redirect("candidates:detail", public_id=application.public_id)
     return render(request, "candidates/withdraw_confirm.html", {
-        "application": application, "stage_token": _stage_token(application, application.stage)})
+        "application": application, "stage_token": _stage_token(application, shown_stage(application))})
 
 
 def candidate_actor_label(application):

@@ -9,6 +9,7 @@ from candidates.applying import (
     AlreadyApplied,
     ApplicationInvalid,
     BannedFromFunction,
+    HoldsPoolPlace,
     ProcedureClosed,
     check_may_apply,
     open_procedures,
@@ -40,7 +41,7 @@ def _apply(request, slug):
     candidate = candidate_of(request.user)
     try:
         check_may_apply(procedure, candidate=candidate, today=timezone.localdate())
-    except (AlreadyApplied, BannedFromFunction, ProcedureClosed) as refusal:
+    except (AlreadyApplied, BannedFromFunction, HoldsPoolPlace, ProcedureClosed) as refusal:
         return _refused(request, procedure, refusal)
 
     form_key = f"apply:{procedure.pk}"
@@ -60,7 +61,7 @@ def _apply(request, slug):
         except ApplicationInvalid as invalid:
             for field, message in invalid.errors.items():
                 form.add_error(field if field in form.fields else None, message)
-        except (AlreadyApplied, BannedFromFunction, ProcedureClosed) as refusal:
+        except (AlreadyApplied, BannedFromFunction, HoldsPoolPlace, ProcedureClosed) as refusal:
             return _refused(request, procedure, refusal)
         else:
             clear_stash(request, form_key=form_key)
@@ -83,6 +84,18 @@ def _refused(request, procedure, refusal):
         "procedure": procedure, "message": str(refusal),
         "banned": isinstance(refusal, BannedFromFunction),
         "may_apply_from": getattr(refusal, "may_apply_from", None),
+        "place": refusal.place if isinstance(refusal, HoldsPoolPlace) and refusal.told else None,
+        "own_application": _own_application(request, refusal),
         "other_procedures": getattr(refusal, "other_procedures", None) or list(
             open_procedures(today=timezone.localdate()).exclude(pk=procedure.pk).order_by("title")),
     })
+
+
+def _own_application(request, refusal):
+    """The person's own application behind a ban or a place, to link to (not one of another account)."""
+    if isinstance(refusal, HoldsPoolPlace):
+        return refusal.place.application
+    if isinstance(refusal, BannedFromFunction) and refusal.ban.application_id is not None:
+        application = refusal.ban.application
+        return application if application.candidate.user_id == request.user.pk else None
+    return None

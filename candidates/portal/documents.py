@@ -4,12 +4,12 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from candidates.disclosure import shown_stage
 from candidates.documents import DocumentRefused, add_or_replace_document, contact_address
 from candidates.forms import DocumentUploadForm
 from candidates.portal.access import candidate_page, own_application_or_404
 from candidates.portal.applications import candidate_actor_label
 from candidates.stages import Stage
-from candidates.timeline import shown_stage
 from candidates.uploads import guard_upload_size
 
 
@@ -44,7 +44,8 @@ def add_document(request, public_id):
 
 def _refused(request, application, refusal):
     if shown_stage(application) == Stage.SCREENING:
-        # HR's decision waits for release: the candidate hears it by mail first, not from this page.
+        # The stage left screening, but the candidate still knows it as screening: HR's decision waits for release
+        # (or came while they sent the file); they hear it by mail first, not from this page.
         messages.error(request, _("Je kan nu geen document toevoegen; er is niets opgeslagen. Mail het naar het "
                                   "selectieteam: %(contact)s.") % {"contact": contact_address(application)})
     else:

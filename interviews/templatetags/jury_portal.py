@@ -4,8 +4,8 @@ What is offered follows the stage the candidate has been told (never ahead of a 
 
 from django import template
 
+from candidates.disclosure import shown_stage
 from candidates.stages import Stage
-from candidates.timeline import shown_stage
 from interviews.feedback import may_request_feedback
 from interviews.jury.questionnaire import portal_questionnaire
 from interviews.jury.scheduling import describe_interview, place_text

@@ -25,8 +25,10 @@ from candidates.models import Application, Candidate, Document
 from candidates.stages import Stage
 from candidates.transitions import change_stage
 from communications.models import Mail
+from communications.outbox import release_mails
 from procedures.models import Diploma
 from tests.auth import login_staff
+from tests.candidates.stage_paths import walk_to
 from tests.factories import (
     ApplicationFactory,
     CandidateFactory,
@@ -309,6 +311,44 @@ def test_a_banned_person_is_refused_with_the_portals_end_date(hr_client, hr, pro
     assert "mag pas opnieuw solliciteren voor de functie Maatschappelijk werker vanaf 03/02/2027" in errors_of(response)
     assert not Application.objects.filter(procedure=procedure).exists()
     assert Mail.objects.count() == mails_before
+    assert_kept_what_was_typed(response)
+
+
+def test_hr_reads_the_end_date_even_before_the_candidate_was_told(hr_client, hr, procedure, time_machine):
+    # HR may know the ban; the note keeps HR from telling it before the outcome mail left.
+    time_machine.move_to("2026-02-03 11:00 +01:00")
+    earlier = ProcedureFactory(function=procedure.function, status="closed")
+    old = ApplicationFactory(candidate=CandidateFactory(email=EMAIL, user__email=EMAIL, first_name="Mieke",
+                                                        last_name="Desmet"), procedure=earlier)
+    walk_to(old, Stage.INTAKE_FAILED, by=hr)
+    box = errors_of(post(hr_client, procedure))
+    assert "vanaf 03/02/2027" in box and "de kandidaat kreeg die uitslag nog niet" in box
+    release_mails(Mail.objects.filter(event="intake_failed"), by=hr)
+    box = errors_of(post(hr_client, procedure))
+    assert "vanaf 03/02/2027" in box and "nog niet" not in box
+
+
+@pytest.mark.parametrize(("stage", "text"), [
+    (Stage.WAITLIST, "Deze persoon staat op de wachtlijst voor de functie Maatschappelijk werker tot en met "
+                     "02/02/2027 (kandidatuur voor ‘Vorige ronde’): de jury van elke vacature nodigt hem of haar uit."),
+    (Stage.RESERVE, "Deze persoon zit in de wervingsreserve voor de functie Maatschappelijk werker tot en met "
+                    "02/02/2028 (kandidatuur voor ‘Vorige ronde’): bij een volgende vacature volgt een matchgesprek."),
+])
+def test_a_person_with_a_valid_waitlist_or_reserve_place_is_refused(hr_client, hr, procedure, storage,
+                                                                     time_machine, stage, text):
+    time_machine.move_to("2026-02-03 11:00 +01:00")
+    earlier = ProcedureFactory(function=procedure.function, status="closed", title="Vorige ronde")
+    old = ApplicationFactory(candidate=known_person(), procedure=earlier)
+    walk_to(old, stage, by=hr)
+    mails_before = Mail.objects.count()
+
+    response = post(hr_client, procedure)
+    assert response.status_code == 200
+    box = errors_of(response)
+    assert text in box and "Er is niets opgeslagen." in box
+    assert not Application.objects.filter(procedure=procedure).exists()
+    assert Mail.objects.count() == mails_before
+    assert [name for name in stored_files(storage) if not name.startswith("stash/")] == []
     assert_kept_what_was_typed(response)
 
 

@@ -14,6 +14,7 @@ from candidates.models import Application, Document
 from candidates.stages import Stage
 from candidates.transitions import change_stage
 from communications.models import Mail
+from communications.outbox import release_mails
 from tests.browser.axe import check_axe
 from tests.browser.conftest import login, shoot
 from tests.browser.test_public_pages import assert_every_control_labelled, use_language
@@ -157,11 +158,45 @@ def test_a_banned_candidate_is_refused_with_the_date(page, vacancy):
 
     login(page, user)
     page.goto(APPLY)
+    # HR has not released the outcome mail yet: the page says only that an application is being handled.
+    assert page.get_by_role("heading", name="Je kan nu niet solliciteren").is_visible()
+    assert page.get_by_text("Je hebt nog een kandidatuur voor deze functie die in behandeling is.").is_visible()
+    assert until not in page.content() and "niet geslaagd" not in page.content().lower()
+    check_state(page, "apply-6-refused-ban-before-release")
+
+    release_mails(Mail.objects.filter(event="intake_failed"), by=hr)
+    page.goto(APPLY)
     assert page.get_by_role("heading", name="Je kan nu niet solliciteren").is_visible()
     assert page.get_by_text(f"Opnieuw solliciteren voor deze functie kan vanaf {until}.").is_visible()
     assert page.get_by_role("link", name=other.title).is_visible()
+    assert page.get_by_role("link", name="Bekijk je kandidatuur voor").is_visible()
     check_state(page, "apply-6-refused-ban")
     assert fits_320(page)
+    assert not Application.objects.filter(procedure__slug="maatschappelijk-werker").exists()
+
+
+def test_a_candidate_with_a_valid_reserve_place_is_refused_with_until_when(page, vacancy):
+    user = candidate_user()
+    function = Application._meta.get_field("procedure").related_model.objects.get(
+        slug="maatschappelijk-werker").function
+    earlier = ProcedureFactory(function=function, status="closed", slug="vorige-ronde", title="Vorige ronde")
+    old = ApplicationFactory(candidate=CandidateFactory(user=user, email=user.email), procedure=earlier)
+    hr = UserFactory(username="hr-reserve", is_staff=True)
+    for stage in (Stage.ELIGIBLE, Stage.INTAKE_INVITED, Stage.WAITLIST, Stage.JURY_INVITED, Stage.RESERVE):
+        change_stage(old, to=stage, by=hr)
+    release_mails(Mail.objects.filter(event="reserve"), by=hr)
+    last_day = old.pool_entries.get(kind="reserve").last_valid_day.strftime("%d/%m/%Y")
+
+    login(page, user)
+    page.goto(APPLY)
+    assert page.get_by_text("Bij een volgende vacature in een ander team volgt enkel nog een matchgesprek.",
+                            exact=False).is_visible()
+    assert page.get_by_text(f"Je plaats in de wervingsreserve geldt tot en met {last_day}.").is_visible()
+    check_state(page, "apply-7-refused-reserve")
+    assert fits_320(page)
+    page.get_by_role("link", name="Bekijk je kandidatuur voor").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("In de wervingsreserve").first.is_visible()
     assert not Application.objects.filter(procedure__slug="maatschappelijk-werker").exists()
 
 

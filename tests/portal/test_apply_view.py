@@ -13,6 +13,8 @@ from candidates.models import Application, Candidate, Document
 from candidates.stages import Stage
 from candidates.transitions import change_stage
 from communications.models import Mail
+from communications.outbox import release_mails
+from tests.candidates.stage_paths import walk_to
 from tests.factories import ApplicationFactory, CandidateFactory, DiplomaFactory, ProcedureFactory
 from tests.portal.conftest import current_diploma, foreign_diploma, form_data
 from tests.portal.files import PNG, pdf, upload
@@ -206,14 +208,17 @@ def test_a_banned_candidate_is_refused_with_the_date_and_the_open_procedures(
     old = ApplicationFactory(candidate=CandidateFactory(user=user, email=user.email), procedure=earlier)
     for stage in (Stage.ELIGIBLE, Stage.INTAKE_INVITED, Stage.INTAKE_FAILED):
         change_stage(old, to=stage, by=hr)
+    release_mails(Mail.objects.filter(event="intake_failed"), by=hr)
     time_machine.move_to("2026-06-01 10:00 +02:00")
 
     page = client_a.get(apply_url(procedure))
     html = page.content.decode()
     assert "Je kan nu niet solliciteren" in html
     assert "20/01/2027" in html
-    assert other_procedure.title in html and f'href="/vacatures/{other_procedure.slug}/"' in html
-    assert "Gesloten procedure" not in html and "Vorige ronde" not in html
+    assert f'href="/mijn-kandidaturen/{old.public_id}/"' in html
+    others = html.split('id="andere-vacatures"')[1]
+    assert other_procedure.title in others and f'href="/vacatures/{other_procedure.slug}/"' in others
+    assert "Gesloten procedure" not in others and "Vorige ronde" not in others
 
     response = post(client_a, procedure)
     assert "20/01/2027" in response.content.decode()
@@ -283,10 +288,54 @@ def test_failing_this_very_procedure_shows_the_ban_date_not_already_applied(
     failed = ApplicationFactory(candidate=CandidateFactory(user=user, email=user.email), procedure=procedure)
     for stage in (Stage.ELIGIBLE, Stage.INTAKE_INVITED, Stage.INTAKE_FAILED):
         change_stage(failed, to=stage, by=hr)
+    release_mails(Mail.objects.filter(event="intake_failed"), by=hr)
 
     html = client_a.get(apply_url(procedure)).content.decode()
     assert "22/01/2027" in html
     assert "Je hebt al gesolliciteerd" not in html
+
+
+# An outcome HR has not released (its mail waits as a draft) is not told by the apply page either.
+
+STILL_HANDLED = "Je hebt nog een kandidatuur voor deze functie die in behandeling is."
+
+
+@pytest.mark.parametrize(("failed_stage", "event"), [(Stage.INTAKE_FAILED, "intake_failed"),
+                                                     (Stage.JURY_FAILED, "jury_failed")])
+def test_a_ban_whose_outcome_waits_for_release_is_not_told_by_the_apply_page(
+        client_a, user, procedure, hr, time_machine, failed_stage, event):
+    earlier = ProcedureFactory(function=procedure.function, title="Vorige ronde", status="closed")
+    time_machine.move_to("2026-01-20 10:00 +01:00")
+    old = ApplicationFactory(candidate=CandidateFactory(user=user, email=user.email), procedure=earlier)
+    walk_to(old, failed_stage, by=hr)
+    assert Mail.objects.get(event=event).state == Mail.State.DRAFT
+    time_machine.move_to("2026-02-01 10:00 +01:00")
+
+    for response in (client_a.get(apply_url(procedure)), post(client_a, procedure)):
+        text = " ".join(response.content.decode().split())
+        assert STILL_HANDLED in text
+        assert "20/01/2027" not in text and "2027-01-20" not in text
+        assert "niet geslaagd" not in text.lower() and "wachttijd" not in text
+    assert not Application.objects.filter(procedure=procedure).exists()
+
+    release_mails(Mail.objects.filter(event=event), by=hr)
+    text = " ".join(client_a.get(apply_url(procedure)).content.decode().split())
+    assert STILL_HANDLED not in text
+    assert "Je kan pas opnieuw solliciteren voor de functie Maatschappelijk werker vanaf 20/01/2027." in text
+    assert '<time datetime="2027-01-20">20/01/2027</time>' in text
+
+
+def test_a_held_not_eligible_decision_is_not_named_when_applying_again(client_a, user, procedure, hr):
+    screened = ApplicationFactory(candidate=CandidateFactory(user=user, email=user.email), procedure=procedure)
+    change_stage(screened, to=Stage.NOT_ELIGIBLE, by=hr, reason="Geen diploma van het juiste niveau.")
+
+    page = " ".join(client_a.get(apply_url(procedure), follow=True).content.decode().split())
+    assert "Je hebt al gesolliciteerd voor" in page
+    assert "afgesloten" not in page and "niet toegelaten" not in page.lower()
+
+    release_mails(Mail.objects.filter(event="screening_not_eligible"), by=hr)
+    page = " ".join(client_a.get(apply_url(procedure), follow=True).content.decode().split())
+    assert "is afgesloten (niet toegelaten)" in page
 
 
 def test_a_closed_application_without_ban_is_not_called_well_received(client_a, user, procedure, hr):
@@ -296,3 +345,70 @@ def test_a_closed_application_without_ban_is_not_called_well_received(client_a, 
     html = client_a.get(apply_url(procedure), follow=True).content.decode()
     assert "is afgesloten" in html
     assert "goed ontvangen" not in html
+
+
+# A valid waitlist or reserve place for the function: a new round would mean screening and intake again, a second
+# place and two invitations from one jury round.
+
+def place_in_earlier_round(user, procedure, hr, stage, time_machine):
+    """Ann reaches `stage` in an earlier round of the function, deciding on 23/01/2026."""
+    earlier = ProcedureFactory(function=procedure.function, title="Vorige ronde", status="closed")
+    time_machine.move_to("2026-01-23 16:00 +01:00")
+    old = ApplicationFactory(candidate=CandidateFactory(user=user, email=user.email), procedure=earlier)
+    walk_to(old, stage, by=hr)
+    release_mails(Mail.objects.filter(state=Mail.State.DRAFT), by=hr)
+    time_machine.move_to("2026-03-02 10:00 +01:00")
+    return old
+
+
+@pytest.mark.parametrize(("stage", "told"), [
+    (Stage.WAITLIST, "Je staat op de wachtlijst voor de functie Maatschappelijk werker, tot en met 22/01/2027. "
+                     "Voor elke concrete vacature nodigen we je uit voor een jobinterview met een jury."),
+    # Invited to a jury from the waitlist: the place still holds (a 'no' brings them back to it).
+    (Stage.JURY_INVITED, "Je staat op de wachtlijst voor de functie Maatschappelijk werker, tot en met 22/01/2027."),
+    (Stage.RESERVE, "Je bent opgenomen in de wervingsreserve voor de functie Maatschappelijk werker, tot en met "
+                    "22/01/2028. Bij een volgende vacature in een ander team volgt enkel nog een matchgesprek."),
+])
+def test_a_valid_waitlist_or_reserve_place_refuses_a_new_round(client_a, user, procedure, hr, time_machine, stage,
+                                                                told):
+    old = place_in_earlier_round(user, procedure, hr, stage, time_machine)
+
+    page = " ".join(client_a.get(apply_url(procedure)).content.decode().split())
+    assert "Je kan nu niet solliciteren" in page and told in page
+    assert "Opnieuw solliciteren is dus niet nodig, en kan niet zolang je plaats geldt." in page
+    assert f'href="/mijn-kandidaturen/{old.public_id}/"' in page
+    response = post(client_a, procedure)
+    assert told in " ".join(response.content.decode().split())
+    assert not Application.objects.filter(procedure=procedure).exists() and not Document.objects.exists()
+
+
+def test_a_reserve_place_whose_mail_waits_for_release_is_not_told(client_a, user, procedure, hr, time_machine):
+    old = place_in_earlier_round(user, procedure, hr, Stage.JURY_INVITED, time_machine)
+    change_stage(old, to=Stage.RESERVE, by=hr)
+    assert Mail.objects.get(event="reserve").state == Mail.State.DRAFT
+
+    page = " ".join(client_a.get(apply_url(procedure)).content.decode().split())
+    assert STILL_HANDLED in page
+    assert "wervingsreserve" not in page and "matchgesprek" not in page and "2028" not in page
+    assert not Application.objects.filter(procedure=procedure).exists()
+
+    release_mails(Mail.objects.filter(event="reserve"), by=hr)
+    page = " ".join(client_a.get(apply_url(procedure)).content.decode().split())
+    assert "Je bent opgenomen in de wervingsreserve voor de functie Maatschappelijk werker, tot en met" in page
+
+
+def test_a_place_past_its_date_no_longer_bars_even_before_the_sweep(client_a, user, procedure, hr, time_machine):
+    place_in_earlier_round(user, procedure, hr, Stage.WAITLIST, time_machine)
+    time_machine.move_to("2027-01-22 10:00 +01:00")  # the waitlist's last day
+    client_a.force_login(user, backend="django.contrib.auth.backends.ModelBackend")  # a year on: a new session
+    assert "Je staat op de wachtlijst" in client_a.get(apply_url(procedure)).content.decode()
+    time_machine.move_to("2027-01-23 10:00 +01:00")  # expired; the sweep has not run yet
+    assert post(client_a, procedure).status_code == 302
+    assert Application.objects.filter(procedure=procedure).count() == 1
+
+
+def test_a_place_in_another_function_bars_nothing(client_a, user, procedure, other_procedure, hr, time_machine):
+    DiplomaFactory(procedure=other_procedure, name="Diploma secundair onderwijs")
+    place_in_earlier_round(user, procedure, hr, Stage.WAITLIST, time_machine)
+    response = post(client_a, other_procedure, diploma=str(other_procedure.diplomas.get().pk))
+    assert response.status_code == 302 and Application.objects.filter(procedure=other_procedure).exists()

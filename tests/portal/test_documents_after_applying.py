@@ -18,6 +18,8 @@ from candidates.retention import run_retention
 from candidates.stages import Stage
 from candidates.transitions import change_stage
 from candidates.uploads import MAX_UPLOAD_BYTES
+from communications.models import Mail
+from communications.outbox import release_mails
 from procedures.models import Diploma
 from tests.auth import login_staff
 from tests.factories import UserFactory, hr_user
@@ -171,11 +173,15 @@ def test_after_screening_nothing_is_stored_and_the_rule_is_named(client_a, appli
 
 def test_a_decision_that_waits_for_release_is_not_given_away(client_a, application, hr):
     change_stage(application, to=Stage.NOT_ELIGIBLE, by=hr, reason="Geen gelijkwaardigheidsattest.")
+    assert add_url(application) in detail(client_a, application)  # as in screening, where the candidate knows it
     send(client_a, application, "equivalence", upload("attest.pdf", ATTEST))
     page = detail(client_a, application)
     assert "Je kan nu geen document toevoegen; er is niets opgeslagen." in page
     assert "screening" not in page.split("Je kan nu geen document toevoegen")[1][:200]
     assert not DocumentChange.objects.exists()
+
+    release_mails(Mail.objects.filter(event="screening_not_eligible"), by=hr)
+    assert add_url(application) not in detail(client_a, application)
 
 
 def test_the_domain_checks_the_stage_under_the_lock(application, hr, user):

@@ -8,8 +8,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from candidates.disclosure import shown_stage
 from candidates.stages import Stage
-from candidates.timeline import next_step_for, shown_stage, timeline_for
+from candidates.timeline import next_step_for, timeline_for
 from candidates.transitions import change_stage
 from communications.models import Mail
 from communications.outbox import release_mails
@@ -87,6 +88,7 @@ def test_an_outcome_is_shown_only_once_hr_released_its_mail(journey, hr, client_
     assert shown_stage(journey) == Stage.INTAKE_INVITED
     assert "Uitgenodigd voor het kennismakingsinterview" in html
     assert "niet geslaagd" not in html.lower() and "20/01/2027" not in html and "Te weinig jobinzicht" not in html
+    assert "Deze kandidatuur is afgesloten." not in html and "Kandidatuur intrekken" in html
 
     release_mails(Mail.objects.filter(event="intake_failed"), by=hr)
     assert sentences(journey)[-1] == ("20/01/2026 — Je bent niet geslaagd voor het kennismakingsinterview. "

@@ -9,6 +9,7 @@ from candidates.models import Application
 from candidates.stages import Stage
 from candidates.transitions import change_stage
 from communications.models import Mail
+from communications.outbox import release_mails
 from tests.portal.conftest import form_data
 from tests.portal.files import pdf
 from tests.portal.test_apply_view import apply_url
@@ -82,3 +83,31 @@ def test_the_confirm_page_does_not_reveal_the_stage(client_a, own_application, h
     change_stage(own_application, to=Stage.ELIGIBLE, by=hr)
     html = client_a.get(withdraw_url(own_application)).content.decode()
     assert "eligible" not in html
+
+
+def test_a_decision_that_waits_for_release_is_not_given_away_by_withdrawing(client_a, own_application, hr):
+    change_stage(own_application, to=Stage.NOT_ELIGIBLE, by=hr, reason="Geen diploma van het juiste niveau.")
+    detail_url = reverse("candidates:detail", kwargs={"public_id": own_application.public_id})
+    page = client_a.get(detail_url).content.decode()
+    assert f'href="{withdraw_url(own_application)}"' in page  # as in screening, where the candidate knows it to be
+    assert "Deze kandidatuur is afgesloten." not in page
+
+    confirm = client_a.get(withdraw_url(own_application))
+    assert "Wil je je kandidatuur intrekken?" in confirm.content.decode()
+    response = client_a.post(withdraw_url(own_application), {"stage_token": token_of(confirm)})
+    page = " ".join(client_a.get(response["Location"]).content.decode().split())
+    assert "Intrekken kan nu niet: je kandidatuur is nog in behandeling bij het selectieteam." in page
+    assert "niet toegelaten" not in page.lower() and "afgesloten" not in page
+    own_application.refresh_from_db()
+    assert own_application.stage == Stage.NOT_ELIGIBLE and own_application.transitions.count() == 1
+
+    release_mails(Mail.objects.filter(event="screening_not_eligible"), by=hr)
+    page = client_a.get(detail_url).content.decode()
+    assert "Deze kandidatuur is afgesloten." in page
+    assert f'href="{withdraw_url(own_application)}"' not in page
+
+
+def test_the_confirm_token_does_not_change_with_a_held_decision(client_a, own_application, hr):
+    before = token_of(client_a.get(withdraw_url(own_application)))
+    change_stage(own_application, to=Stage.NOT_ELIGIBLE, by=hr, reason="Geen diploma van het juiste niveau.")
+    assert token_of(client_a.get(withdraw_url(own_application))) == before

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from candidates.erasure import request_erasure
-from candidates.models import Application, Ban, Candidate, ErasureRequest
+from candidates.models import Application, Ban, BanKey, Candidate, ErasureRequest
 from candidates.stages import Stage
 from communications.models import Mail
 from communications.outbox import queue_mail
@@ -42,7 +42,7 @@ def test_hr_sees_what_will_happen_then_confirms_and_the_data_goes(hr_client, pri
     assert "wordt 1 lopende kandidatuur ingetrokken" in page
     assert "worden 2 kandidaturen geanonimiseerd" in page
     assert "worden 2 documenten verwijderd" in page
-    assert "alleen de sleutelcode van het e-mailadres en de einddatum" in page
+    assert "alleen de sleutelcodes (van de e-mailadressen en van naam met geboortedatum) en de data" in page
 
     with django_capture_on_commit_callbacks(execute=True):  # files are deleted after commit
         response = hr_client.post(confirm_url(erasure))
@@ -62,9 +62,12 @@ def test_hr_sees_what_will_happen_then_confirms_and_the_data_goes(hr_client, pri
     assert person.candidate.last_name not in hr_mail.body_text + hr_mail.subject
     assert not Mail.objects.filter(state__in=[Mail.State.QUEUED, Mail.State.DRAFT],
                                    event__in=["withdrawn", "application_received"]).exclude(to="").exists()
-    # Kept by law: the ban's hash and end date, not tied to the person any more.
+    # Kept by law: the ban's keyed hashes and dates, not tied to the person any more; never a plain value.
     ban = Ban.objects.get()
-    assert (ban.candidate, ban.application, len(ban.identity_hash)) == (None, None, 64)
+    assert (ban.candidate, ban.application) == (None, None)
+    keys = list(ban.keys.all())
+    assert {key.kind for key in keys} == set(BanKey.Kind.values)
+    assert all(len(key.digest) == 64 and person.candidate.last_name.lower() not in key.digest for key in keys)
     # The one mail that goes: the confirmation, with the ban's end date and without the name.
     done = Mail.objects.get(event="erasure_done")
     assert (done.to, done.state) == (address, Mail.State.QUEUED)

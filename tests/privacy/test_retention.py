@@ -15,7 +15,7 @@ from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from candidates.bans import ban_in_force
-from candidates.models import Application, Ban, Candidate, RetentionPolicy, Transition
+from candidates.models import Application, Ban, BanKey, Candidate, RetentionPolicy, Transition
 from candidates.pools import expire_pool_entries
 from candidates.retention import ORPHAN_GRACE, RetentionReport, run_retention
 from candidates.stages import Stage
@@ -128,13 +128,14 @@ def test_a_shorter_retention_keeps_only_the_ban_hash_until_the_ban_ends(clock):
     clock.move_to(months_later(6, days=2))
     assert run_retention().candidates_erased == 1
     ban = Ban.objects.get()
-    assert (ban.candidate, ban.application, len(ban.identity_hash)) == (None, None, 64)
+    assert (ban.candidate, ban.application) == (None, None) and ban.keys.exists()
     # The same e-mail address applying again is still refused until the ban ends.
     returning = CandidateFactory(email=original_email)
     assert ban_in_force(returning, function, on=timezone.localdate()) == ban
     clock.move_to(months_later(12, days=2))
     assert run_retention().bans_deleted == 1
     assert ban_in_force(returning, function, on=timezone.localdate()) is None
+    assert not BanKey.objects.exists()
 
 
 def test_retention_is_per_function(clock):

@@ -11,6 +11,8 @@ from django.utils import timezone, translation
 
 from candidates.models import Application, PoolEntry
 from candidates.stages import Stage
+from communications.models import Mail
+from communications.outbox import release_mails
 from interviews.jury.rounds import valid_pool
 from procedures.models import Diploma, Procedure
 from reports import queries
@@ -124,7 +126,8 @@ def test_a_new_round_runs_beside_last_years_which_stays_as_it_was(client, last_y
     application = Application.objects.get(procedure=new)
     assert application.candidate.user == candidate and application.diploma.procedure == new
 
-    # Last year's banned candidate is refused in the new round: the ban is the function's.
+    # Last year's banned candidate is refused in the new round: the ban is the function's (HR released the outcome).
+    release_mails(Mail.objects.for_object(banned).filter(state=Mail.State.DRAFT), by=hr)
     client.force_login(banned.candidate.user, backend="django.contrib.auth.backends.ModelBackend")
     response = client.post(reverse("candidates:apply", kwargs={"slug": new.slug}),
                            {**form_data(new), "diploma_file": pdf()})
@@ -133,7 +136,14 @@ def test_a_new_round_runs_beside_last_years_which_stays_as_it_was(client, last_y
            f"{ban.ends_on:%d/%m/%Y}" in response.content.decode()
     assert not Application.objects.filter(procedure=new, candidate=banned.candidate).exists()
 
-    # Last year's waitlist candidates keep their places on the function's waitlist, as they were.
+    # Last year's waitlist candidates keep their places on the function's waitlist, as they were, and so need not
+    # (and may not) apply again: every vacancy's jury invites them.
+    waiting = Application.objects.get(pk=waitlist[0][1])
+    client.force_login(waiting.candidate.user, backend="django.contrib.auth.backends.ModelBackend")
+    response = client.post(reverse("candidates:apply", kwargs={"slug": new.slug}),
+                           {**form_data(new), "diploma_file": pdf()})
+    assert "Je staat op de wachtlijst voor de functie Maatschappelijk werker" in response.content.decode()
+    assert not Application.objects.filter(procedure=new, candidate=waiting.candidate).exists()
     assert [(e.pk, e.application_id, e.expires_on) for e in valid_pool(new.function,
                                                                        PoolEntry.Kind.WAITLIST)] == waitlist
 
