@@ -73,7 +73,7 @@ def test_hr_records_the_arrangement_and_each_step_sees_only_its_own(page, proced
     page.get_by_label("Aanpassing voor het kennismakingsinterview").fill(INTAKE * 30)
     page.get_by_label("Aanpassing voor het jobinterview").fill(JURY)
     page.get_by_role("button", name="Aanpassingen bewaren").click()
-    expect(page.locator(".errornote")).to_contain_text("hoogstens 1000 tekens lang")
+    expect(page.locator(".errornote")).to_contain_text("Gebruik hoogstens 1000 tekens (nu 1260)")
     expect(page.get_by_label("Aanpassing voor het jobinterview")).to_have_value(JURY)
     check(page, "form-with-errors")
     page.get_by_label("Aanpassing voor het kennismakingsinterview").fill(INTAKE)

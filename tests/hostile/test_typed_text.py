@@ -5,6 +5,7 @@ through the rule's fields, with a limit; then the back office's model forms, end
 """
 
 import unicodedata
+from importlib import import_module
 
 import pytest
 from django import forms
@@ -80,10 +81,16 @@ UNLIMITED_HERE = {"NewRoundForm.title", "NewRoundForm.slug", "IntakeMomentForm.l
 # Codes and credentials, each checked by its own rule: the staff log-in's one-time code (6 to 8 digits), and the staff
 # log-in's name and password (kortrijk_ats/input_limits.py; a password is never normalised).
 CODES = {"TokenForm.token", "StaffLoginForm.username", "StaffLoginForm.password"}
+# allauth's credentials in the portal's account forms: a password is never normalised (candidates.account_forms limits
+# a new one); the sign-up's username field is dropped, as the portal signs up by address (ACCOUNT_SIGNUP_FIELDS).
+CREDENTIALS = {"LoginForm.password", "SignupForm.username", "ChangePasswordForm.oldpassword",
+               *(f"{form}.{field}" for form in ("ChangePasswordForm", "SetPasswordForm", "ResetPasswordKeyForm")
+                 for field in ("password1", "password2"))}
 
 
 def project_forms():
     get_resolver().url_patterns  # noqa: B018 — imports every view module, so every form class exists
+    import_module("candidates.account_forms")  # allauth imports it only when a page first asks (ACCOUNT_FORMS)
     seen, todo = [], [forms.BaseForm]
     while todo:
         for subclass in todo.pop().__subclasses__():
@@ -103,7 +110,7 @@ def plain_text_fields(fields, owner):
         if type(field).__module__.startswith("candidates.insz"):  # the national number: digits by its own rule
             continue
         label = f"{owner}.{name}"
-        if label in CODES:
+        if label in CODES or label in CREDENTIALS:
             continue
         if not isinstance(field, _TypedTextField):
             found.append(f"{label}: {type(field).__name__}")
