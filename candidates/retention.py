@@ -221,9 +221,8 @@ def erase_person(candidate, *, now):
     address = candidate.email
     # The last moment the ban can learn every address and the name it must still recognise (as keys only).
     remember_person(candidate, today=timezone.localdate(now))
-    # The candidate's own actions (a withdrawal) name them in the audit trail.
-    Transition.objects.filter(application__candidate=candidate).filter(
-        Q(actor=user) | Q(actor_label__endswith="(kandidaat, via het portaal)")).update(
+    # The candidate's own actions (withdrawing, declining an offer) name them in the audit trail; they are theirs.
+    Transition.objects.filter(application__candidate=candidate, actor=user).update(
         actor=None, actor_label=ERASED_ACTOR_LABEL)
     # A staff member who also applied keeps their staff account; only the candidate side goes.
     touched = _erase_registered("candidate_path", candidate, erased,

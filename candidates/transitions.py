@@ -46,6 +46,13 @@ def on_leaving(stage, handler):
     _LEAVE_HANDLERS.setdefault(Stage(stage), []).append(handler)
 
 
+def candidate_actor_label(application):
+    """Who acted, when the candidate did it in the portal (withdrawing, declining an offer, adding a document): for
+    HR's history, in the back office's language, cut to the actor_label column's 150 characters."""
+    suffix = " (kandidaat, via het portaal)"
+    return application.candidate.full_name[: 150 - len(suffix)] + suffix
+
+
 class TransitionRefused(Exception):
     """A stage change the rules do not allow; the message says why, in Dutch, for the user."""
 
