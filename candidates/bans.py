@@ -24,8 +24,8 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from candidates.dates import add_months
 from candidates.models import Ban, BanKey, BanMatch, Candidate
+from kortrijk_ats.dates import add_months
 
 # Providers that ignore dots in the local part: the same mailbox whatever the dots (elsewhere a dot may matter).
 DOTLESS_DOMAINS = {"gmail.com": "gmail.com", "googlemail.com": "gmail.com"}

@@ -1,5 +1,9 @@
 """The candidate's forms. They parse and explain; the rules of the procedure live in candidates.applying."""
 
+from functools import cached_property
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Fieldset, Layout
 from django import forms
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -43,6 +47,13 @@ class TelInput(forms.TextInput):
 
 def _required(message):
     return {"required": message}
+
+
+def _privacy_url():
+    try:
+        return reverse("privacy")
+    except NoReverseMatch:
+        return "/privacy/"
 
 
 def _account_email_url():
@@ -175,6 +186,31 @@ class ApplicationForm(forms.Form):
             _("Kies alleen een ander bestand als je het wil vervangen."))
         # A bound field copies its help text when it is made (after validation it exists already).
         self[field].help_text = self.fields[field].help_text
+
+    @cached_property
+    def helper(self):
+        """The application form's sections for {% crispy form %}; the page draws the <form> tag and the csrf token."""
+        helper = FormHelper()
+        helper.form_tag = False
+        helper.disable_csrf = True
+        helper.layout = Layout(
+            Fieldset(_("Over jou"), "first_name", "last_name", "email", "phone", "street", "postal_code", "city",
+                     "birth_date"),
+            Fieldset(_("Je diploma"), "diploma", "diploma_file", "diploma_detail", "equivalence_file"),
+            Fieldset(_("Je cv en je motivatie"), "cv_file", "motivation"),
+            Fieldset(_("Je ervaring"),
+                     HTML(format_html('<p class="form-text">{}</p>', _(
+                         "We gebruiken dit later om je loon te berekenen. Bewijzen hoeft pas bij een jobaanbod."))),
+                     "years_public_sector", "years_private_sector"),
+            Fieldset(_("Redelijke aanpassingen"), "accommodations"),
+            Fieldset(_("Privacy"),
+                     HTML(format_html(
+                         '<p>{} <a href="{}" target="_blank" rel="noopener">{}</a></p>',
+                         _("Lees in de privacyverklaring welke gegevens de stad van je bijhoudt, hoe lang, en wat je "
+                           "rechten zijn:"), _privacy_url(), _("privacyverklaring (opent in een nieuw venster)"))),
+                     "privacy_acknowledged"),
+        )
+        return helper
 
     def _diploma_choices(self):
         groups = {kind: [] for kind in Diploma.Kind.values}

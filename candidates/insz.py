@@ -1,19 +1,18 @@
-"""The Belgian national register number (INSZ / rijksregisternummer) and its bis number: check, normalise, mask.
+"""The Belgian national register number (INSZ / rijksregisternummer) and its bis number: is a string one?
 
 Structure: YYMMDD SSS CC, written jj.mm.dd-xxx.cc (examples in this code base are computed, never real).
 The check number CC is 97 − (the first 9 digits mod 97); for a birth from 2000 on,
 a "2" is put before those 9 digits. A bis number (no national register entry) adds 20 (sex unknown) or 40
 (sex known) to the month. Month and day may be 00 when the birth date is not known.
 
-No procedure asks for it now. Where one does: validate with this module, store it only where a legal basis
-exists, show it masked, and never put it in a URL or a log (the test run's log scan looks for valid numbers).
+No procedure asks for the number; the test run's log scan (tests/log_scan.py) uses is_valid_insz to make sure no log
+line ever holds a valid one.
 """
 
 import re
 from dataclasses import dataclass
 from datetime import date
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -28,10 +27,6 @@ class Insz:
     number: str  # 11 digits
     birth_date: date | None  # None when the number does not carry the full date
     is_bis: bool
-
-    @property
-    def formatted(self):
-        return format_insz(self.number)
 
 
 def normalise_insz(value):
@@ -85,48 +80,3 @@ def is_valid_insz(value, *, today=None):
     except ValidationError:
         return False
     return True
-
-
-def validate_insz(value):
-    """A Django validator: raises ValidationError unless the value is a valid national register or bis number."""
-    parse_insz(value)
-
-
-def format_insz(number):
-    """85073003328 → 85.07.30-033.28."""
-    n = normalise_insz(number) or ""
-    return f"{n[:2]}.{n[2:4]}.{n[4:6]}-{n[6:9]}.{n[9:]}" if n else ""
-
-
-def mask_insz(number):
-    """For display in the back office: only the last three digits show (••.••.••-••3.28)."""
-    n = normalise_insz(number)
-    if n is None:
-        return "—"
-    return f"••.••.••-••{n[8]}.{n[9:]}"
-
-
-class NoEchoTextInput(forms.TextInput):
-    """A visible text box that never renders a submitted value back into the page (or a cache, or a screenshot)."""
-
-    def format_value(self, value):
-        return None
-
-
-class InszField(forms.CharField):
-    """A form field for a national register number: tolerant input, cleaned to 11 digits, never echoed back."""
-
-    widget = NoEchoTextInput(attrs={"autocomplete": "off", "inputmode": "numeric", "spellcheck": "false"})
-    default_error_messages = {"required": _("Vul je rijksregisternummer in.")}
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("label", _("Rijksregisternummer"))
-        kwargs.setdefault("max_length", 20)
-        kwargs.setdefault("help_text", _("11 cijfers, op de achterkant van je identiteitskaart (jj.mm.dd-xxx.cc)."))
-        super().__init__(**kwargs)
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        if value in self.empty_values:
-            return ""
-        return parse_insz(value).number

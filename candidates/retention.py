@@ -11,7 +11,6 @@ import logging
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from dateutil.relativedelta import relativedelta
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
@@ -28,6 +27,7 @@ from candidates.portal.stash import STASH_DIR, prune_abandoned_stash
 from candidates.stages import Stage
 from communications.models import Mail
 from communications.outbox import cancel_mails
+from kortrijk_ats.dates import add_months
 from kortrijk_ats.privacy import ERASE, ERASED_ACTOR_LABEL, ERASED_TEXT, FILE, MARK, REGISTER
 from kortrijk_ats.sessions import end_sessions_of
 from procedures.models import Function
@@ -84,9 +84,9 @@ def due_applications(*, now):
     for function in Function.objects.filter(procedures__applications__isnull=False).distinct():
         after_decision, after_expiry = policy_months(function)
         due |= Q(procedure__function=function, stage__in=DECIDED_STAGES,
-                 stage_changed_at__lte=now - relativedelta(months=after_decision))
+                 stage_changed_at__lte=add_months(now, -after_decision))
         due |= Q(procedure__function=function, stage__in=POOL_EXPIRED_STAGES,
-                 stage_changed_at__lte=now - relativedelta(months=after_expiry))
+                 stage_changed_at__lte=add_months(now, -after_expiry))
     return Application.objects.filter(due, anonymised_at__isnull=True)
 
 
@@ -221,9 +221,8 @@ def erase_person(candidate, *, now):
     address = candidate.email
     # The last moment the ban can learn every address and the name it must still recognise (as keys only).
     remember_person(candidate, today=timezone.localdate(now))
-    # The candidate's own actions (a withdrawal) name them in the audit trail.
-    Transition.objects.filter(application__candidate=candidate).filter(
-        Q(actor=user) | Q(actor_label__endswith="(kandidaat, via het portaal)")).update(
+    # The candidate's own actions (withdrawing, declining an offer) name them in the audit trail; they are theirs.
+    Transition.objects.filter(application__candidate=candidate, actor=user).update(
         actor=None, actor_label=ERASED_ACTOR_LABEL)
     # A staff member who also applied keeps their staff account; only the candidate side goes.
     touched = _erase_registered("candidate_path", candidate, erased,
@@ -253,7 +252,7 @@ def _erase_account(user):
 
 def delete_unused_accounts(*, now):
     """Candidate accounts that never led to an application, unused for UNUSED_ACCOUNT_MONTHS: removed whole."""
-    before = now - relativedelta(months=UNUSED_ACCOUNT_MONTHS)
+    before = add_months(now, -UNUSED_ACCOUNT_MONTHS)
     unused = (get_user_model().objects.filter(is_staff=False, is_superuser=False)
               .filter(Q(last_login__lt=before) | Q(last_login__isnull=True, date_joined__lt=before))
               .exclude(candidate__applications__isnull=False))

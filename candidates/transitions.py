@@ -13,10 +13,10 @@ from django.utils.formats import date_format
 
 from candidates import mail_events
 from candidates.bans import impose_ban
-from candidates.dates import add_months
 from candidates.models import Application, BanMatch, PoolEntry, Transition
 from candidates.stages import BANNING_STAGES, CLOSED_STAGES, REASON_REQUIRED, Stage, is_allowed
 from communications.outbox import batched_mails, compose_mail, put_in_outbox
+from kortrijk_ats.dates import add_months
 from procedures.settings_check import SettingMissing, reserve_months_for
 
 # The mail each new stage sends to the candidate (outcome mails wait for HR's release: see mail_events).
@@ -44,6 +44,13 @@ _LEAVE_HANDLERS: dict[Stage, list] = {}
 def on_leaving(stage, handler):
     """Register handler(application, *, to, by) to run whenever an application leaves `stage`."""
     _LEAVE_HANDLERS.setdefault(Stage(stage), []).append(handler)
+
+
+def candidate_actor_label(application):
+    """Who acted, when the candidate did it in the portal (withdrawing, declining an offer, adding a document): for
+    HR's history, in the back office's language, cut to the actor_label column's 150 characters."""
+    suffix = " (kandidaat, via het portaal)"
+    return application.candidate.full_name[: 150 - len(suffix)] + suffix
 
 
 class TransitionRefused(Exception):

@@ -1,10 +1,15 @@
-"""Putting mails in the outbox and releasing held ones. Mails leave only after the transaction commits."""
+"""Putting mails in the outbox and releasing held ones. Mails leave only after the transaction commits.
+
+The hand-over to the worker publishes the tasks of communications.tasks by name, so this module imports nothing of
+the sending side: tasks → sending → outbox, never back.
+"""
 
 import logging
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
+from celery import current_app
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -19,6 +24,9 @@ log = logging.getLogger(__name__)
 
 # Mails per batch task: one SMTP connection each; small enough to finish well within the stuck-mail threshold.
 ENQUEUE_BATCH = 100
+# The worker's tasks (communications/tasks.py), published by name.
+SEND_MAIL_TASK = "communications.tasks.send_mail"
+SEND_MAILS_TASK = "communications.tasks.send_mails"
 UNSENT_STATES = (Mail.State.DRAFT, Mail.State.QUEUED, Mail.State.FAILED)
 SUBJECT_MAX_LENGTH = Mail._meta.get_field("subject").max_length
 
@@ -214,20 +222,16 @@ def enqueue_many_after_commit(mail_ids):
 
 def enqueue(mail_id):
     """Hand a queued mail to the worker. If the broker is down the row stays queued; the sweep sends it later."""
-    from communications.tasks import send_mail
-
     try:
-        send_mail.delay(mail_id)
+        current_app.send_task(SEND_MAIL_TASK, args=(mail_id,))
     except Exception:  # noqa: BLE001 — any broker failure must not break the request that queued the mail
         log.warning("Broker unreachable; mail %s stays queued for the sweep.", mail_id)
 
 
 def enqueue_many(mail_ids):
-    from communications.tasks import send_mails
-
     for start in range(0, len(mail_ids), ENQUEUE_BATCH):
         try:
-            send_mails.delay(mail_ids[start:start + ENQUEUE_BATCH])
+            current_app.send_task(SEND_MAILS_TASK, args=(mail_ids[start:start + ENQUEUE_BATCH],))
         except Exception:  # noqa: BLE001 — see enqueue(); one failed publish means the broker is down: stop trying
             log.warning("Broker unreachable; %s mail(s) stay queued for the sweep.", len(mail_ids) - start)
             return

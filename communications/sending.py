@@ -23,6 +23,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from communications.models import Mail
+from communications.outbox import enqueue_many_after_commit
 
 log = logging.getLogger(__name__)
 
@@ -248,8 +249,6 @@ def requeue_stuck_mails():
     now = timezone.now()
     stuck_before = now - timedelta(seconds=settings.KATS_MAIL_STUCK_SENDING_AFTER)
     stale_before = now - timedelta(seconds=settings.KATS_MAIL_STALE_QUEUED_AFTER)
-    from communications.outbox import enqueue_many_after_commit
-
     with transaction.atomic():
         stuck = list(Mail.objects.select_for_update(skip_locked=True)
                      .filter(state=Mail.State.SENDING, sending_started_at__lt=stuck_before)

@@ -16,7 +16,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from candidates.dates import add_months, months_text
 from candidates.disclosure import shown_stage
 from candidates.stages import Stage
 from communications.models import Mail
@@ -26,6 +25,7 @@ from interviews.calendar import organizer_address
 from interviews.jury import JuryRefused
 from interviews.jury.parts import items_for
 from interviews.models import FeedbackRequest, JuryCandidate
+from kortrijk_ats.dates import add_months, months_text
 
 log = logging.getLogger(__name__)
 ANSWER_WITHIN_MONTHS = 1

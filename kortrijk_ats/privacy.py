@@ -9,7 +9,7 @@ tests/privacy/test_register.py walks every concrete model and fails when a field
 neither REGISTER nor NOT_PERSONAL, or when either names a field that no longer exists.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db import models
 
@@ -371,16 +371,3 @@ def person_related_models(all_models):
         if has_generic_key or reaches_candidate(model, 5):
             related.add(model)
     return related
-
-
-@dataclass
-class RegisterRow:
-    model: str
-    field: str
-    entry: Personal = field(repr=False)
-
-
-def register_rows():
-    """The register flattened, for a report or an export to the DPO."""
-    return [RegisterRow(label, name, entry) for label, registered in sorted(REGISTER.items())
-            for name, entry in registered.fields.items()]

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rules.apps.AutodiscoverRulesConfig",
+    "crispy_forms",
+    "crispy_bootstrap5",
     "allauth",
     "allauth.account",
     "django_otp",
@@ -197,8 +199,18 @@ PRIVACY_DPO_CONTACT = env.str(
             "met als onderwerp 'privacy'",
 )
 
-# Forms render as Bootstrap 5 groups from templates/forms/ (label, help and errors linked for screen readers).
-FORM_RENDERER = "kortrijk_ats.forms_rendering.BootstrapFormRenderer"
+# Portal and staff forms render through crispy-forms' Bootstrap 5 pack; templates/bootstrap5/ overrides its field,
+# error and summary templates (asterisk hidden from screen readers, help and errors named by aria-describedby).
+CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
+CRISPY_TEMPLATE_PACK = "bootstrap5"
+# crispy_field adds a widget's class name to its class; this names the Bootstrap class instead.
+CRISPY_CLASS_CONVERTERS = {
+    **dict.fromkeys(("textinput", "emailinput", "urlinput", "numberinput", "passwordinput", "dateinput",
+                     "datetimeinput", "timeinput", "textarea", "fileinput", "clearablefileinput", "telinput"),
+                    "form-control"),
+    **dict.fromkeys(("select", "selectmultiple", "nullbooleanselect"), "form-select"),
+    "checkboxinput": "form-check-input",
+}
 
 # Mail. Without EMAIL_URL mails are written as files a person can read in var/mail.
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Stad Kortrijk selecties <vacatures@kortrijk.be>")

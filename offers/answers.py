@@ -25,7 +25,7 @@ from django.utils.translation import ngettext
 from candidates import mail_events as stage_mails
 from candidates.models import Application, PoolEntry
 from candidates.stages import Stage
-from candidates.transitions import TransitionRefused, change_stage
+from candidates.transitions import TransitionRefused, candidate_actor_label, change_stage
 from communications.models import Mail
 from communications.outbox import cancel_mails, queue_mail
 from offers import mail_events
@@ -70,7 +70,7 @@ def decline_offer(offer, *, by, withdraw=False):
         application = _lock_application(offer, candidate_user=by)
         _answer(offer, application, to=Offer.Status.DECLINED)
         fresh = _reload(offer)
-        label = _candidate_label(application)
+        label = candidate_actor_label(application)
         if withdraw:
             change_stage(application, to=Stage.WITHDRAWN, by=by, by_label=label, reason=DECLINE_WITHDRAW_REASON,
                          expected_stage=Stage.OFFER)
@@ -212,9 +212,3 @@ def _reload(offer):
     return Offer.objects.select_related(
         "proposal__application__candidate", "proposal__application__procedure", "proposal__vacancy__function",
         "team", "created_by", "approved_by").get(pk=offer.pk)
-
-
-def _candidate_label(application):
-    suffix = " (kandidaat, via het portaal)"
-    return application.candidate.full_name[: 150 - len(suffix)] + suffix
-

@@ -16,9 +16,9 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext
 
-from candidates.dates import add_months
 from candidates.stages import Stage
 from candidates.transitions import TransitionRefused, change_stage
+from kortrijk_ats.dates import add_months
 from offers.models import CriminalRecordCheck, ExtractModel, Offer
 from offers.offering import OfferRefused, check_hr, lock_offer
 

@@ -23,6 +23,8 @@ from itertools import pairwise
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from kortrijk_ats.dates import add_months
+
 CENT = Decimal("0.01")
 MAX_YEARS = 50  # more years of experience than a working life is a typing error
 HOLIDAY_REFERENCE_MONTHS = 12  # holiday pay: a full reference year is the calendar year
@@ -590,19 +592,6 @@ def check_regime(value):
 
 def _cents(amount):
     return amount.quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-def add_months(day, months):
-    """`day` plus whole months; the 29th-31st fall back to the month's last day when it is shorter."""
-    year, month = divmod(day.month - 1 + months, 12)
-    year += day.year
-    month += 1
-    for last in (31, 30, 29, 28):
-        try:
-            return day.replace(year=year, month=month, day=min(day.day, last))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def euro(amount):

@@ -19,7 +19,7 @@ from candidates.timeline import (
     sent_mails,
     timeline_for,
 )
-from candidates.transitions import StageConflict, TransitionRefused, change_stage
+from candidates.transitions import StageConflict, TransitionRefused, candidate_actor_label, change_stage
 from candidates.uploads import attachment_response
 
 
@@ -89,12 +89,6 @@ def withdraw(request, public_id):
         return redirect("candidates:detail", public_id=application.public_id)
     return render(request, "candidates/withdraw_confirm.html", {
         "application": application, "stage_token": _stage_token(application, shown_stage(application))})
-
-
-def candidate_actor_label(application):
-    # For HR's transition history, in the back office's language; the column holds 150 characters.
-    suffix = " (kandidaat, via het portaal)"
-    return application.candidate.full_name[: 150 - len(suffix)] + suffix
 
 
 def _stage_token(application, stage):

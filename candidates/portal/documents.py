@@ -8,8 +8,8 @@ from candidates.disclosure import shown_stage
 from candidates.documents import DocumentRefused, add_or_replace_document, contact_address
 from candidates.forms import DocumentUploadForm
 from candidates.portal.access import candidate_page, own_application_or_404
-from candidates.portal.applications import candidate_actor_label
 from candidates.stages import Stage
+from candidates.transitions import candidate_actor_label
 from candidates.uploads import guard_upload_size
 
 

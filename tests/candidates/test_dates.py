@@ -1,8 +1,8 @@
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
-from candidates.dates import add_months
+from kortrijk_ats.dates import add_months
 
 
 @pytest.mark.parametrize(("day", "months", "expected"), [
@@ -21,3 +21,10 @@ from candidates.dates import add_months
 ])
 def test_it_adds_calendar_months_and_keeps_to_the_months_last_day(day, months, expected):
     assert add_months(day, months) == expected
+
+
+def test_a_moment_keeps_its_time_and_time_zone():
+    """Retention counts months back from now: the same instant of the day, the 31st kept to the month's last day."""
+    now = datetime(2026, 3, 31, 14, 5, 9, tzinfo=UTC)
+    assert add_months(now, -1) == datetime(2026, 2, 28, 14, 5, 9, tzinfo=UTC)
+    assert add_months(now, -24) == datetime(2024, 3, 31, 14, 5, 9, tzinfo=UTC)

@@ -1,8 +1,10 @@
-"""The candidate forms' markup (kortrijk_ats/forms_rendering.py, templates/forms/): what a screen reader relies on."""
+"""The candidate forms' markup (crispy-forms' Bootstrap 5 pack with templates/bootstrap5/): what a screen reader
+relies on."""
 
 import re
 
 import pytest
+from crispy_forms.templatetags.crispy_forms_filters import as_crispy_field, as_crispy_form
 from django import forms
 from django.urls import reverse
 
@@ -78,7 +80,7 @@ class ChoiceForm(forms.Form):
 
 def test_a_radio_group_is_a_fieldset_with_a_legend_that_its_notes_describe():
     form = ChoiceForm(data={})
-    html = form["answer"].as_field_group()
+    html = as_crispy_field(form["answer"])
     fieldset = re.search(r"<fieldset[^>]*>", html).group(0)
     assert 'aria-describedby="id_answer_helptext id_answer_error"' in fieldset
     assert re.search(r'<legend class="form-label fs-6 requiredField">Je keuze'
@@ -91,5 +93,5 @@ def test_a_radio_group_is_a_fieldset_with_a_legend_that_its_notes_describe():
 
 
 def test_a_whole_form_renders_as_bootstrap_groups():
-    html = str(ChoiceForm())
+    html = as_crispy_form(ChoiceForm())
     assert html.count("<fieldset") == 1 and 'id="div_id_answer"' in html

@@ -107,8 +107,6 @@ def plain_text_fields(fields, owner):
     for name, field in fields.items():
         if not isinstance(field, forms.CharField) or isinstance(field, STRUCTURED) or field.disabled:
             continue
-        if type(field).__module__.startswith("candidates.insz"):  # the national number: digits by its own rule
-            continue
         label = f"{owner}.{name}"
         if label in CODES or label in CREDENTIALS:
             continue

@@ -8,13 +8,13 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from candidates.dates import add_months
 from candidates.mail_events import JURY_FAILED
 from communications.models import Mail
 from communications.outbox import release_mails
 from interviews.feedback import may_request_feedback, request_feedback, send_feedback_letter
 from interviews.jury import JuryRefused
 from interviews.models import FeedbackRequest
+from kortrijk_ats.dates import add_months
 from tests.jury.rounds import decide
 from tests.jury.test_access import client_for
 

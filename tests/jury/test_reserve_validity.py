@@ -6,7 +6,6 @@ validity, never a 500."""
 import pytest
 from django.urls import reverse
 
-from candidates.dates import add_months
 from candidates.models import PoolEntry
 from candidates.stages import Stage
 from candidates.transitions import TransitionRefused, change_stage, change_stages
@@ -15,6 +14,7 @@ from interviews.jury import JuryRefused
 from interviews.jury.outcomes import approve_pv
 from interviews.jury.rounds import start_jury_round
 from interviews.models import JuryCandidate, JuryRound
+from kortrijk_ats.dates import add_months
 from tests.jury.helpers import make_vacancy, waitlisted
 from tests.jury.rounds import decide
 from tests.jury.test_access import client_for

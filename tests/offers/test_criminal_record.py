@@ -11,10 +11,10 @@ from django.apps import apps
 from django.db import models
 from django.utils import timezone
 
-from candidates.dates import add_months
 from candidates.models import Transition
 from candidates.stages import Stage
 from communications.models import Mail
+from kortrijk_ats.dates import add_months
 from offers.answers import accept_offer
 from offers.criminal_record import issue_date_error, oldest_valid_issue_date, record_criminal_record_check
 from offers.forms import CriminalRecordForm

@@ -3,12 +3,13 @@
 import pytest
 from django.urls import reverse
 
-from candidates.erasure import request_erasure
+from candidates.erasure import confirm_erasure, request_erasure
 from candidates.models import Application, Ban, BanKey, Candidate, ErasureRequest
 from candidates.stages import Stage
+from candidates.transitions import candidate_actor_label, change_stage
 from communications.models import Mail
 from communications.outbox import queue_mail
-from kortrijk_ats.privacy import ERASED_TEXT
+from kortrijk_ats.privacy import ERASED_ACTOR_LABEL, ERASED_TEXT
 from tests.auth import login_staff
 from tests.factories import ApplicationFactory, UserFactory, hr_user
 from tests.privacy.conftest import SECRET_MOTIVATION, build_person, storage_files
@@ -106,3 +107,17 @@ def test_the_list_and_the_request_page_answer_after_erasure(hr_client):
     page = hr_client.get(reverse("admin:candidates_application_change", args=[application.pk])).content.decode()
     assert "gewiste kandidaat" in page and person.candidate.last_name not in page
     assert ERASED_TEXT not in person.candidate.last_name
+
+
+def test_the_candidates_own_steps_leave_the_audit_trail_without_their_name_and_hrs_steps_keep_theirs():
+    person = build_person()
+    hr = hr_user(username="hr-trail")
+    withdrawn = ApplicationFactory(candidate=person.candidate)
+    change_stage(withdrawn, to=Stage.WITHDRAWN, by=person.user, by_label=candidate_actor_label(withdrawn))
+    assert withdrawn.transitions.get().actor_label.startswith(person.candidate.full_name)
+
+    erasure, _ = request_erasure(person.candidate)
+    confirm_erasure(erasure, by=hr)
+    assert list(withdrawn.transitions.values_list("actor", "actor_label")) == [(None, ERASED_ACTOR_LABEL)]
+    hr_steps = Application.objects.get(pk=person.application.pk).transitions.exclude(actor=None)
+    assert hr_steps.exists() and ERASED_ACTOR_LABEL not in hr_steps.values_list("actor_label", flat=True)

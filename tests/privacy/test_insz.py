@@ -3,12 +3,11 @@
 from datetime import date
 
 import pytest
-from django import forms
 from django.core.exceptions import ValidationError
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from candidates.insz import InszField, format_insz, is_valid_insz, mask_insz, normalise_insz, parse_insz
+from candidates.insz import is_valid_insz, normalise_insz, parse_insz
 
 TODAY = date(2026, 6, 1)
 
@@ -102,15 +101,6 @@ def test_the_error_messages_are_dutch():
     assert "11 cijfers" in caught.value.messages[0]
 
 
-def test_masking_shows_only_the_last_three_digits():
-    number = make("850730", 33)
-    masked = mask_insz(number)
-    assert masked.endswith(f"{number[8]}.{number[9:]}")
-    assert sum(ch.isdigit() for ch in masked) == 3
-    assert mask_insz("nonsense") == "—"
-    assert format_insz(number) == f"85.07.30-033.{number[9:]}"
-
-
 births = st.dates(min_value=date(1900, 1, 1), max_value=TODAY)
 
 
@@ -132,28 +122,3 @@ def test_every_number_built_by_the_rule_is_valid_and_a_changed_digit_breaks_the_
 def test_normalise_returns_none_for_letters():
     assert normalise_insz("85.07.30-033.2x") is None
     assert is_valid_insz(make("850730", 33), today=TODAY)
-
-
-class InszForm(forms.Form):
-    insz = InszField()
-    other = forms.CharField()
-
-
-def test_the_form_field_cleans_to_11_digits():
-    number = make("850730", 33)
-    form = InszForm(data={"insz": format_insz(number), "other": "x"})
-    assert form.is_valid(), form.errors
-    assert form.cleaned_data["insz"] == number
-
-
-def test_the_form_field_refuses_kindly_and_never_echoes_the_number_back():
-    number = make("850730", 33)
-    wrong = number[:9] + f"{(int(number[9:]) % 97) + 1:02d}"
-    for typed in (wrong, number):
-        form = InszForm(data={"insz": typed, "other": ""})  # `other` missing: the page is shown again
-        assert not form.is_valid()
-        html = form.as_p()
-        assert typed not in html
-        assert format_insz(typed) not in html
-    assert "controlecijfers" in InszForm(data={"insz": wrong, "other": "x"}).errors["insz"][0]
-    assert InszForm(data={"insz": "", "other": "x"}).errors["insz"] == ["Vul je rijksregisternummer in."]
