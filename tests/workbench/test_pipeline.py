@@ -34,8 +34,9 @@ def test_the_columns_follow_the_transition_table():
     assert sorted(order) == sorted(Stage)
     assert [stage for stage in order if stage in OPEN_STAGES] == [
         S.SCREENING, S.ELIGIBLE, S.INTAKE_INVITED, S.WAITLIST, S.JURY_INVITED, S.RESERVE, S.OFFER]
-    # Every forward step of the table goes right, except the way back from the jury to the waitlist (an absence).
-    backwards = {(a, b) for a, targets in ALLOWED_TRANSITIONS.items() for b in targets if order.index(b) < order.index(a)}
+    # Every step of the table goes right, but the two ways back: an absence at the jury, an offer turned to reserve.
+    backwards = {(a, b) for a, targets in ALLOWED_TRANSITIONS.items() for b in targets
+                 if order.index(b) < order.index(a)}
     assert backwards == {(S.JURY_INVITED, S.WAITLIST), (S.OFFER, S.RESERVE)}
 
 

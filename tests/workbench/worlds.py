@@ -52,7 +52,9 @@ def walk(application, *stages, by=None, reason=""):
 def started_booking(application, *, minutes_ago=60, interviewer=None):
     """A held booking whose slot started `minutes_ago` minutes ago (negative: in the future)."""
     starts = timezone.now() - timedelta(minutes=minutes_ago)
-    session = IntakeSessionFactory(procedure=application.procedure, date=timezone.localdate(starts))
+    day = timezone.localdate(starts)
+    session = (application.procedure.intake_sessions.filter(date=day).first()
+               or IntakeSessionFactory(procedure=application.procedure, date=day))
     slot = IntakeSlot.objects.create(session=session, starts_at=starts, ends_at=starts + timedelta(minutes=20),
                                      seats=1, booked_count=1)
     return IntakeBooking.objects.create(slot=slot, application=application, interviewer=interviewer)
