@@ -43,7 +43,9 @@ class SummaryForm(forms.Form):
 @require_http_methods(["GET", "POST"])
 def preferences(request):
     """The HR member's own choice: the daily summary on or off."""
-    form = SummaryForm(request.POST or None, initial={"daily_summary": wants_summary(request.user)})
+    # An unticked box posts nothing: the form is bound on every POST, not only on a non-empty one.
+    form = SummaryForm(request.POST if request.method == "POST" else None,
+                       initial={"daily_summary": wants_summary(request.user)})
     if request.method == "POST" and form.is_valid():
         wanted = form.cleaned_data["daily_summary"]
         set_summary(request.user, wanted=wanted)
