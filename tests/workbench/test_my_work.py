@@ -112,7 +112,9 @@ def test_a_juror_sees_per_round_what_is_left_in_the_order_it_falls_due(client, j
     html = client.get(MY_WORK).content.decode()
     link = reverse("interviews:jury_candidate", args=[jury_round.pk, bert.uid])
     assert f'href="{link}"' in html and "Belangenconflict verklaren: <bdi>Bert Bauwens</bdi>" in html
-    assert client.get(link).status_code == 200
+    jury_page = client.get(link)
+    assert jury_page.status_code == 200
+    assert f'href="{MY_WORK}"' in jury_page.content.decode()  # the way back, in the menu of every staff page
 
 
 def test_after_the_deliberation_each_juror_is_asked_to_approve_the_pv(client, jury):
@@ -133,6 +135,7 @@ def test_a_candidate_has_no_worklist(client, procedure):
     application = ApplicationFactory(procedure=procedure)
     login_staff(client, application.candidate.user)
     assert client.get(MY_WORK).status_code == 403
+    assert f'href="{MY_WORK}"' not in client.get("/mijn-kandidaturen/").content.decode()
 
 
 def second_factor(client, user, response):
