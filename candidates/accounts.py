@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 
 from candidates.models import Candidate
 from communications.outbox import queue_rendered_mail, readdress_unsent_mails
+from kortrijk_ats.staff_auth import needs_second_factor, staff_home_url
 
 ACCOUNT_MAIL_EVENT = "account"
 
@@ -29,6 +30,12 @@ class CandidateAccountAdapter(DefaultAccountAdapter):
     def send_notification_mail(self, template_prefix, user, context=None, email=None):
         # A notice may go to an address the account no longer has (the old one, after a change): name the account.
         super().send_notification_mail(template_prefix, user, context={"user": user, **(context or {})}, email=email)
+
+    def get_login_redirect_url(self, request):
+        # Staff who log in here (an external expert, by e-mailed code) open on their own worklist, not the portal.
+        if needs_second_factor(request.user):
+            return staff_home_url(request.user)
+        return super().get_login_redirect_url(request)
 
     def save_user(self, request, user, form, commit=True):
         # A portal sign-up never grants back-office rights, whatever the form carried.

@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -66,6 +67,7 @@ INSTALLED_APPS = [
     "interviews",
     "offers",
     "reports",
+    "workbench",
 ]
 
 MIDDLEWARE = [
@@ -269,6 +271,9 @@ CELERY_BEAT_SCHEDULE = {
     # only leaves the back office's status behind for a while.
     "open-and-close-procedures": {"task": "procedures.tasks.open_and_close_procedures",
                                   "schedule": timedelta(minutes=10)},
+    # HR's daily summary: idempotent per day, so the later runs of the morning only catch up on a missed one.
+    "send-werkbank-summaries": {"task": "workbench.tasks.send_daily_summaries",
+                                "schedule": crontab(minute=0, hour="7-11")},
 }
 
 # Intake booking. Per-procedure values live in the back office (intake policy); these are the defaults.

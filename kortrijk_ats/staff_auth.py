@@ -45,6 +45,12 @@ def is_staff_verified(user):
     return needs_second_factor(user) and bool(getattr(user, "is_verified", lambda: False)())
 
 
+def staff_home_url(user):
+    """Where a staff member opens after logging in: HR on the werkbank (the back office's home), interviewers and
+    jurors on their own worklist (the back office is HR's alone)."""
+    return reverse("admin:index") if is_hr(user) else reverse("workbench:my_work")
+
+
 def second_factor_url(request):
     """Where an unverified staff member goes: set a device up first, else enter a code; back to this page after."""
     return reverse("staff_otp") + "?" + urlencode({"next": request.get_full_path()})
