@@ -86,7 +86,7 @@ class DiplomaInline(HRAccessMixin, admin.TabularInline):
     model = Diploma
     template = LABELLED_TABULAR
     formset = DiplomaFormSet
-    fields = ("position", "name", "kind")
+    fields = ("position", "name", "kind", "short_label")
     extra = 0
 
 
