@@ -82,6 +82,9 @@ def test_it_lists_every_application_with_its_columns(hr_client, cast):
     # One name across both procedures' catalogues.
     ({"diploma": "Bachelor in het sociaal werk"}, ("screening", "banned", "reserve")),
     ({"diploma": "Gegradueerde maatschappelijk assistent"}, ("waitlist",)),
+    # A kind or a name the catalogue does not have (an old bookmark, a typo): no rows, no error.
+    ({"diploma__kind__exact": "onbekend"}, ()),
+    ({"diploma": "Bestaat niet"}, ()),
     ({"uitgesloten": "ja"}, ("banned",)),
     ({"uitgesloten": "nee"}, ("screening", "waitlist", "reserve", "foreign")),
     ({"pool": "waitlist"}, ("waitlist",)),
