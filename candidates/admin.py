@@ -32,8 +32,7 @@ from candidates.admin_filters import (
     AccommodationFilter,
     BanMatchFilter,
     BannedFilter,
-    DiplomaKindFilter,
-    DiplomaNameFilter,
+    DiplomaFilter,
     PoolFilter,
 )
 from candidates.admin_keyset import KeysetChangeList
@@ -87,7 +86,7 @@ class ApplicationAdmin(TakeInViews, HRReadOnlyMixin, admin.ModelAdmin):
     list_display = ("candidate_name", "candidate_email", "procedure", "stage", "diploma_kind", "submitted_at",
                     "stage_changed_at", "row_facts")
     list_display_links = ("candidate_name",)
-    list_filter = ("procedure", "stage", ("diploma__kind", DiplomaKindFilter), DiplomaNameFilter, BannedFilter,
+    list_filter = ("procedure", "stage", DiplomaFilter, BannedFilter,
                    BanMatchFilter, PoolFilter, AccommodationFilter, "channel")
     list_select_related = ("candidate", "procedure", "diploma")  # else Django joins every relation; see page_rows
     search_fields = ("candidate__first_name", "candidate__last_name", "candidate__email")
@@ -124,6 +123,10 @@ class ApplicationAdmin(TakeInViews, HRReadOnlyMixin, admin.ModelAdmin):
 
     def has_stage_permission(self, request):
         return is_hr(request.user)
+
+    def lookup_allowed(self, lookup, value, request=None):
+        # Django knows only a SimpleListFilter's parameter; the diploma filter's kind is a lookup across the relation.
+        return lookup == DiplomaFilter.kind_parameter or super().lookup_allowed(lookup, value, request)
 
     # Columns and read-only fields. Everything comes from the joined rows or the annotations: no query per row.
     # The list writes its rows in candidates/admin_rows.py (row_facts from here, the other cells there).

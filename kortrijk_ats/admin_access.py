@@ -4,12 +4,14 @@ The admin site lets in only HR (see admin_site.py); these mixins make every mode
 so a new HR colleague needs only the group, never a hand-picked list of permissions.
 """
 
+from kortrijk_ats.admin_a11y import AccessibleAdminMixin
 from kortrijk_ats.roles import is_hr
 from kortrijk_ats.typed_text import TypedTextAdminMixin
 
 
-class HRAccessMixin(TypedTextAdminMixin):
-    """HR may view, add, change and delete (and types text by the one rule of kortrijk_ats.typed_text)."""
+class HRAccessMixin(TypedTextAdminMixin, AccessibleAdminMixin):
+    """HR may view, add, change and delete (and types text by the one rule of kortrijk_ats.typed_text); every control
+    has a name (kortrijk_ats.admin_a11y)."""
 
     def has_module_permission(self, request):
         return is_hr(request.user)

@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from kortrijk_ats.admin_a11y import AccessibleAdminMixin
 from kortrijk_ats.roles import is_hr
 from kortrijk_ats.typed_text import TypedTextAdminMixin
 from offers.criminal_record import extract_max_age_text
@@ -34,7 +35,7 @@ def _with_user(form_class, request):
 
 
 @admin.register(Offer)
-class OfferAdmin(TypedTextAdminMixin, admin.ModelAdmin):
+class OfferAdmin(TypedTextAdminMixin, AccessibleAdminMixin, admin.ModelAdmin):
     form = OfferForm
     list_display = ("__str__", "status", "start_date", "respond_by", "created_by", "approved_by")
     list_filter = ("status",)

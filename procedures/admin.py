@@ -26,13 +26,10 @@ from procedures.settings_check import missing_function_settings, missing_setting
 
 # Long texts in table rows stay readable without taking the whole screen.
 COMPACT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 60})}}
-# Django's tabular inline with a (visually hidden) label for every input.
-LABELLED_TABULAR = "admin/edit_inline/tabular_labelled.html"
 
 
 class CompetencyInline(HRAccessMixin, admin.TabularInline):
     model = Competency
-    template = LABELLED_TABULAR
     fields = ("position", "name", "definition")
     formfield_overrides = COMPACT_TEXT
     extra = 0
@@ -84,9 +81,8 @@ class DiplomaFormSet(forms.BaseInlineFormSet):
 
 class DiplomaInline(HRAccessMixin, admin.TabularInline):
     model = Diploma
-    template = LABELLED_TABULAR
     formset = DiplomaFormSet
-    fields = ("position", "name", "kind")
+    fields = ("position", "name", "kind", "short_label")
     extra = 0
 
 
@@ -127,7 +123,6 @@ class IntakeSessionFormSet(forms.BaseInlineFormSet):
 
 class IntakeSessionInline(HRAccessMixin, admin.TabularInline):
     model = IntakeSession
-    template = LABELLED_TABULAR
     form = IntakeSessionForm
     formset = IntakeSessionFormSet
     fields = ("date", "starts_at", "ends_at", "label", "meeting_url")
@@ -200,7 +195,6 @@ class TeamAdmin(HRAccessMixin, admin.ModelAdmin):
 
 class BehaviouralIndicatorInline(HRAccessMixin, admin.TabularInline):
     model = BehaviouralIndicator
-    template = LABELLED_TABULAR
     fields = ("position", "text")
     formfield_overrides = COMPACT_TEXT
     extra = 0

@@ -1,6 +1,7 @@
 """What is recruited for: functions with their function descriptions, their procedures with the steps of the
 vacancy page, diplomas, teams, competencies, intake sessions, and the pay scales with the functional career."""
 
+import re
 from decimal import Decimal
 
 from django.conf import settings
@@ -224,6 +225,10 @@ class Diploma(models.Model):
     name = models.CharField(_("diploma"), max_length=400)
     kind = models.CharField(_("soort"), max_length=10, choices=Kind, default=Kind.CURRENT)
     position = models.PositiveSmallIntegerField(default=0)
+    short_label = models.CharField(
+        _("korte naam"), max_length=80, blank=True,
+        help_text=_("Alleen voor de lijsten van het selectieteam (bv. de filter op diploma). Leeg: de naam zonder "
+                    "‘het diploma van’, tot aan de eerste komma."))
 
     class Meta:
         verbose_name = _("diploma")
@@ -237,6 +242,14 @@ class Diploma(models.Model):
     @property
     def needs_equivalence(self):
         return self.kind == self.Kind.FOREIGN
+
+
+def shortened_diploma_name(name):
+    """A diploma's name as HR's lists show it when HR set no short label: the bundle's own words, without the
+    leading "het diploma van" and the qualifiers after the first comma (the full name stays on the row)."""
+    short = re.sub(r"^\s*(het\s+)?diploma\s+van\s+", "", name, flags=re.IGNORECASE)
+    short = short.split(",", 1)[0].strip() or name.strip()
+    return short[:1].upper() + short[1:]
 
 
 class Team(models.Model):

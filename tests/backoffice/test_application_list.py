@@ -1,14 +1,18 @@
 """The applications list: each filter, search, and a query count that does not grow with the rows."""
 
+import re
 from datetime import timedelta
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from candidates.admin_filters import DiplomaFilter
 from candidates.stages import Stage
-from procedures.models import Diploma
+from procedures.models import Diploma, shortened_diploma_name
 from tests.auth import login_staff
 from tests.backoffice.conftest import walk
 from tests.factories import ApplicationFactory, CandidateFactory, DiplomaFactory, ProcedureFactory
@@ -78,6 +82,9 @@ def test_it_lists_every_application_with_its_columns(hr_client, cast):
     # One name across both procedures' catalogues.
     ({"diploma": "Bachelor in het sociaal werk"}, ("screening", "banned", "reserve")),
     ({"diploma": "Gegradueerde maatschappelijk assistent"}, ("waitlist",)),
+    # A kind or a name the catalogue does not have (an old bookmark, a typo): no rows, no error.
+    ({"diploma__kind__exact": "onbekend"}, ()),
+    ({"diploma": "Bestaat niet"}, ()),
     ({"uitgesloten": "ja"}, ("banned",)),
     ({"uitgesloten": "nee"}, ("screening", "waitlist", "reserve", "foreign")),
     ({"pool": "waitlist"}, ("waitlist",)),
@@ -103,8 +110,9 @@ def test_a_ban_counts_until_its_end_date(client, hr, cast, time_machine):
 @pytest.mark.django_db
 def test_the_filter_sidebar_offers_the_choices(hr_client, cast):
     html = hr_client.get(LIST_URL).content.decode()
-    for title in ("procedure", "fase", "soort diploma", "diploma", "uitsluiting", "wachtlijst en wervingsreserve"):
+    for title in ("procedure", "fase", "diploma", "uitsluiting", "wachtlijst en wervingsreserve"):
         assert f'data-filter-title="{title}"' in html, title
+    assert 'data-filter-title="soort diploma"' not in html  # the kinds are the diploma filter's groups
     assert 'data-filter-title="team"' not in html  # no team filter until applications have a team
     assert "Gegradueerde maatschappelijk assistent" in html
     assert "nu uitgesloten" in html and "in de wervingsreserve" in html
@@ -120,6 +128,130 @@ def test_the_filter_sidebar_offers_the_choices(hr_client, cast):
 ])
 def test_it_searches_by_name_and_email(hr_client, cast, query, expected):
     assert listed(hr_client, q=query) == pks(cast, *expected)
+
+
+def diploma_filter(client, **params):
+    """The diploma filter's choices as the sidebar shows them, with the page's HTML."""
+    response = client.get(LIST_URL, params)
+    cl = response.context["cl"]
+    spec = next(spec for spec in cl.filter_specs if isinstance(spec, DiplomaFilter))
+    return list(spec.choices(cl)), response.content.decode()
+
+
+def rows_of(client, query_string):
+    """The applications the list shows when HR follows a filter link."""
+    response = client.get(LIST_URL + query_string)
+    assert response.status_code == 200
+    return {application.pk for application in response.context["cl"].result_list}
+
+
+@pytest.mark.django_db
+def test_the_diploma_filter_groups_the_catalogue_by_kind_and_each_link_gives_its_rows(hr_client, cast):
+    choices, html = diploma_filter(hr_client)
+
+    everything, *groups = choices
+    assert everything["display"] == "Alle" and everything["selected"]
+    assert [(c["group"].label, [e.label for e in c["group"].entries]) for c in groups] == [
+        ("Huidige diploma’s", ["Bachelor in het sociaal werk"]),  # one entry for both procedures' rows
+        ("Oude diploma’s", ["Gegradueerde maatschappelijk assistent"]),
+        ("Buitenlandse diploma’s met gelijkwaardigheid", ["Buitenlands diploma"]),
+    ]
+    expected = {"Huidige diploma’s": ("screening", "banned", "reserve"), "Oude diploma’s": ("waitlist",),
+                "Buitenlandse diploma’s met gelijkwaardigheid": ("foreign",),
+                "Bachelor in het sociaal werk": ("screening", "banned", "reserve"),
+                "Gegradueerde maatschappelijk assistent": ("waitlist",), "Buitenlands diploma": ("foreign",)}
+    for choice in groups:
+        group = choice["group"]
+        assert rows_of(hr_client, choice["query_string"]) == pks(cast, *expected[group.label])
+        for entry in group.entries:
+            assert rows_of(hr_client, entry.query_string) == pks(cast, *expected[entry.label])
+    assert rows_of(hr_client, everything["query_string"]) == pks(cast, *ALL)
+    # The sidebar nests each group's diplomas under the group's own link.
+    assert re.search(r'<li class="diploma-group ">\s*<a href="\?diploma__kind__exact=old"[^>]*>Oude diploma’s</a>'
+                     r'\s*<ul>\s*<li><a href="\?diploma=Gegradueerde[^"]*">Gegradueerde maatschappelijk assistent</a>',
+                     html)
+
+
+@pytest.mark.django_db
+def test_the_chosen_group_or_diploma_is_marked_and_the_other_is_cleared(hr_client, cast):
+    choices, html = diploma_filter(hr_client, diploma__kind__exact=Diploma.Kind.OLD)
+    assert [c["display"] for c in choices if c["selected"]] == ["Oude diploma’s"]
+    assert 'aria-current="true">Oude diploma’s</a>' in html
+
+    entry = choices[1]["group"].entries[0]
+    assert "diploma__kind__exact" not in entry.query_string  # a diploma replaces the group, never narrows it
+    choices, html = diploma_filter(hr_client, diploma="Bachelor in het sociaal werk")
+    assert not any(c["selected"] for c in choices)
+    assert [e.label for c in choices[1:] for e in c["group"].entries if e.selected] == ["Bachelor in het sociaal werk"]
+    assert listed(hr_client, diploma="Bachelor in het sociaal werk") == pks(cast, "screening", "banned", "reserve")
+
+
+@pytest.mark.django_db
+def test_hrs_short_label_names_the_diploma_in_the_filter_and_the_full_name_stays_on_hover(hr_client, cast):
+    Diploma.objects.filter(name="Gegradueerde maatschappelijk assistent").update(short_label="  Grad. MA ")
+
+    choices, html = diploma_filter(hr_client)
+
+    old = next(c["group"] for c in choices[1:] if c["group"].kind == Diploma.Kind.OLD)
+    assert [e.label for e in old.entries] == ["Grad. MA"]
+    assert 'title="Gegradueerde maatschappelijk assistent">Grad. MA</a>' in html
+    assert rows_of(hr_client, old.entries[0].query_string) == pks(cast, "waitlist")
+
+
+@pytest.mark.django_db
+def test_with_a_procedure_chosen_the_filter_offers_only_its_catalogue(hr_client, cast):
+    choices, _html = diploma_filter(hr_client, procedure__id__exact=cast["proc_b"].pk)
+    assert [(c["group"].kind, [e.name for e in c["group"].entries]) for c in choices[1:]] == [
+        (Diploma.Kind.CURRENT, ["Bachelor in het sociaal werk"]), (Diploma.Kind.FOREIGN, ["Buitenlands diploma"])]
+    assert rows_of(hr_client, choices[1]["query_string"]) == pks(cast, "reserve")  # the procedure stays chosen
+
+
+@pytest.mark.django_db
+def test_the_diploma_filter_counts_its_rows_when_the_list_shows_counts(hr_client, cast):
+    choices, _html = diploma_filter(hr_client, _facets="True", procedure__id__exact=cast["proc_a"].pk)
+    assert [c["display"] for c in choices[1:]] == ["Huidige diploma’s (2)", "Oude diploma’s (1)"]
+    assert [e.display for e in choices[1]["group"].entries] == ["Bachelor in het sociaal werk (2)"]
+
+
+@pytest.mark.django_db
+def test_the_bundles_catalogue_shows_as_8_current_and_5_old_diplomas_by_short_names(hr_client):
+    call_command("seed_kortrijk", stdout=StringIO())
+
+    choices, _html = diploma_filter(hr_client)
+
+    groups = [c["group"] for c in choices[1:]]
+    assert [(g.label, len(g.entries)) for g in groups] == [("Huidige diploma’s", 8), ("Oude diploma’s", 5)]
+    labels = [e.label for g in groups for e in g.entries]
+    assert labels[:2] == ["Master in het sociaal werk", "Master in het sociaal werk en sociaal beleid"]
+    assert "Maatschappelijk assistent" in labels and "Gegradueerde verpleger" in labels
+    assert len(set(labels)) == 13 and not any(label.lower().startswith("het diploma") for label in labels)
+    for entry in (e for g in groups for e in g.entries):  # the bundle's own words, from the start of the name
+        assert entry.name.lower().replace("het diploma van ", "", 1).startswith(entry.label.lower()), entry.name
+
+
+@pytest.mark.parametrize(("name", "short"), [
+    ("het diploma van master in het sociaal werk", "Master in het sociaal werk"),
+    ("Het diploma van bachelor in de sociale gezondheidszorg, of een daarmee gelijkgesteld diploma",
+     "Bachelor in de sociale gezondheidszorg"),
+    ("Bachelor orthopedagogie", "Bachelor orthopedagogie"),
+    ("diploma van gegradueerde verpleger, gespecialiseerd in gemeenschapsgezondheid", "Gegradueerde verpleger"),
+    (", een naam die met een komma begint", ", een naam die met een komma begint"),
+])
+def test_a_diploma_without_short_label_is_shown_by_its_shortened_name(name, short):
+    assert shortened_diploma_name(name) == short
+
+
+@pytest.mark.django_db
+def test_two_diplomas_that_would_share_a_shortened_name_show_their_full_names(hr_client, procedure):
+    for name in ("bachelor in de verpleegkunde, afstudeerrichting sociale verpleegkunde",
+                 "bachelor in de verpleegkunde, afstudeerrichting ziekenhuisverpleegkunde", "bachelor orthopedagogie"):
+        DiplomaFactory(procedure=procedure, name=name)
+
+    choices, _html = diploma_filter(hr_client)
+
+    assert [e.label for e in choices[1]["group"].entries] == [
+        "bachelor in de verpleegkunde, afstudeerrichting sociale verpleegkunde",
+        "bachelor in de verpleegkunde, afstudeerrichting ziekenhuisverpleegkunde", "Bachelor orthopedagogie"]
 
 
 def count_list_queries(client, **params):

@@ -70,8 +70,8 @@ def client_of(username):
     return client
 
 
-def admin_pages():
-    """Every list, add and change page of the back office, for the demo's rows (PER_MODEL per model)."""
+def admin_pages(per_model=PER_MODEL):
+    """Every list, add and change page of the back office, for the demo's rows (per_model change pages per model)."""
     for model in admin.site._registry:
         prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
         try:
@@ -79,7 +79,7 @@ def admin_pages():
         except NoReverseMatch:
             continue
         yield reverse(f"{prefix}_add")
-        for pk in model._default_manager.order_by("pk").values_list("pk", flat=True)[:PER_MODEL]:
+        for pk in model._default_manager.order_by("pk").values_list("pk", flat=True)[:per_model]:
             yield reverse(f"{prefix}_change", args=[pk])
 
 

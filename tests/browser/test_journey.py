@@ -69,7 +69,10 @@ class Journey:
             context = self.browser.new_context(base_url=self.live_url, locale="nl-BE",
                                                viewport={"width": 1280, "height": 900})
             context.set_default_timeout(10_000)
-            self.pages[who] = context.new_page()
+            page = self.pages[who] = context.new_page()
+            page.csp_errors = []
+            page.on("console", lambda message, page=page: page.csp_errors.append(message.text)
+                    if message.type == "error" and "Content Security Policy" in message.text else None)
         return self.pages[who]
 
     def close(self):
@@ -77,11 +80,15 @@ class Journey:
             page.context.close()
 
     def shot(self, page, name):
-        """Numbered screenshot; axe on the page, which must be clean, the back office's pages included."""
+        """Numbered screenshot; no CSP error, and axe on the page, which must be clean, staff pages included (the
+        errors are checked before axe: its preload re-inserts the admin's @import-ed stylesheet inline, which the
+        CSP rightly blocks)."""
         self.step += 1
         shoot(page, f"journey-{self.step:02d}-{name}")
+        assert not page.csp_errors, f"'{name}' broke the Content-Security-Policy: {page.csp_errors}"
         self.axe_pages += 1
         check_axe(page, name)
+        page.csp_errors.clear()
 
     def mails_to(self, address, *, count=1, subject=None):
         """The mails the sink received for `address` (wait for `count`), optionally those whose subject matches."""
@@ -107,6 +114,7 @@ def save_and_reopen(journey, page, model, name):
     """Save the admin add form, then open the one object it made on its change page and take its screenshot."""
     page.locator("input[name=_save]").click()
     page.wait_for_load_state()
+    journey.shot(page, f"{name}-saved-list")  # Django's change list with the message
     made = model.objects.get()
     page.goto(f"/admin/{model._meta.app_label}/{model._meta.model_name}/{made.pk}/change/")
     journey.shot(page, name)
@@ -126,6 +134,7 @@ def staff_login(journey, who, user, next_url):
     """Password in the back office's log-in form, then the code of the staff member's authenticator app."""
     page = journey.page_of(who)
     page.goto(f"/admin/login/?next={next_url}")
+    journey.shot(page, f"{who}-login")
     page.get_by_label("Gebruikersnaam").fill(user.username)
     page.get_by_label("Wachtwoord").fill(STAFF_PASSWORD)
     click(page, "button", "Aanmelden")
@@ -205,6 +214,7 @@ def hr_bulk_action(journey, page, names, action_label, name):
     page.goto("/admin/candidates/application/")
     for person in names:
         page.get_by_role("row", name=person).get_by_role("checkbox").check()
+    journey.shot(page, f"hr-{name}-list")
     page.get_by_role("combobox", name="Actie").select_option(label=action_label)
     click(page, "button", "Uitvoeren")
     journey.shot(page, f"hr-{name}-confirm")
@@ -231,6 +241,31 @@ def hr_generate_slots(journey, page, session, interviewer):
     page.wait_for_load_state()
     expect(page.get_by_text(re.compile(r"moment\(en\) aangemaakt"))).to_be_visible()
     journey.shot(page, "hr-slots-generated")
+
+
+def hr_opens_the_back_office(journey, page, names):
+    """The index, then the applications list by the diploma filter: the group of current diplomas and the bundle's
+    first diploma (both applied with it) show both, the group of old diplomas neither."""
+    page.goto("/admin/")
+    journey.shot(page, "hr-index")
+    click(page, "link", "Kandidaturen", exact=True)
+    diploma_filter = page.locator("details[data-filter-title=diploma]")
+    for choice, shown in (("Huidige diploma’s", 1), ("Master in het sociaal werk", 1), ("Oude diploma’s", 0)):
+        diploma_filter.get_by_role("link", name=choice, exact=True).click()
+        page.wait_for_load_state()
+        for person in names:
+            expect(page.get_by_role("row", name=person)).to_have_count(shown)
+        if choice == "Huidige diploma’s":
+            journey.shot(page, "hr-applications-current-diplomas")
+
+
+def hr_reads_the_report(journey, page, procedure):
+    page.goto("/admin/")
+    click(page, "link", "Rapporten")
+    journey.shot(page, "hr-reports")
+    click(page, "link", procedure.title, exact=True)
+    expect(page.locator(".rp-bar-label").first).to_have_text("Kandidaturen")
+    journey.shot(page, "hr-report")
 
 
 # --- The interviewer ------------------------------------------------------------------------------------------------
@@ -452,6 +487,7 @@ def test_the_whole_journey(browser, live_server, sink, worker, tmp_path):
 
         # 2. HR: eligible (mail released), invited to the intake, slots generated.
         hr_page = staff_login(journey, "hr", hr, "/admin/candidates/application/")
+        hr_opens_the_back_office(journey, hr_page, ["Ann Aerts", "Bert Bauwens"])
         hr_bulk_action(journey, hr_page, ["Ann Aerts", "Bert Bauwens"], "Screening: toegelaten", "eligible")
         hr_release_held_mails(journey, hr_page, ann, "eligible")
         journey.mails_to("ann.aerts@example.org", subject="toegelaten")
@@ -480,6 +516,7 @@ def test_the_whole_journey(browser, live_server, sink, worker, tmp_path):
         hr_page = staff_login(journey, "hr", hr, "/admin/candidates/application/")  # a week later: a new session
         hr_release_held_mails(journey, hr_page, ann, "waitlist")
         hr_release_held_mails(journey, hr_page, bert, "intake-failed")
+        hr_reads_the_report(journey, hr_page, procedure)
         bert_page = journey.page_of("bert")
         bert_page.goto(journey.link_in("bert.bauwens@example.org", "/mijn-kandidaturen/", subject="Kies een moment"))
         journey.shot(bert_page, "bert-after-intake")

@@ -64,7 +64,12 @@ def test_dashboard_shows_the_funnel_numbers_chart_and_who_is_not_notified(hr_cli
     assert response.status_code == 200
     assert '<tr id="funnel-eligible"><th scope="row">Toegelaten</th><td class="rp-num">6</td>' in html
     assert '<tr id="funnel-hired"><th scope="row">Aangeworven</th><td class="rp-num">1</td>' in html
-    assert 'role="img"' in html and "Jurygesprek: 3." in html
+    # The chart: each bar beside its label and count, its length scaled to the 10 applications.
+    bars = re.findall(r'<span class="rp-bar-label">([^<]+)</span>\s*<svg class="rp-bar (\w+)"[^>]*><rect width="(\d+)"'
+                      r'[^>]*></rect></svg>\s*<span class="rp-bar-value">(\d+)</span>', html)
+    assert ("Kandidaturen", "main", "100", "10") in bars and ("Jurygesprek", "main", "30", "3") in bars
+    assert ("Niet geslaagd kennismakingsinterview", "side", "10", "1") in bars
+    assert ("Wachtlijst verlopen", "side", "0", "0") in bars
     scripts = re.findall(r"<script[^>]*>", html)
     assert scripts and all('src="/static/' in tag for tag in scripts)  # the admin's own files; no inline script
     # No mail was delivered in this test: every result is on the not-notified list.

@@ -1,0 +1,67 @@
+"""Every back-office page of the demo in real Chromium has 0 axe violations (WCAG 2.0/2.1 A and AA), as the
+portal's pages do: the admin's index and app pages, every list, add page and a change page per model, the report
+pages, the take-in form, the jurors' and the interviewer's pages. Scripts ran first (the admin's filter_horizontal
+builds its boxes on load). The journey test holds the pages of a whole selection to the same, step by step."""
+
+import pytest
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+
+from tests.backoffice.test_no_none_shown import admin_pages, interviewer_pages, jury_pages, report_pages, seed_the_demo
+from tests.browser.axe import describe_violations, run_axe
+from tests.browser.conftest import login
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def page(browser_context):
+    """Records Content-Security-Policy errors; each page is checked for them before axe runs (axe's preload
+    re-inserts the admin's @import-ed stylesheet as an inline style, which the CSP rightly blocks), as in
+    test_missing_settings."""
+    page = browser_context.new_page()
+    page.csp_errors = []
+    page.on("console", lambda message: page.csp_errors.append(message.text)
+            if message.type == "error" and "Content Security Policy" in message.text else None)
+    yield page
+    page.close()
+
+
+def index_pages():
+    yield "/admin/"
+    for app_label in sorted({model._meta.app_label for model in admin.site._registry}):
+        yield f"/admin/{app_label}/"
+    yield "/admin/candidates/application/?diploma__kind__exact=old&_facets=True"  # the diploma filter, with counts
+
+
+def check_pages(page, username, urls):
+    """{url: axe's report} for the pages with violations or a CSP error, and how many pages answered with HTML."""
+    page.context.clear_cookies()
+    login(page, get_user_model().objects.get(username=username))
+    found, shown = {}, 0
+    for url in urls:
+        response = page.goto(url)
+        if response.status != 200 or "html" not in response.headers.get("content-type", ""):
+            continue
+        shown += 1
+        page.wait_for_load_state("load")
+        problems = [f"CSP: {error}" for error in page.csp_errors]
+        if violations := run_axe(page):
+            problems.append(describe_violations(violations))
+        if problems:
+            found[url] = "\n".join(problems)
+        page.csp_errors.clear()
+    return found, shown
+
+
+def test_every_back_office_page_of_the_demo_passes_axe(page):
+    seed_the_demo()
+
+    found, shown = check_pages(page, "demo.hr", [*index_pages(), *admin_pages(per_model=1), *report_pages()])
+    jury_found, jury_shown = check_pages(page, "demo.jury.selectieteam", list(jury_pages()))
+    day_found, day_shown = check_pages(page, "demo.interviewer", list(interviewer_pages()))
+
+    assert shown > 80 and jury_shown >= 4 and day_shown >= 1  # the pages really opened
+    problems = {**found, **jury_found, **day_found}
+    assert not problems, f"{len(problems)} page(s) with WCAG violations:\n" + "\n".join(
+        f"== {url}\n{report}" for url, report in problems.items())
