@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "rules.apps.AutodiscoverRulesConfig",
     "crispy_forms",
     "crispy_bootstrap5",
@@ -204,6 +205,8 @@ PRIVACY_DPO_CONTACT = env.str(
 # Portal and staff forms render through crispy-forms' Bootstrap 5 pack; templates/bootstrap5/ overrides its field,
 # error and summary templates (asterisk hidden from screen readers, help and errors named by aria-describedby).
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
+# Widgets render through the template setting too, so templates/admin/widgets/ can name the admin's inputs.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 # crispy_field adds a widget's class name to its class; this names the Bootstrap class instead.
 CRISPY_CLASS_CONVERTERS = {
