@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "csp",
     "communications",
     "procedures",
+    "pay",
     "candidates",
     "interviews",
     "offers",

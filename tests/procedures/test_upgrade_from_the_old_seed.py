@@ -12,9 +12,9 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from communications.models import MailTemplate
+from pay.estimate import public_estimate_available
 from procedures import seed_data
 from procedures.models import Procedure, ProcedureStep
-from procedures.pay import public_estimate_available
 from tests.conftest import forget_public_pages
 from tests.portal_public.test_vacancy_bundle import main_of, paragraphs_and_items, text_of
 from tests.portal_public.vacancy import during_the_round
