@@ -20,8 +20,7 @@ PLOT_LEFT, PLOT_RIGHT, PLOT_TOP, PLOT_BOTTOM = LEFT, WIDTH - RIGHT, TOP, HEIGHT 
 
 def point(months, scale, step, monthly):
     return CareerPoint(on=date(2025, 3, 1), months_in_service=months, seniority_years=months // 12, scale_code=scale,
-                       step_years=step, monthly_gross=Decimal(monthly), yearly_gross=Decimal(monthly) * 12,
-                       change="")
+                       step_years=step, monthly_gross=Decimal(monthly), yearly_gross=Decimal(monthly) * 12)
 
 
 @pytest.fixture(autouse=True)
