@@ -7,13 +7,12 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from pay.estimate import estimate_salary, public_estimate_available
 from pay.models import CareerScale, IndexCoefficient, PayRules, PayScaleStep, PayScaleVersion
 from pay.simulation import MissingPayData
 from procedures.models import Function
+from tests.migrations import migrate
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -33,15 +32,6 @@ OLD_RULES = {
               "(in te vullen door HR); maaltijdcheques €7,50, fietsvergoeding €0,36/km en 33 tot 35 vakantiedagen "
               "uit de infobundel.",
 }
-
-
-def migrate(targets=None):
-    """Migrate to `targets`, or forward to the latest migration of every app (where every test leaves the database)."""
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    targets = targets or executor.loader.graph.leaf_nodes()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 def write_old_seed_pay(old):

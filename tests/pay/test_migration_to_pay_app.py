@@ -12,8 +12,6 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
 from kortrijk_ats import roles
@@ -23,20 +21,12 @@ from procedures import seed_data
 from procedures.models import Function, SeedRecord
 from tests.auth import login_staff
 from tests.factories import hr_user
+from tests.migrations import migrate
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 BEFORE_THE_MOVE = [("procedures", "0013_internal_notes_of_procedure_and_vacancy")]
 MOVED = ("payscale", "payscaleversion", "payscalestep", "indexcoefficient", "payrules", "careerscale", "functionpay")
-
-
-def migrate(targets=None):
-    """Migrate to `targets`, or forward to the latest migration of every app (where every test leaves the database)."""
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    targets = targets or executor.loader.graph.leaf_nodes()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 def write_hrs_pay(old, *, by):
