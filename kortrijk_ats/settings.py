@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "csp",
     "communications",
     "procedures",
+    "pay",
     "candidates",
     "interviews",
     "offers",

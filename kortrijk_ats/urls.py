@@ -15,5 +15,6 @@ urlpatterns = [
     path("", include("interviews.urls")),
     path("", include("offers.urls")),
     path("", include("procedures.urls")),
+    path("", include("pay.urls")),
     path("", include("candidates.urls")),
 ]

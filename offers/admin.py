@@ -27,7 +27,7 @@ from offers.offering import (
     send_offer,
     simulate_offer,
 )
-from procedures.salary import SalaryError
+from pay.simulation import SalaryError
 
 
 def _with_user(form_class, request):

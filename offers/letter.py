@@ -11,7 +11,8 @@ from django.utils import timezone, translation
 from kortrijk_ats.pdf import render_pdf
 from offers.criminal_record import extract_max_age_text
 from offers.offering import recognised_seniority, simulation_for_candidate
-from procedures.salary import SalaryError, years_text
+from pay.formatting import years_text
+from pay.simulation import SalaryError
 
 
 def letter_context(offer):

@@ -2,7 +2,7 @@
 
 The offer is for one VacancyProposal whose application is in stage `offer`. HR checks the experience proofs and
 sets the recognised seniority (public-sector years count fully, relevant private-sector years up to the function's
-cap: procedures.salary.recognise_seniority, the pay module's own rule), the team, start date, regime, schedule,
+cap: pay.simulation.recognise_seniority, the pay app's own rule), the team, start date, regime, schedule,
 workplace, tasks and the required criminal-record extract. A second HR user approves it (vier-ogenprincipe: the
 maker and the last editor cannot); approval pins the monthly gross the simulation gives. Only an approved offer is
 sent: the candidate gets the offer mail at once (the approval is the release) and a deadline to answer.
@@ -25,9 +25,10 @@ from interviews.models import VacancyProposal
 from kortrijk_ats.roles import is_hr
 from offers import mail_events
 from offers.models import Offer
+from pay.estimate import estimate_salary
+from pay.formatting import date_text
+from pay.simulation import SalaryError, recognise_seniority
 from procedures.models import Vacancy
-from procedures.pay import estimate_salary
-from procedures.salary import SalaryError, date_text, recognise_seniority
 
 # What HR fills in; everything else on the row is bookkeeping set by these functions.
 TERMS = ("public_years", "public_months", "private_years", "private_months", "experience_proofs", "team",
@@ -51,7 +52,7 @@ class OfferRefused(Exception):
 
 def simulate_offer(offer):
     """The salary simulation of the offer: its recognised seniority, regime and start date, with the function's pay
-    data (procedures.pay.estimate_salary, the same computation as the public estimate). Raises SalaryError."""
+    data (pay.estimate.estimate_salary, the same computation as the public estimate). Raises SalaryError."""
     return estimate_salary(offer.proposal.vacancy.function, public_years=offer.public_years,
                            private_years=offer.private_years, public_months=offer.public_months,
                            private_months=offer.private_months, regime=offer.regime, on=offer.start_date)
@@ -68,7 +69,7 @@ def simulation_for_candidate(offer):
 
 
 def recognised_seniority(offer):
-    """The recognised seniority (procedures.salary.Seniority) of the offer, capped by the function's rule."""
+    """The recognised seniority (pay.calculation.Seniority) of the offer, capped by the function's rule."""
     return recognise_seniority(public_years=offer.public_years, private_years=offer.private_years,
                                public_months=offer.public_months, private_months=offer.private_months,
                                private_cap_years=offer.proposal.vacancy.function.private_seniority_cap_years)

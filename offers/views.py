@@ -20,7 +20,7 @@ from offers.criminal_record import extract_max_age_text
 from offers.letter import letter_filename, render_offer_letter
 from offers.models import Offer
 from offers.offering import OfferRefused, simulation_for_candidate
-from procedures.salary_chart import render_salary_chart
+from pay.chart import render_salary_chart
 
 
 def _own_offer_or_404(request, public_id, uid, *, for_display=False):

@@ -8,7 +8,6 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from kortrijk_ats.admin_access import HRAccessMixin
-from procedures import admin_pay  # noqa: F401 (registers the pay back office: scales, index, career)
 from procedures.admin_new_round import NewRoundAdminMixin
 from procedures.models import (
     DAY_WITHOUT_HOURS_TWICE,

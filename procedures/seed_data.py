@@ -16,12 +16,11 @@ bundle's text under them.
 
 Only what the bundle states is here. What it does not state (the reserve's validity, the intake hours, the teams,
 the last day to apply) is HR's to enter: the seed leaves it empty and procedures.settings_check lists it in the
-back office as still to fill in.
+back office as still to fill in. What the bundle says about pay is the pay app's (pay.seed).
 """
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
 FUNCTION = {
     "slug": "maatschappelijk-werker",
@@ -448,33 +447,3 @@ INTAKE_SESSIONS = (
     (date(2026, 1, 23), "volledige dag"),
     (date(2026, 1, 26), "voormiddag"),
 )
-
-# --- Pay (issues 6 and 13) ----------------------------------------------------------------------------------------
-# Only what the bundle states, and published facts for HR's information, each with its source. The bundle names the
-# level (B1-B3) and the benefits; the steps of the scales and the functional career (the years between B1, B2 and
-# B3) are not in it: HR enters or imports the city's published scales (official, with source and date) and the
-# career in the back office. Until then the public estimate links to the city's scales
-# (procedures.pay.PUBLISHED_SCALES_URL). Demo steps live in seed_demo (procedures.demo_pay).
-BUNDLE_SOURCE = "Infobundel ‘Maatschappelijk werker (B1-B3)’ van stad Kortrijk"
-PUBLISHED_RANGE_SOURCE = (
-    "Een gepubliceerde vacature op B1-B3-niveau: minimum B1 17.300 en maximum B3 29.150 per jaar aan 100 %, vóór "
-    "indexering. Niet uit de infobundel en niet noodzakelijk de loonschaal van stad Kortrijk: enkel ter info voor "
-    "HR, de loonschatting rekent er nooit mee."
-)
-PAY_SCALES = (
-    # code, name, published minimum, published maximum (a year at 100 %, not indexed)
-    ("B1", f"Niveau B1-B3 ({BUNDLE_SOURCE})", "17300.00", None),
-    ("B2", f"Niveau B1-B3 ({BUNDLE_SOURCE})", None, None),
-    ("B3", f"Niveau B1-B3 ({BUNDLE_SOURCE})", None, "29150.00"),
-)
-# The benefits the bundle states ("Maaltijdcheques (€7,50)", "Een fietsvergoeding (€0,36 per km)", "33 tot 35
-# vakantiedagen"). They are not seeded as a row of pay rules: that row also holds the holiday pay and the year-end
-# bonus, which the bundle does not state (only "een aantrekkelijke eindejaarspremie"), so it is HR's; its add form
-# starts from these (procedures.pay_suggestions).
-BENEFITS = {
-    "meal_voucher_per_day": Decimal("7.50"),
-    "bicycle_allowance_per_km": Decimal("0.36"),
-    "holidays_min": 33,
-    "holidays_max": 35,
-}
-BENEFITS_SOURCE = f"{BUNDLE_SOURCE}: maaltijdcheques €7,50, fietsvergoeding €0,36 per km, 33 tot 35 vakantiedagen"

@@ -18,12 +18,26 @@ person), never for the bundle's content.
 
 A row that cannot be written because it collides with a row HR made (a unique name, say) is skipped and reported,
 never half-written: each write runs in its own savepoint.
+
+What the bundle says about another app's rows (the pay app's scale codes) is seeded by that app: it registers a
+`part(seeder)` with `register_bundle_part`, and seed_kortrijk runs every part after its own rows, in the same
+transaction, so procedures never imports the apps that build on it.
 """
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 
 from procedures.models import SeedRecord
+
+BUNDLE_PARTS = []
+
+
+def register_bundle_part(part):
+    """Add `part(seeder)`, which writes another app's rows of the bundle through `seeder`, to seed_kortrijk. Returns
+    it."""
+    if part not in BUNDLE_PARTS:
+        BUNDLE_PARTS.append(part)
+    return part
 
 
 class Seeder:

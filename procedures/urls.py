@@ -8,5 +8,4 @@ urlpatterns = [
     path("", views.procedure_list, name="list"),
     path("vacatures/<slug:slug>/", views.vacancy_detail, name="detail"),
     path("vacatures/<slug:slug>/functiebeschrijving/", views.function_description, name="function_description"),
-    path("vacatures/<slug:slug>/loon/", views.salary_estimate, name="salary_estimate"),
 ]

@@ -1,5 +1,5 @@
-"""Public vacancy pages: the list of open procedures, one procedure's vacancy page, its function description and
-its salary estimate."""
+"""Public vacancy pages: the list of open procedures, one procedure's vacancy page and its function description (its
+salary estimate is the pay app's: pay.views)."""
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -8,9 +8,7 @@ from django.utils import timezone
 
 from kortrijk_ats.public_cache import cached_for_anonymous
 from procedures.models import Diploma, Procedure
-from procedures.pay import PUBLISHED_SCALES_URL, public_estimate_available
-from procedures.salary_chart import render_salary_chart
-from procedures.salary_forms import SalaryEstimateForm
+from procedures.salary_link import PUBLISHED_SCALES_URL, salary_estimate_url
 
 
 @cached_for_anonymous
@@ -24,7 +22,7 @@ def vacancy_detail(request, slug):
     """Everything a candidate needs to decide to apply, from the procedure's own data, each thing once. A closed
     procedure keeps its page, with the notice that it is closed instead of the apply buttons."""
     today = timezone.localdate()
-    procedure = _public_procedure_or_404(slug, today=today)
+    procedure = public_procedure_or_404(slug, today=today)
     diplomas = list(procedure.diplomas.all())
     steps = list(procedure.steps.all())
     function = procedure.function
@@ -40,7 +38,7 @@ def vacancy_detail(request, slug):
         "competencies": list(function.competencies.all()),
         "has_function_description": function.descriptions.exists(),
         "apply_url": apply_url(procedure),
-        "salary_estimate_available": public_estimate_available(function),
+        "salary_estimate_url": salary_estimate_url(procedure),
         "published_scales_url": PUBLISHED_SCALES_URL,
     })
 
@@ -49,7 +47,7 @@ def vacancy_detail(request, slug):
 def function_description(request, slug):
     """The function's descriptions (functiebeschrijving), every variant, for a public procedure that has them, and
     the function's competencies with their behavioural indicators, as the bundle's annex closes."""
-    procedure = _public_procedure_or_404(slug, today=timezone.localdate())
+    procedure = public_procedure_or_404(slug, today=timezone.localdate())
     descriptions = list(procedure.function.descriptions.all())
     if not descriptions:
         raise Http404("Geen functiebeschrijving.")
@@ -60,7 +58,7 @@ def function_description(request, slug):
     })
 
 
-def _public_procedure_or_404(slug, *, today):
+def public_procedure_or_404(slug, *, today):
     """The procedure with is_open_for_applications; a draft (or one before its open-from day) is not public: 404."""
     return get_object_or_404(
         Procedure.objects.public(today=today).with_open_for_applications(today=today).select_related("function"),
@@ -93,23 +91,3 @@ def apply_url(procedure):
         return reverse("candidates:apply", kwargs={"slug": procedure.slug})
     except NoReverseMatch:
         return f"/vacatures/{procedure.slug}/solliciteren/"
-
-
-def salary_estimate(request, slug):
-    """The public salary estimate (loonschatting) of a public vacancy: a GET form, so the page changes nothing.
-    Uses the same simulation as an offer; clearly marked as an estimate (and as fictitious where it is). Without
-    complete pay data it gives the bundle's sentence and the link to the city's published scales: no form, no
-    amounts. A closed procedure's page says so and has no apply button."""
-    today = timezone.localdate()
-    procedure = _public_procedure_or_404(slug, today=today)
-    form = SalaryEstimateForm(request.GET or None, function=procedure.function, on=today)
-    simulation = form.simulate()
-    return render(request, "procedures/salary_estimate.html", {
-        "procedure": procedure,
-        "function": procedure.function,
-        "form": form,
-        "simulation": simulation,
-        "chart": render_salary_chart(simulation) if simulation else "",
-        "apply_url": apply_url(procedure),
-        "published_scales_url": PUBLISHED_SCALES_URL,
-    })

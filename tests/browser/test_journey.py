@@ -13,7 +13,7 @@ machine clock after January 2026; an inline row deep in the procedure page), a t
 HR would type once, not part of the procedure's walk), the HR settings the bundle does not state (a team, the
 reserve's validity; tests/browser/test_missing_settings.py walks HR through them) and the pay scales with the
 function's career (the bundle publishes no steps: HR imports the city's scales once; test figures here, the import
-page and the career form have their own tests in tests/salary). The clock moves forward (time-machine) to the
+page and the career form have their own tests in tests/pay). The clock moves forward (time-machine) to the
 intake day.
 """
 
@@ -44,8 +44,8 @@ from tests.auth import code_for, confirmed_device
 from tests.browser.axe import check_axe
 from tests.browser.conftest import shoot
 from tests.factories import hr_user, staff_user
+from tests.pay.scales import import_official_scales
 from tests.portal.files import PDF
-from tests.salary.scales import import_official_scales
 from tests.smtp_sink import SMTPSink
 
 pytestmark = [pytest.mark.browser, pytest.mark.worker, pytest.mark.django_db(transaction=True)]

@@ -10,7 +10,7 @@ from tests.browser.axe import check_axe
 from tests.browser.conftest import login, shoot
 from tests.factories import ProcedureFactory
 from tests.offers.helpers import closed_round, hr_pair, sent_offer
-from tests.salary.scales import create_pay_world
+from tests.pay.scales import create_pay_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

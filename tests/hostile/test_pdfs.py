@@ -20,7 +20,7 @@ from tests.hostile.hostile import HOSTILE_SETTINGS, assert_escaped_in_html, host
 from tests.jury.helpers import add_bundle_competencies, compose_jury, open_round, waitlisted
 from tests.jury.rounds import decide
 from tests.offers.helpers import closed_round, draft_offer, hr_pair
-from tests.salary.scales import create_pay_world
+from tests.pay.scales import create_pay_world
 
 pytestmark = pytest.mark.django_db
 BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f]")

@@ -95,8 +95,8 @@ def project_forms():
     while todo:
         for subclass in todo.pop().__subclasses__():
             todo.append(subclass)
-            if subclass.__module__.split(".")[0] in {"candidates", "interviews", "offers", "procedures", "reports",
-                                                     "communications", "kortrijk_ats"}:
+            if subclass.__module__.split(".")[0] in {"candidates", "interviews", "offers", "pay", "procedures",
+                                                     "reports", "communications", "kortrijk_ats"}:
                 seen.append(subclass)
     return seen
 

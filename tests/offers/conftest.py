@@ -1,7 +1,7 @@
 import pytest
 
 from tests.offers.helpers import closed_round, hr_pair
-from tests.salary.scales import create_pay_world
+from tests.pay.scales import create_pay_world
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """Building blocks of the offer tests: a closed jury round for a vacancy whose best passer waits in stage offer,
 the other passer in the reserve, one who failed and one still on the waitlist; an offer with hand-checkable terms.
 
-Pay world: tests.salary.scales (S1: 18 years → 15,000 a year at 100 %; index 2.1000 from 1 July 2025; private
+Pay world: tests.pay.scales (S1: 18 years → 15,000 a year at 100 %; index 2.1000 from 1 July 2025; private
 years capped at 18). The default terms recognise 3 public + 25 private years → 3 + 18 = 21 years → step 18:
 15,000 × 2.1 / 12 = € 2,625.00 a month full time (uncapped, 28 years would give step 24: € 2,940.00).
 """

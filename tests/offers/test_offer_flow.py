@@ -28,7 +28,8 @@ from offers.offering import (
     simulate_offer,
     update_offer,
 )
-from procedures.models import IndexCoefficient, Vacancy
+from pay.models import IndexCoefficient
+from procedures.models import Vacancy
 from tests.factories import UserFactory, hr_user
 from tests.offers.helpers import MONTHLY_FULL_TIME, draft_offer, sent_offer, terms
 

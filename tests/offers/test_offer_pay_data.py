@@ -13,8 +13,8 @@ from pypdf import PdfReader
 
 from offers.models import Offer
 from offers.offering import OfferRefused, approve_offer
-from procedures.models import PayScaleVersion
-from procedures.salary import date_text
+from pay.formatting import date_text
+from pay.models import PayScaleVersion
 from tests.auth import login_staff
 from tests.offers.helpers import draft_offer, sent_offer, terms
 

@@ -2,22 +2,14 @@
 account got another verified address gets it, with the mails not yet sent; account mails name their account."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrations import migrate
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 BEFORE = [("candidates", "0008_application_received_on"),
           ("communications", "0003_mail_wordings_from_the_bundle"),
           ("account", "0009_emailaddress_unique_primary_email")]
-
-
-def migrate(targets=None):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    targets = targets or executor.loader.graph.leaf_nodes()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 def person(old_apps, *, username, candidate_address, account_address, verified=True):

@@ -8,6 +8,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from pay import seed as pay_seed
+from pay.models import PayScale
 from procedures import seed_data
 from procedures.models import (
     BehaviouralIndicator,
@@ -16,7 +18,6 @@ from procedures.models import (
     Function,
     FunctionDescription,
     IntakeSession,
-    PayScale,
     Procedure,
     ProcedureStep,
     SeedRecord,
@@ -99,7 +100,7 @@ def test_a_second_run_after_hrs_edits_finds_exactly_hrs_data():
     assert list(procedure.function.descriptions.values_list("variant", "purpose")) == [
         (Team.Kind.NEIGHBOURHOOD, "Ons eigen doel.")]
     assert list(PayScale.objects.values_list("code", "name")) == [("B1", "B1 volgens de rechtspositieregeling"),
-                                                                  ("B3", seed_data.PAY_SCALES[2][1])]
+                                                                  ("B3", pay_seed.PAY_SCALES[2][1])]
 
     assert snapshot() == hrs and "0 nieuw, 0 bijgewerkt, 5 door HR verwijderd" in seed()  # and again
 
@@ -124,7 +125,7 @@ def test_refresh_restores_the_bundle_and_recreates_what_hr_deleted():
         "Je voorziet in individuele sociale hulp")
     assert procedure.function.descriptions.filter(variant=Team.Kind.CENTRAL).count() == 1
     assert [scale.name for scale in PayScale.objects.order_by("code")] == [name for _c, name, *_ in
-                                                                          seed_data.PAY_SCALES]
+                                                                          pay_seed.PAY_SCALES]
     # What the bundle does not state stays as HR entered it, and so does what HR added.
     assert procedure.function.reserve_months == 24
     assert procedure.applications_close_on == date(2026, 1, 10)

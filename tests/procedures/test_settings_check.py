@@ -12,14 +12,15 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from pay.formatting import date_text
+from pay.models import PayRules
 from procedures import seed_data, settings_check
-from procedures.models import IntakeSession, PayRules, Procedure, Team
-from procedures.salary import date_text
+from procedures.models import IntakeSession, Procedure, Team
 from procedures.settings_check import MissingSetting, missing_function_settings, missing_settings, register_check
 from tests.auth import login_staff
 from tests.factories import ProcedureFactory, hr_user
+from tests.pay.scales import create_pay_world
 from tests.portal_public.vacancy import during_the_round
-from tests.salary.scales import create_pay_world
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +52,7 @@ def test_the_seeded_procedure_lists_every_setting_the_bundle_leaves_to_hr(seeded
         "Begin- en einduur van het intakemoment maandag 26/01/2026 (voormiddag)",
         "Teams (wijkteams en centraal aangestuurde teams): er is nog geen actief team",
         "Laatste dag om te solliciteren voor ‘Maatschappelijk werker (B1-B3)’",
-        # The pay items (procedures.pay): the bundle states no career, no steps, no index coefficient, no holiday
+        # The pay items (pay.estimate): the bundle states no career, no steps, no index coefficient, no holiday
         # pay and no year-end bonus as the city's.
         "Functionele loopbaan van Maatschappelijk werker",
         f"Indexcoëfficiënt, geldig op {date_text(timezone.localdate())}",

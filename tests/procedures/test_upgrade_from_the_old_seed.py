@@ -8,14 +8,13 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from communications.models import MailTemplate
+from pay.estimate import public_estimate_available
 from procedures import seed_data
 from procedures.models import Procedure, ProcedureStep
-from procedures.pay import public_estimate_available
 from tests.conftest import forget_public_pages
+from tests.migrations import migrate
 from tests.portal_public.test_vacancy_bundle import main_of, paragraphs_and_items, text_of
 from tests.portal_public.vacancy import during_the_round
 from tests.procedures import old_seed_data_87242b6 as old_seed
@@ -49,15 +48,6 @@ OLD_MAILS = {
         HRS_ENGLISH_MAIL,  # HR rewrote the English one
     ),
 }
-
-
-def migrate(targets=None):
-    """Migrate to `targets`, or forward to the latest migration of every app (where every test leaves the database)."""
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    targets = targets or executor.loader.graph.leaf_nodes()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 def write_old_seed(apps, *, faq):

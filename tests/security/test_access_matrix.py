@@ -40,7 +40,7 @@ KIND = {
         "jury_candidate", "jury_declare", "jury_consensus", "jury_reopen", "jury_questionnaire_report",
         "jury_document")},
     # Public pages keyed by a vacancy's slug.
-    "procedures:detail": "public", "procedures:salary_estimate": "public", "candidates:apply": "public",
+    "procedures:detail": "public", "pay:salary_estimate": "public", "candidates:apply": "public",
     "procedures:function_description": "public",
     # allauth's links with a secret key from a mail: a wrong key is refused on the page, for everyone alike.
     "account_confirm_email": "token", "account_reset_password_from_key": "token",

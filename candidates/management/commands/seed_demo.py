@@ -27,8 +27,8 @@ from interviews.jury.rounds import add_juror, invite_waitlist, start_jury_round
 from interviews.models import JuryMember, JuryRound
 from interviews.slots import generate_slots
 from kortrijk_ats import roles
+from pay.demo import seed_demo_pay
 from procedures import seed_data
-from procedures.demo_pay import seed_demo_pay
 from procedures.management.upsert import Upserter
 from procedures.models import Diploma, Function, IntakeSession, Procedure, Team, Vacancy
 

@@ -10,9 +10,8 @@ from communications.mail_templates import sync_mail_templates
 from procedures import seed_data
 from procedures.models import BehaviouralIndicator, Competency, Diploma, Function, IntakeSession, Procedure
 from procedures.seed_annexes import seed_function_descriptions
-from procedures.seed_pay import seed_pay_scales
 from procedures.seed_steps import seed_procedure_steps
-from procedures.seeding import Seeder
+from procedures.seeding import BUNDLE_PARTS, Seeder
 
 
 class Command(BaseCommand):
@@ -55,7 +54,8 @@ class Command(BaseCommand):
                 seed_procedure_steps(procedure, seeder=seeder)
             if function is not None:
                 seed_function_descriptions(function, seeder=seeder)
-            seed_pay_scales(seeder)
+            for part in BUNDLE_PARTS:  # e.g. the pay app's scale codes (pay.seed)
+                part(seeder)
         self.stdout.write(f"Procedure ‘{seed_data.PROCEDURE_TITLE}’: {seeder.summary}.")
         self._sync_mail_templates()
 
