@@ -165,8 +165,8 @@ def seed(args):
 
     from candidates.models import Application, Candidate
     from candidates.stages import Stage
+    from interviews.intake.slots import generate_slots
     from interviews.models import IntakeSlot
-    from interviews.slots import generate_slots
     from procedures.models import Diploma, Function, IntakeSession, Procedure
 
     function = Function.objects.create(name="Maatschappelijk werker (bench)", slug="bench-mw", grade="B1-B3")

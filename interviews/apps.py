@@ -8,10 +8,12 @@ class InterviewsConfig(AppConfig):
     def ready(self):
         from candidates.stages import Stage
         from candidates.transitions import on_leaving
-        from interviews import mail_events  # noqa: F401  (registers the intake booking mail events)
-        from interviews.booking import release_booking_on_withdrawal
-        from interviews.intake_capacity import seats_short_warning
-        from interviews.round_copy import copy_intake_policy
+        from interviews.intake import mail_events as intake_mails  # noqa: F401  (registers the intake's mail events)
+        from interviews.intake.booking import release_booking_on_withdrawal
+        from interviews.intake.capacity import seats_short_warning
+        from interviews.intake.round_copy import copy_intake_policy
+        from interviews.jury import mail_events as jury_mails  # noqa: F401  (registers the jury's mail events)
+        from interviews.jury import rules  # noqa: F401  (registers the jury's django-rules permissions)
         from procedures.rounds import register_round_copy
         from procedures.settings_check import register_check
 

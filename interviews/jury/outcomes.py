@@ -48,7 +48,7 @@ def approve_pv(jury_round, *, by):
 
 def freeze_round(locked, *, by):
     """Freeze the round (inside approve_pv's transaction, round row locked): settle, render the PV, apply."""
-    from interviews.pv import render_pv_pdf
+    from interviews.jury.pv import render_pv_pdf
 
     # Lock the applications first, in id order: a withdrawal now waits until the decisions are applied.
     application_ids = list(locked.candidates.values_list("application_id", flat=True))

@@ -24,8 +24,7 @@ from candidates.models import Candidate, PoolEntry
 from candidates.stages import Stage
 from candidates.transitions import TransitionRefused, change_stage
 from communications.outbox import queue_mail
-from interviews import mail_events
-from interviews.jury import JuryRefused
+from interviews.jury import JuryRefused, mail_events
 from interviews.models import JuryCandidate, JuryMember, JuryRound, ReserveUnavailability
 from kortrijk_ats.roles import JUROR
 from procedures.models import Vacancy

@@ -6,7 +6,7 @@ from django import template
 
 from candidates.disclosure import shown_stage
 from candidates.stages import Stage
-from interviews.feedback import may_request_feedback
+from interviews.jury.feedback import may_request_feedback
 from interviews.jury.questionnaire import portal_questionnaire
 from interviews.jury.scheduling import describe_interview, place_text
 from interviews.models import FeedbackRequest, JuryCandidate, QuestionnaireResponse

@@ -9,9 +9,9 @@ from django.contrib.auth.models import Group
 from candidates.models import Ban, PoolEntry
 from candidates.stages import Stage
 from communications.models import Mail
-from interviews import mail_events
-from interviews.assessment import AssessmentRefused, decide_intake, record_no_show, session_report
-from interviews.booking import BookingChanged, book_slot, cancel_booking
+from interviews.intake import mail_events
+from interviews.intake.assessment import AssessmentRefused, decide_intake, record_no_show, session_report
+from interviews.intake.booking import BookingChanged, book_slot, cancel_booking
 from interviews.models import IntakeAssessment, IntakeBooking, IntakePolicy, SessionInterviewer
 from kortrijk_ats import roles
 from tests.factories import UserFactory, hr_user

@@ -11,9 +11,9 @@ from django.utils import timezone
 from candidates.stages import Stage
 from candidates.transitions import change_stage
 from communications.models import Mail
-from interviews import booking as booking_module
-from interviews import mail_events
-from interviews.booking import (
+from interviews.intake import booking as booking_module
+from interviews.intake import mail_events
+from interviews.intake.booking import (
     AlreadyBooked,
     BookingChanged,
     BookingRefused,

@@ -14,8 +14,8 @@ from django.db import connection
 from django.urls import reverse
 
 from communications.models import Mail
-from interviews import mail_events
-from interviews.booking import book_slot
+from interviews.intake import mail_events
+from interviews.intake.booking import book_slot
 from interviews.models import IntakeBooking, IntakeSlot
 from tests.interviews.helpers import (
     double_booked_applications,

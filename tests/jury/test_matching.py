@@ -11,9 +11,9 @@ from candidates.models import Ban, PoolEntry
 from candidates.stages import Stage
 from communications.models import Mail
 from interviews.jury import JuryRefused
+from interviews.jury.matching import cancel_unavailability, mark_unavailable, record_match, schedule_match
 from interviews.jury.outcomes import next_ranked_passer
 from interviews.jury.rounds import vacancy_pools
-from interviews.matching import cancel_unavailability, mark_unavailable, record_match, schedule_match
 from interviews.models import MatchInterview, ReserveUnavailability, VacancyProposal
 from tests.factories import TeamFactory
 from tests.jury.helpers import in_future, make_vacancy, waitlisted

@@ -15,10 +15,10 @@ from candidates.models import PoolEntry, Transition
 from candidates.stages import Stage
 from communications.models import Mail
 from interviews.jury import JuryRefused
+from interviews.jury.matching import schedule_match
+from interviews.jury.pv import render_pv_html
 from interviews.jury.rounds import ReserveWaiting, reserve_without_match, start_jury_round
-from interviews.matching import schedule_match
 from interviews.models import JuryRound
-from interviews.pv import render_pv_html
 from procedures.models import Vacancy
 from tests.factories import TeamFactory
 from tests.jury.helpers import in_future, make_vacancy, waitlisted

@@ -22,10 +22,10 @@ from candidates.bans import ban_in_force
 from candidates.models import Application, Candidate
 from candidates.stages import Stage
 from candidates.transitions import change_stage
-from interviews.booking import change_cutoff
+from interviews.intake.booking import change_cutoff
+from interviews.intake.slots import generate_slots
 from interviews.jury.rounds import add_juror, invite_waitlist, start_jury_round
 from interviews.models import JuryMember, JuryRound
-from interviews.slots import generate_slots
 from kortrijk_ats import roles
 from procedures import seed_data
 from procedures.demo_pay import seed_demo_pay

@@ -10,8 +10,8 @@ from django.utils import timezone
 from candidates.stages import Stage
 from candidates.transitions import TransitionRefused, change_stage
 from communications.outbox import queue_mail
-from interviews import mail_events
-from interviews.booking import booking_url, describe_slot
+from interviews.intake import mail_events
+from interviews.intake.booking import booking_url, describe_slot
 from interviews.models import IntakeAssessment, IntakeBooking, IntakePolicy, SessionInterviewer, policy_for
 from kortrijk_ats.roles import INTERVIEWER, has_role, is_hr
 

@@ -5,7 +5,7 @@ from datetime import datetime, time, timedelta
 
 from django.db import transaction
 
-from interviews.meeting_links import BRUSSELS, session_span
+from interviews.intake.meeting_links import BRUSSELS, session_span
 from interviews.models import IntakeSlot, SessionInterviewer
 from procedures.settings_check import SettingMissing
 

@@ -13,11 +13,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from candidates.portal.access import candidate_page, own_application_or_404
 from candidates.stages import Stage
 from candidates.uploads import attachment_response
-from interviews.feedback import may_request_feedback, request_deadline, request_feedback
 from interviews.jury import JuryRefused
+from interviews.jury.feedback import may_request_feedback, request_deadline, request_feedback
+from interviews.jury.matching import cancel_unavailability, current_unavailabilities, mark_unavailable
 from interviews.jury.questionnaire import AnswersRefused, portal_questionnaire, submit_answers
-from interviews.jury_forms import QuestionnaireForm, UnavailabilityForm
-from interviews.matching import cancel_unavailability, current_unavailabilities, mark_unavailable
+from interviews.jury.screens.forms import QuestionnaireForm, UnavailabilityForm
 from interviews.models import FeedbackRequest, JuryCandidate, QuestionnaireResponse, ReserveUnavailability
 
 

@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 
 from candidates.models import Application
 from candidates.stages import Stage
-from interviews.booking import free_slots
+from interviews.intake.booking import free_slots
 from interviews.models import IntakeBooking
 from procedures.settings_check import MissingSetting
 

@@ -1,5 +1,5 @@
 """HR's back office after the jury: the proposals for the offer, the feedback tasks with their letter, and the
-matchgesprekken with reserve candidates. Writes go through interviews.feedback and interviews.matching."""
+matchgesprekken with reserve candidates. Writes go through interviews.jury.feedback and interviews.jury.matching."""
 
 from django import forms
 from django.contrib import admin, messages
@@ -7,10 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from candidates.models import Application
-from interviews.admin_jury import SCHEDULE_FIELDS, URL_FIELDS, DomainForm, HttpsURLField, with_user
-from interviews.feedback import send_feedback_letter
 from interviews.jury import JuryRefused
-from interviews.matching import record_match, schedule_match
+from interviews.jury.feedback import send_feedback_letter
+from interviews.jury.matching import record_match, schedule_match
+from interviews.jury.screens.admin import SCHEDULE_FIELDS, URL_FIELDS, DomainForm, HttpsURLField, with_user
 from interviews.models import FeedbackRequest, MatchInterview, VacancyProposal
 from kortrijk_ats.admin_access import HRAccessMixin, HRReadOnlyMixin
 

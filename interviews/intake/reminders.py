@@ -13,8 +13,8 @@ from django.utils.formats import date_format
 from candidates.models import Application
 from candidates.stages import Stage
 from communications.outbox import queue_mail
-from interviews import mail_events
-from interviews.booking import booking_url, describe_slot
+from interviews.intake import mail_events
+from interviews.intake.booking import booking_url, describe_slot
 from interviews.models import IntakeBooking, UnbookedReminder, policy_for
 
 log = logging.getLogger(__name__)

@@ -1,5 +1,5 @@
 """The interviewer's pages: the day's interviews with the candidate's file, the assessment form, the no-show.
-Thin: check the role, parse the form, call interviews.assessment, render."""
+Thin: check the role, parse the form, call interviews.intake.assessment, render."""
 
 from datetime import date, datetime, timedelta
 
@@ -17,9 +17,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from candidates.models import Document
 from candidates.stages import Stage
 from candidates.views_hr import SERVABLE_TYPES
-from interviews.assessment import AssessmentRefused, decide_intake, may_assess, record_no_show
-from interviews.booking import describe_slot
-from interviews.meeting_links import BRUSSELS
+from interviews.intake.assessment import AssessmentRefused, decide_intake, may_assess, record_no_show
+from interviews.intake.booking import describe_slot
+from interviews.intake.meeting_links import BRUSSELS
 from interviews.models import IntakeAssessment, IntakeBooking
 from kortrijk_ats.roles import INTERVIEWER, has_role, is_hr
 from kortrijk_ats.staff_auth import staff_required

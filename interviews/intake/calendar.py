@@ -6,7 +6,7 @@ import icalendar
 from django.conf import settings
 from django.utils import timezone
 
-from interviews.meeting_links import BRUSSELS
+from interviews.intake.meeting_links import BRUSSELS
 
 PRODID = "-//Stad Kortrijk//Selecties//NL"
 ORGANIZER_NAME = "Selectieteam stad Kortrijk"

@@ -1,6 +1,6 @@
 """The jurors' pages (outside the HR admin): my rounds, a round, a candidate's file with the declaration and the
-score sheet, the chair's consensus and deliberation, the PV. Thin: check the rule (interviews/rules.py), parse the
-form, call interviews.jury, render. A refused access is logged and answered 404 (not your round) or 403."""
+score sheet, the chair's consensus and deliberation, the PV. Thin: check the rule (interviews/jury/rules.py), parse
+the form, call interviews.jury, render. A refused access is logged and answered 404 (not your round) or 403."""
 
 import logging
 
@@ -29,13 +29,13 @@ from interviews.jury.consensus import (
 )
 from interviews.jury.outcomes import approve_pv
 from interviews.jury.parts import as_decimal, group_labels, items_for
+from interviews.jury.pv import pv_context, render_pv_html
 from interviews.jury.questionnaire import trait_results
 from interviews.jury.rounds import membership, rounds_of
 from interviews.jury.scheduling import describe_interview
 from interviews.jury.scoring import ScoresRefused, own_sheet, reopen_sheet, save_scores, sheets_visible_to, submit_sheet
-from interviews.jury_forms import ConsensusForm, DeclarationForm, ItemScoresForm, RankingForm, ReasonForm
+from interviews.jury.screens.forms import ConsensusForm, DeclarationForm, ItemScoresForm, RankingForm, ReasonForm
 from interviews.models import JuryCandidate, JuryRound, QuestionnaireResponse, ScoreSheet
-from interviews.pv import pv_context, render_pv_html
 from kortrijk_ats.roles import is_hr
 from kortrijk_ats.staff_auth import staff_required
 

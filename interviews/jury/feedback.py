@@ -21,9 +21,8 @@ from candidates.disclosure import shown_stage
 from candidates.stages import Stage
 from communications.models import Mail
 from communications.outbox import queue_mail
-from interviews import mail_events
-from interviews.calendar import organizer_address
-from interviews.jury import JuryRefused
+from interviews.intake.calendar import organizer_address
+from interviews.jury import JuryRefused, mail_events
 from interviews.jury.parts import items_for
 from interviews.models import FeedbackRequest, JuryCandidate
 

@@ -1,5 +1,5 @@
 """Candidate pages of the intake booking: choose, move and cancel a slot. Thin: parse, check access, call
-interviews.booking, render. Every change is a POST behind a button; a refusal re-renders the page with the
+interviews.intake.booking, render. Every change is a POST behind a button; a refusal re-renders the page with the
 reason and what is still free (409), never a 500."""
 
 from django.contrib import messages
@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from candidates.models import Application
 from candidates.stages import Stage
-from interviews.booking import (
+from interviews.intake.booking import (
     BookingRefused,
     SlotTaken,
     book_slot,
@@ -24,8 +24,8 @@ from interviews.booking import (
     move_booking,
     refuse_early,
 )
-from interviews.calendar import build_invitation
-from interviews.free_slot_list import free_slot_rows, group_free_slots
+from interviews.intake.calendar import build_invitation
+from interviews.intake.free_slot_list import free_slot_rows, group_free_slots
 from interviews.models import IntakeBooking, IntakeSlot
 
 

@@ -1,96 +1,9 @@
-"""The mails of the intake booking. Wording here is the default until HR edits the template."""
+"""The mails of the jury step and what follows it (matchgesprek, feedback). Wording here is the default until HR
+edits the template."""
 
 from candidates.mail_events import PROCEDURE, SIGNATURE_EN, SIGNATURE_NL
 from communications.events import MailEvent, register
-
-SLOT = {
-    "slot_day": "dag van het gesprek, bv. dinsdag 20 januari 2026",
-    "slot_time": "uur van het gesprek, bv. 09:00–09:20",
-    "join_url": "link om deel te nemen aan het online gesprek",
-    "booking_url": "link naar de pagina om te boeken, te verplaatsen of te annuleren",
-    "change_deadline": "tijdstip tot wanneer verplaatsen of annuleren kan",
-}
-
-
-def _event(key, label, subject_nl, body_nl, subject_en, body_en, placeholders):
-    return register(MailEvent(
-        key=key, label=label,
-        subject={"nl": subject_nl, "en": subject_en},
-        body={"nl": "Beste {{ candidate_name }},\n\n" + body_nl + SIGNATURE_NL,
-              "en": "Dear {{ candidate_name }},\n\n" + body_en + SIGNATURE_EN},
-        placeholders={**PROCEDURE, **placeholders},
-    ))
-
-
-BOOKING_CONFIRMED = _event(
-    "intake_booking_confirmed", "Kennismakingsinterview: boeking bevestigd",
-    "Je kennismakingsinterview op {{ slot_day }} om {{ slot_time }}",
-    "Je kennismakingsinterview voor {{ procedure_title }} is geboekt op {{ slot_day }}, {{ slot_time }}. "
-    "Het gesprek duurt 20 minuten en verloopt via Microsoft Teams.\n\nDeelnemen: {{ join_url }}\n\n"
-    "De agenda-uitnodiging zit in bijlage. Tot {{ change_deadline }} kan je het moment verplaatsen of annuleren "
-    "op {{ booking_url }}",
-    "Your intake interview on {{ slot_day }} at {{ slot_time }}",
-    "Your intake interview for {{ procedure_title }} is booked on {{ slot_day }}, {{ slot_time }}. "
-    "It takes 20 minutes on Microsoft Teams.\n\nJoin: {{ join_url }}\n\n"
-    "The calendar invitation is attached. Until {{ change_deadline }} you can move or cancel it at {{ booking_url }}",
-    SLOT,
-)
-BOOKING_MOVED = _event(
-    "intake_booking_moved", "Kennismakingsinterview: boeking verplaatst",
-    "Je kennismakingsinterview is verplaatst naar {{ slot_day }} om {{ slot_time }}",
-    "Je kennismakingsinterview voor {{ procedure_title }} is verplaatst naar {{ slot_day }}, {{ slot_time }}."
-    "\n\nDeelnemen: {{ join_url }}\n\nDe bijgewerkte agenda-uitnodiging zit in bijlage. Tot {{ change_deadline }} "
-    "kan je nog verplaatsen of annuleren op {{ booking_url }}",
-    "Your intake interview has moved to {{ slot_day }} at {{ slot_time }}",
-    "Your intake interview for {{ procedure_title }} has moved to {{ slot_day }}, {{ slot_time }}.\n\n"
-    "Join: {{ join_url }}\n\nThe updated calendar invitation is attached. Until {{ change_deadline }} you can "
-    "still move or cancel it at {{ booking_url }}",
-    SLOT,
-)
-BOOKING_CANCELLED = _event(
-    "intake_booking_cancelled", "Kennismakingsinterview: boeking geannuleerd",
-    "Je kennismakingsinterview op {{ slot_day }} is geannuleerd",
-    "Je kennismakingsinterview voor {{ procedure_title }} op {{ slot_day }}, {{ slot_time }} is geannuleerd. "
-    "Kies een nieuw moment op {{ booking_url }}",
-    "Your intake interview on {{ slot_day }} has been cancelled",
-    "Your intake interview for {{ procedure_title }} on {{ slot_day }}, {{ slot_time }} has been cancelled. "
-    "Choose a new time at {{ booking_url }}",
-    SLOT,
-)
-BOOKING_REMINDER = _event(
-    "intake_booking_reminder", "Kennismakingsinterview: herinnering (24 uur vooraf)",
-    "Herinnering: je kennismakingsinterview op {{ slot_day }} om {{ slot_time }}",
-    "Morgen is je online kennismakingsinterview voor {{ procedure_title }}: {{ slot_day }}, {{ slot_time }}."
-    "\n\nDeelnemen via Microsoft Teams: {{ join_url }}\n\nJe boeking bekijken: {{ booking_url }}",
-    "Reminder: your intake interview on {{ slot_day }} at {{ slot_time }}",
-    "Your online intake interview for {{ procedure_title }} is tomorrow: {{ slot_day }}, {{ slot_time }}.\n\n"
-    "Join on Microsoft Teams: {{ join_url }}\n\nSee your booking: {{ booking_url }}",
-    SLOT,
-)
-UNBOOKED_REMINDER = _event(
-    "intake_unbooked_reminder", "Kennismakingsinterview: herinnering om een moment te kiezen",
-    "Kies nog een moment voor je kennismakingsinterview ({{ procedure_title }})",
-    "Je hebt nog geen moment gekozen voor je online kennismakingsinterview voor {{ procedure_title }}. "
-    "Het laatste intakemoment is op {{ last_session_day }}. Kies een vrij moment op {{ booking_url }}",
-    "Choose a time for your intake interview ({{ procedure_title }})",
-    "You have not yet chosen a time for your online intake interview for {{ procedure_title }}. The last intake "
-    "day is {{ last_session_day }}. Choose a free time at {{ booking_url }}",
-    {"booking_url": SLOT["booking_url"], "last_session_day": "dag van het laatste intakemoment"},
-)
-NO_SHOW_REINVITATION = _event(
-    "intake_no_show_reinvitation", "Kennismakingsinterview: niet aanwezig, nieuwe kans",
-    "We hebben je gemist op je kennismakingsinterview ({{ procedure_title }})",
-    "We hebben je gemist op je online kennismakingsinterview van {{ slot_day }}, {{ slot_time }}. Je krijgt één "
-    "nieuwe kans: kies een nieuw moment op {{ booking_url }}\n\nBen je er opnieuw niet, dan kan je niet verder "
-    "in deze selectieprocedure.",
-    "We missed you at your intake interview ({{ procedure_title }})",
-    "We missed you at your online intake interview of {{ slot_day }}, {{ slot_time }}. You get one more chance: "
-    "choose a new time at {{ booking_url }}\n\nIf you miss it again, you cannot continue in this selection procedure.",
-    SLOT,
-)
-
-
-# --- The jury step -----------------------------------------------------------------------------------------------
+from interviews.intake.mail_events import candidate_event
 
 VACANCY = {
     "team": "team van de vacature",
@@ -106,7 +19,7 @@ INTERVIEW = {
     "application_url": "link naar de kandidatuur op het portaal",
 }
 
-JURY_INVITATION = _event(
+JURY_INVITATION = candidate_event(
     "jury_invitation", "Jurygesprek: uitnodiging (concrete vacature)",
     "Uitnodiging voor een jobinterview: {{ procedure_title }} in {{ team }}",
     "Er is een concrete vacature als {{ procedure_title }} en je staat op de wachtlijst: je bent uitgenodigd voor "
@@ -124,7 +37,7 @@ JURY_INVITATION = _event(
      "case_text": "wat de kandidaat over de case moet weten (of dat er geen is)",
      "questionnaire_text": "wat de kandidaat over de persoonlijkheidsvragenlijst moet weten"},
 )
-JURY_INTERVIEW_SCHEDULED = _event(
+JURY_INTERVIEW_SCHEDULED = candidate_event(
     "jury_interview_scheduled", "Jurygesprek: datum en plaats",
     "Je jobinterview op {{ interview_day }} om {{ interview_time }}",
     "Je jobinterview voor {{ procedure_title }} ({{ team }}) gaat door op {{ interview_day }}, {{ interview_time }}."
@@ -139,7 +52,7 @@ JURY_INTERVIEW_SCHEDULED = _event(
     {**INTERVIEW, "team": VACANCY["team"], "case_text": JURY_INVITATION.placeholders["case_text"],
      "questionnaire_text": JURY_INVITATION.placeholders["questionnaire_text"]},
 )
-JURY_CASE = _event(
+JURY_CASE = candidate_event(
     "jury_case_document", "Jurygesprek: de case om voor te bereiden",
     "De case voor je jobinterview van {{ interview_day }}",
     "Zoals aangekondigd bereid je voor je jobinterview van {{ interview_day }}, {{ interview_time }} een case "
@@ -149,7 +62,7 @@ JURY_CASE = _event(
     "{{ case_title }}.\n\nYou find the case document at {{ case_url }}",
     {**INTERVIEW, "case_title": "titel van de case", "case_url": "link naar het casedocument op het portaal"},
 )
-JURY_FEEDBACK_LETTER = _event(
+JURY_FEEDBACK_LETTER = candidate_event(
     "jury_feedback_letter", "Jurygesprek: feedbackbrief",
     "Feedback van de jury ({{ procedure_title }})",
     "{{ feedback_letter }}",
@@ -157,7 +70,7 @@ JURY_FEEDBACK_LETTER = _event(
     "{{ feedback_letter }}",
     {"feedback_letter": "de feedback zoals HR ze schreef"},
 )
-MATCH_SCHEDULED = _event(
+MATCH_SCHEDULED = candidate_event(
     "match_interview_scheduled", "Matchgesprek: datum en plaats",
     "Je matchgesprek op {{ interview_day }} om {{ interview_time }}",
     "Je staat in de wervingsreserve voor {{ procedure_title }}, en er is een vacature in {{ team }} "
@@ -173,7 +86,7 @@ MATCH_SCHEDULED = _event(
     "at {{ application_url }}",
     {**INTERVIEW, **VACANCY},
 )
-MATCH_NO_MATCH = _event(
+MATCH_NO_MATCH = candidate_event(
     "match_no_match", "Matchgesprek: geen match, je blijft in de wervingsreserve",
     "Je matchgesprek voor {{ team }}",
     "Bedankt voor het matchgesprek. Jouw verwachtingen en die van {{ team }} sluiten deze keer niet goed genoeg "
@@ -216,7 +129,7 @@ FEEDBACK_REQUESTED = register(MailEvent(
     placeholders={**PROCEDURE, "requested_on": "datum van de vraag", "due_on": "uiterste antwoorddatum",
                   "backoffice_url": "link naar de vraag in de back office"},
 ))
-JURY_ROUND_CANCELLED = _event(
+JURY_ROUND_CANCELLED = candidate_event(
     "jury_round_cancelled", "Jurygesprek: gaat niet door, terug op de wachtlijst",
     "Je jobinterview voor {{ team }} gaat niet door",
     "De jobinterviews voor de vacature als {{ procedure_title }} in {{ team }} gaan niet door.\n\n{{ reason }}\n\n"

@@ -13,9 +13,8 @@ from django.utils import timezone
 from candidates.models import PoolEntry
 from candidates.stages import Stage
 from communications.outbox import queue_mail
-from interviews import mail_events
-from interviews.calendar import build_event, organizer_address
-from interviews.jury import JuryRefused
+from interviews.intake.calendar import build_event, organizer_address
+from interviews.jury import JuryRefused, mail_events
 from interviews.jury.outcomes import propose_for_offer
 from interviews.jury.rounds import application_url
 from interviews.jury.scheduling import describe_interview, place_text, vacancy_context

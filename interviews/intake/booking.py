@@ -24,9 +24,9 @@ from django.utils.formats import date_format
 from candidates.models import Application
 from candidates.stages import Stage
 from communications.outbox import queue_mail
-from interviews import mail_events
-from interviews.calendar import build_invitation
-from interviews.meeting_links import join_url_for
+from interviews.intake import mail_events
+from interviews.intake.calendar import build_invitation
+from interviews.intake.meeting_links import join_url_for
 from interviews.models import IntakeBooking, IntakeSlot, policy_for
 from kortrijk_ats.roles import is_hr
 
