@@ -1,4 +1,5 @@
-"""The jury's proces-verbaal (PV) as a WeasyPrint PDF.
+"""The jury's proces-verbaal (PV) as a WeasyPrint PDF: it renders what the jury decided, the outcome as
+consensus.outcome_for computes it.
 
 It holds the procedure and the vacancy, the jury and its conflict declarations, every candidate of the round,
 the consensus score and reason per part, the totals, the ranking and the decisions. It is rendered through
@@ -8,8 +9,8 @@ kortrijk_ats.pdf.render_pdf, whose URL fetcher serves the project's static files
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from interviews.jury.consensus import consensus_values
-from interviews.jury.parts import as_decimal, evaluate, group_labels, items_for
+from interviews.jury.consensus import outcome_for
+from interviews.jury.parts import as_decimal, group_labels, items_for
 from interviews.models import ConflictDeclaration, JuryCandidate, JuryRound
 from kortrijk_ats.pdf import render_pdf
 
@@ -27,9 +28,9 @@ def pv_context(jury_round):
     for jc in (JuryCandidate.objects.filter(round=jury_round)
                .select_related("application__candidate", "application__procedure")
                .prefetch_related("consensus_scores").order_by("position", "id")):
+        jc.round = jury_round  # the outcome reads the round's scale and pass rule: no query per candidate
         reasons = {c.part: c for c in jc.consensus_scores.all()}
-        values = consensus_values(jc)
-        outcome = evaluate(jury_round, items, values) if all(i.key in values for i in items) else None
+        outcome = outcome_for(jc, items=items)
         candidates.append({
             "jc": jc,
             "declarations": [(m, declarations.get((jc.pk, m.pk))) for m in members],

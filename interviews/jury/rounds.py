@@ -25,8 +25,9 @@ from candidates.stages import Stage
 from candidates.transitions import TransitionRefused, change_stage
 from communications.outbox import queue_mail
 from interviews.jury import JuryRefused, mail_events
+from interviews.jury.scheduling import case_text, questionnaire_text, vacancy_context
 from interviews.models import JuryCandidate, JuryMember, JuryRound, ReserveUnavailability
-from kortrijk_ats.roles import JUROR
+from kortrijk_ats.roles import INTERVIEWER, JUROR, has_role, is_hr
 from procedures.models import Vacancy
 from procedures.settings_check import SettingMissing, reserve_months_for
 
@@ -160,8 +161,6 @@ def invite_waitlist(jury_round, *, by):
 
 def _queue_invitation(jury_candidate):
     # The jury invitation belongs to the stage change waitlist → jury_invited: queued in its transaction.
-    from interviews.jury.scheduling import case_text, questionnaire_text, vacancy_context
-
     application = jury_candidate.application
     candidate = application.candidate
     return queue_mail(
@@ -259,6 +258,18 @@ def rounds_of(user):
             .select_related("vacancy__team", "vacancy__function").distinct().order_by("-created_at"))
 
 
+def close_access(locked, *, now):
+    """The round is over: every seat ends now; an external expert's account goes off unless still needed."""
+    locked.members.filter(active_until__isnull=True).update(active_until=now)
+    for member in locked.members.filter(role=JuryMember.Role.EXTERNAL).select_related("user"):
+        user = member.user
+        still_needed = JuryMember.objects.filter(user=user, active_until__isnull=True).exists()
+        if still_needed or is_hr(user) or has_role(user, INTERVIEWER):
+            continue
+        user.is_active = False
+        user.save(update_fields=["is_active"])
+
+
 def mark_absent(jury_candidate, *, by, reason="Niet aanwezig op het jurygesprek."):
     """A candidate who did not come back goes back to the waitlist (jury_invited → waitlist), keeping the place's
     original validity; the round goes on without them."""
@@ -279,8 +290,6 @@ def mark_absent(jury_candidate, *, by, reason="Niet aanwezig op het jurygesprek.
 def cancel_round(jury_round, *, by, reason):
     """Call off a round before its PV is frozen (e.g. the vacancy is withdrawn): every candidate still invited goes
     back to the waitlist with the place's original validity and a mail; the jurors' access ends."""
-    from interviews.jury.outcomes import close_access
-
     reason = (reason or "").strip()
     if not reason:
         raise JuryRefused("Geef de reden waarom de juryronde niet doorgaat; de kandidaten lezen ze.")
