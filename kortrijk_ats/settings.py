@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "interviews",
     "offers",
     "reports",
+    "demo",
 ]
 
 MIDDLEWARE = [
