@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -162,3 +163,11 @@ def calendar_file(request, public_id):
     response = HttpResponse(build_invitation(booking), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="kennismakingsinterview.ics"'
     return response
+
+
+def portal_action(request, application):
+    """The intake's block on the candidate's application page (registered in InterviewsConfig.ready): while invited,
+    the way to choose, see, move or cancel the moment."""
+    if application.stage != Stage.INTAKE_INVITED:
+        return ""
+    return render_to_string("interviews/_portal_action.html", {"application": application}, request=request)

@@ -6,10 +6,12 @@ from datetime import timedelta
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from candidates.disclosure import shown_stage
 from candidates.portal.access import candidate_page, own_application_or_404
 from candidates.stages import Stage
 from candidates.uploads import attachment_response
@@ -17,6 +19,7 @@ from interviews.jury import JuryRefused
 from interviews.jury.feedback import may_request_feedback, request_deadline, request_feedback
 from interviews.jury.matching import cancel_unavailability, current_unavailabilities, mark_unavailable
 from interviews.jury.questionnaire import AnswersRefused, portal_questionnaire, submit_answers
+from interviews.jury.scheduling import describe_interview, place_text
 from interviews.jury.screens.forms import QuestionnaireForm, UnavailabilityForm
 from interviews.models import FeedbackRequest, JuryCandidate, QuestionnaireResponse, ReserveUnavailability
 
@@ -144,3 +147,31 @@ def availability_cancel(request, public_id, pk):
     cancel_unavailability(period)
     messages.success(request, _("Die periode is geschrapt: je bent opnieuw beschikbaar."))
     return redirect(reverse("interviews:reserve_availability", args=[application.public_id]))
+
+
+def portal_actions(request, application):
+    """The jury's block on the candidate's application page (registered in InterviewsConfig.ready): the interview's
+    date, the questionnaire, the case, asking for feedback, and a reserve candidate's unavailability. What is offered
+    follows the stage the candidate has been told (never ahead of a held outcome mail)."""
+    stage = shown_stage(application)
+    actions = {"application": application}
+    if stage == Stage.JURY_INVITED and application.stage == Stage.JURY_INVITED:
+        jury_candidate = (JuryCandidate.objects.filter(application=application)
+                          .select_related("round__questionnaire").order_by("-round__created_at").first())
+        if jury_candidate is not None:
+            language = getattr(request, "LANGUAGE_CODE", None) or "nl-be"
+            if jury_candidate.starts_at:
+                actions["interview"] = (*describe_interview(jury_candidate.starts_at, jury_candidate.ends_at,
+                                                            language=language),
+                                        place_text(jury_candidate.location, jury_candidate.meeting_url))
+            if portal_questionnaire(jury_candidate) is not None:
+                response = QuestionnaireResponse.objects.filter(jury_candidate=jury_candidate).first()
+                actions["questionnaire_done"] = bool(response and response.submitted_at)
+                actions["questionnaire"] = True
+            actions["case"] = bool(jury_candidate.case_sent_at and jury_candidate.round.case_document)
+    elif stage == Stage.JURY_FAILED:
+        actions["feedback"] = FeedbackRequest.objects.filter(application=application).first()
+        actions["may_ask_feedback"] = actions["feedback"] is None and may_request_feedback(application)
+    elif stage == Stage.RESERVE and application.stage == Stage.RESERVE:
+        actions["reserve"] = True
+    return render_to_string("interviews/jury/_candidate_actions.html", actions, request=request)
