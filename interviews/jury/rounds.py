@@ -26,7 +26,14 @@ from candidates.transitions import TransitionRefused, change_stage
 from communications.outbox import queue_mail
 from interviews.jury import JuryRefused, mail_events
 from interviews.jury.scheduling import case_text, questionnaire_text, vacancy_context
-from interviews.models import JuryCandidate, JuryMember, JuryRound, ReserveUnavailability
+from interviews.models import (
+    ConflictDeclaration,
+    JuryCandidate,
+    JuryMember,
+    JuryRound,
+    ReserveUnavailability,
+    ScoreSheet,
+)
 from kortrijk_ats.roles import INTERVIEWER, JUROR, has_role, is_hr
 from procedures.models import Vacancy
 from procedures.settings_check import SettingMissing, reserve_months_for
@@ -194,6 +201,27 @@ def add_juror(jury_round, *, user, role, by=None):
     except IntegrityError:
         raise JuryRefused("Deze rol is al ingevuld, of deze persoon zit al in de jury van deze ronde.") from None
     return member
+
+
+def remove_juror(member, *, by=None):
+    """Take a juror's seat away, as long as they have not declared or scored for any candidate of the round.
+
+    The round's row and then the seat's are locked: a declaration or score sheet written meanwhile waits for the
+    seat's lock (its foreign key), so it either lands first and the removal is refused, or fails once the seat is
+    gone. Returns True when the seat went, False when it was already gone.
+    """
+    with transaction.atomic():
+        list(JuryRound.objects.select_for_update().filter(pk=member.round_id).values_list("pk", flat=True))
+        locked = JuryMember.objects.select_for_update(of=("self",)).select_related("user").filter(
+            pk=member.pk).first()
+        if locked is None:
+            return False
+        if (ConflictDeclaration.objects.filter(member=locked).exists()
+                or ScoreSheet.objects.filter(member=locked).exists()):
+            raise JuryRefused(gettext("%(name)s verklaarde of scoorde al in deze ronde en blijft jurylid.")
+                              % {"name": locked.display_name})
+        locked.delete()
+    return True
 
 
 def invite_external_juror(jury_round, *, email, first_name, last_name, by=None):

@@ -225,7 +225,8 @@ class JuryCandidate(models.Model):
 class ConflictDeclaration(models.Model):
     """A juror's declaration for one candidate: no conflict of interest, or a recusal (HR sees it)."""
 
-    member = models.ForeignKey(JuryMember, on_delete=models.CASCADE, related_name="declarations",
+    # PROTECT: a seat with a declaration stays (jury.rounds.remove_juror refuses first, in Dutch).
+    member = models.ForeignKey(JuryMember, on_delete=models.PROTECT, related_name="declarations",
                                verbose_name=_("jurylid"))
     jury_candidate = models.ForeignKey(JuryCandidate, on_delete=models.CASCADE, related_name="declarations",
                                        verbose_name=_("kandidaat"))
@@ -251,7 +252,8 @@ class ConflictDeclaration(models.Model):
 class ScoreSheet(models.Model):
     """One juror's scores for one candidate. Submitted means locked: only the chair can reopen it (logged)."""
 
-    member = models.ForeignKey(JuryMember, on_delete=models.CASCADE, related_name="sheets")
+    # PROTECT: a delete elsewhere never takes a juror's scores with it (jury.rounds.remove_juror refuses first).
+    member = models.ForeignKey(JuryMember, on_delete=models.PROTECT, related_name="sheets")
     jury_candidate = models.ForeignKey(JuryCandidate, on_delete=models.CASCADE, related_name="sheets")
     submitted_at = models.DateTimeField(_("ingediend op"), null=True, blank=True)
 

@@ -23,6 +23,7 @@ from interviews.jury.rounds import (
     invite_external_juror,
     invite_waitlist,
     mark_absent,
+    remove_juror,
     reserve_without_match,
     start_jury_round,
 )
@@ -150,6 +151,16 @@ class MemberInline(HRAccessMixin, admin.TabularInline):
     def has_change_permission(self, request, obj=None):
         return False  # a seat is added (with its invitation mail) or removed, never rewritten
 
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+
+        class SeatForm(formset.form):
+            def hand_clean_DELETE(self):
+                pass  # remove_juror decides in save_formset, with its Dutch reason, instead of the PROTECT list
+
+        formset.form = SeatForm
+        return formset
+
 
 class CandidateInline(HRReadOnlyMixin, admin.TabularInline):
     model = JuryCandidate
@@ -237,12 +248,11 @@ class JuryRoundAdmin(HRAccessMixin, admin.ModelAdmin):
             member = deleted_form.instance
             if member.pk is None:
                 continue
-            if member.sheets.exists() or member.declarations.exists():
-                messages.error(request, _("%(name)s verklaarde of scoorde al in deze ronde en blijft jurylid.")
-                               % {"name": member.display_name})
-            else:
-                member.delete()
-                formset.deleted_objects.append(member)
+            try:
+                if remove_juror(member, by=request.user):
+                    formset.deleted_objects.append(member)
+            except JuryRefused as refusal:
+                messages.error(request, str(refusal))
         for inline_form in formset.extra_forms:
             if not inline_form.has_changed() or inline_form in formset.deleted_forms:
                 continue
