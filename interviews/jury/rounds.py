@@ -103,13 +103,14 @@ def reserve_without_match(vacancy, *, today=None):
         application__match_interviews__vacancy=vacancy)
 
 
-def start_jury_round(vacancy, *, by, reserve_bypass_reason="", **settings_):
+def start_jury_round(vacancy, *, by, reserve_bypass_reason="", case_document=None, **settings_):
     """Open a jury round for the vacancy and invite every valid waitlist candidate, in waitlist order.
 
     The reserve goes first: while valid reserve candidates were not offered a matchgesprek for this vacancy, the
     round starts only with HR's reason (`reserve_bypass_reason`), kept on the round with how many waited.
     One open round per vacancy: the vacancy's row lock makes a double click create one round. `settings_` are the
-    round's fields (scale, pass rule, case, questionnaire). Returns the round.
+    round's fields (scale, pass rule, case, questionnaire); `case_document` is the uploaded case file, stored with
+    the round in the same transaction. Returns the round.
     """
     reason = (reserve_bypass_reason or "").strip()
     with transaction.atomic():
@@ -131,6 +132,9 @@ def start_jury_round(vacancy, *, by, reserve_bypass_reason="", **settings_):
         jury_round = JuryRound(vacancy=locked, created_by=by, reserve_waiting=waiting,
                                reserve_bypass_reason=reason if waiting else "", **settings_)
         jury_round.full_clean(exclude=["vacancy", "case_document"])
+        if case_document:
+            jury_round.case_document_name = case_document.name[:200]
+            jury_round.case_document.save("case", case_document, save=False)
         jury_round.save()
         invite_waitlist(jury_round, by=by)
     return jury_round

@@ -113,6 +113,21 @@ def test_a_round_is_opened_once_per_vacancy(procedure, hr):
         start_jury_round(vacancy, by=hr)
 
 
+def test_the_case_document_comes_with_the_round_it_starts_with(procedure, hr):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from interviews.jury.rounds import start_jury_round
+
+    waitlisted(procedure)
+    case = SimpleUploadedFile("case-huisbezoek.pdf", b"%PDF-1.4 case", content_type="application/pdf")
+    jury_round = start_jury_round(make_vacancy(procedure), by=hr, work_case=JuryRound.WorkCase.PREPARE,
+                                  case_title="Huisbezoek", case_document=case)
+    stored = JuryRound.objects.get(pk=jury_round.pk)
+    assert stored.case_document_name == "case-huisbezoek.pdf"
+    assert stored.case_document.read() == b"%PDF-1.4 case"
+    assert not stored.case_document.name.endswith("huisbezoek.pdf")  # the stored name is generated
+
+
 def test_a_cancelled_round_sends_its_candidates_back_to_the_waitlist(jury, hr):
     from interviews.jury.rounds import cancel_round
 

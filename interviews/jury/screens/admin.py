@@ -109,10 +109,8 @@ class VacancyAdmin(HRAccessMixin, admin.ModelAdmin):
         form = RoundSettingsForm(request.POST or None, request.FILES or None, ask_reason=bool(waiting))
         refusal_text = ""
         if request.method == "POST" and form.is_valid():
-            data = dict(form.cleaned_data)
-            upload = data.pop("case_document", None)
             try:
-                jury_round = start_jury_round(vacancy, by=request.user, **data)
+                jury_round = start_jury_round(vacancy, by=request.user, **form.cleaned_data)
             except ReserveWaiting as refusal:  # no reason given, or the reserve changed since the page was shown
                 refusal_text = str(refusal)
                 waiting = list(reserve_without_match(vacancy))
@@ -122,10 +120,6 @@ class VacancyAdmin(HRAccessMixin, admin.ModelAdmin):
             except (JuryRefused, ValidationError) as refusal:
                 messages.error(request, "; ".join(getattr(refusal, "messages", [str(refusal)])))
             else:
-                if upload:
-                    jury_round.case_document_name = upload.name[:200]
-                    jury_round.case_document.save("case", upload, save=False)
-                    jury_round.save(update_fields=["case_document", "case_document_name"])
                 messages.success(request, _("Juryronde gestart: %(n)s kandidaat/kandidaten van de wachtlijst "
                                             "uitgenodigd.") % {"n": jury_round.candidates.count()})
                 return redirect(reverse("admin:interviews_juryround_change", args=[jury_round.pk]))
