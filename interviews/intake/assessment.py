@@ -11,7 +11,7 @@ from candidates.stages import Stage
 from candidates.transitions import TransitionRefused, change_stage
 from communications.outbox import queue_mail
 from interviews.intake import mail_events
-from interviews.intake.booking import booking_url, describe_slot
+from interviews.intake.booking import booking_url, close_as_no_show, describe_slot, lock_booking
 from interviews.models import IntakeAssessment, IntakeBooking, IntakePolicy, SessionInterviewer, policy_for
 from kortrijk_ats.roles import INTERVIEWER, has_role, is_hr
 
@@ -69,10 +69,7 @@ def record_no_show(booking, *, by):
     no-show under the "fail" policy, fails the intake through change_stage. Returns the new stage.
     """
     with transaction.atomic():
-        locked = _locked_booking(booking, by=by)
-        now = timezone.now()
-        locked.no_show_at, locked.cancelled_at, locked.cancelled_by = now, now, by
-        locked.save(update_fields=["no_show_at", "cancelled_at", "cancelled_by"])
+        locked = close_as_no_show(_locked_booking(booking, by=by), by=by)
         application = locked.application
         earlier = IntakeBooking.objects.filter(application=application, no_show_at__isnull=False).exclude(
             pk=locked.pk).count()
@@ -89,9 +86,10 @@ def record_no_show(booking, *, by):
 
 
 def _locked_booking(booking, *, by):
-    locked = (IntakeBooking.objects.select_for_update(of=("self",))
-              .select_related("slot__session", "application__candidate", "application__procedure")
-              .get(pk=booking.pk))
+    """The booking locked through booking.lock_booking, if the verdict or no-show may still be recorded on it."""
+    locked = lock_booking(booking)
+    if locked is None:
+        raise AssessmentRefused("Dit gesprek bestaat niet meer.")
     if not may_assess(by, locked):
         raise AssessmentRefused("Je bent niet de interviewer van dit gesprek.")
     if locked.cancelled_at is not None:

@@ -1,4 +1,5 @@
-"""Booking, moving and cancelling an intake slot: the one door for every change of a booking.
+"""Booking, moving and cancelling an intake slot, and closing it after a no-show: the one door for every
+change of a booking.
 
 Never a double booking: a seat is taken by one conditional UPDATE (`booked_count < seats`, not closed, before
 the cut-off) whose row count says whether it worked, in the same transaction as the booking row. PostgreSQL
@@ -197,7 +198,7 @@ def release_booking_on_withdrawal(application, *, to, by):
     if to != Stage.WITHDRAWN:
         return
     active = IntakeBooking.objects.active().filter(application=application).only("pk").first()
-    booking = _lock_booking(active) if active else None
+    booking = lock_booking(active) if active else None
     if booking is None or booking.cancelled_at is not None or booking.slot.starts_at <= timezone.now():
         return
     booking.cancelled_at, booking.cancelled_by = timezone.now(), by
@@ -206,6 +207,15 @@ def release_booking_on_withdrawal(application, *, to, by):
     _release_seat(booking.slot_id)
     _queue_booking_mail(booking, event=mail_events.BOOKING_CANCELLED,
                         cutoff=change_cutoff(application.procedure), method="CANCEL")
+
+
+def close_as_no_show(locked, *, by):
+    """Close a booking because the candidate did not come: it stops being active, so a re-invited candidate can
+    book again; its seat stays taken (its time has passed). `locked` comes from lock_booking, in this transaction."""
+    now = timezone.now()
+    locked.no_show_at, locked.cancelled_at, locked.cancelled_by = now, now, by
+    locked.save(update_fields=["no_show_at", "cancelled_at", "cancelled_by"])
+    return locked
 
 
 def free_slots(procedure, *, now=None):
@@ -224,8 +234,11 @@ def slot_occupancy(slots):
     )
 
 
-def _lock_booking(booking):
+def lock_booking(booking):
     """Lock the booking's row by its key alone, then read it afresh with what a change needs (None if it is gone).
+
+    Every change of a booking starts here, also the interviewer's verdict and no-show (intake.assessment), which
+    run in the caller's transaction.
 
     The locking query joins nothing: after waiting for a concurrent change, PostgreSQL re-checks the changed row
     against the joined rows it had read before, so a lock over the slot join finds no row once a move committed.
@@ -238,7 +251,7 @@ def _lock_booking(booking):
 
 def _lock_unchanged(booking):
     """The booking locked and read afresh, if it is still as the caller read it; BookingChanged otherwise."""
-    locked = _lock_booking(booking)
+    locked = lock_booking(booking)
     if locked is None or _state(locked) != _state(booking):
         raise BookingChanged(_changed_message(locked))
     return locked

@@ -257,7 +257,7 @@ def test_the_booking_row_is_locked_by_its_key_alone(invited, session):
     join and find no booking (the 500 of issue 15). The HTTP races in test_booking_change_race.py show it live."""
     booking = book_slot(make_slot(session), application=invited)
     with transaction.atomic(), CaptureQueriesContext(connection) as queries:
-        fresh = booking_module._lock_booking(booking)
+        fresh = booking_module.lock_booking(booking)
     locking = [q["sql"] for q in queries.captured_queries if "FOR UPDATE" in q["sql"]]
     assert len(locking) == 1 and " JOIN " not in locking[0]
     assert fresh.slot.session and fresh.application.candidate and fresh.application.procedure

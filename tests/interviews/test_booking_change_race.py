@@ -88,7 +88,7 @@ def old_join_lock(monkeypatch):
             lost.append(booking.pk)
             raise
 
-    monkeypatch.setattr(booking_module, "_lock_booking", lock_over_the_join)
+    monkeypatch.setattr(booking_module, "lock_booking", lock_over_the_join)
     return lost
 
 
@@ -266,7 +266,7 @@ def test_negative_control_a_withdrawal_during_a_move_with_the_old_join_lock_keep
             lost.append(booking.pk)
         return found
 
-    monkeypatch.setattr(booking_module, "_lock_booking", old_release_lock)
+    monkeypatch.setattr(booking_module, "lock_booking", old_release_lock)
     survivors = []
     for attempt in range(1, CONTROL_ATTEMPTS + 1):
         application, move, _ = _move_and_withdraw(live_server, procedure, attempt)
