@@ -16,3 +16,17 @@ Every write is a verb-first function with keyword-only arguments that raises Jur
 
 class JuryRefused(Exception):
     """A jury action the rules do not allow; the message says why, in Dutch, for the user."""
+
+
+class ItemsRefused(JuryRefused):
+    """Some entries of a score sheet or a consensus were refused, and nothing was saved.
+
+    `errors` maps each refused item's key to the Dutch reason; `fields` maps it to what the reason is about: VALUE
+    (the score), NOTE (the evidence or the motivation), or None for an item the round does not score.
+    """
+
+    VALUE, NOTE = "value", "note"
+
+    def __init__(self, errors, fields):
+        self.errors, self.fields = errors, fields
+        super().__init__("Niet opgeslagen: " + " ".join(errors.values()))

@@ -97,8 +97,8 @@ def book(request, public_id):
     application = _own_application(request, public_id)
     slot = _posted_slot(request, application)
     if slot is None:
-        return _page(request, application, error="Dit moment bestaat niet (meer). Kies een moment uit de lijst.",
-                     status=400)
+        return _page(request, application, status=400,
+                     error=gettext("Dit moment bestaat niet (meer). Kies een moment uit de lijst."))
     try:
         refuse_early(slot, application=application)
         book_slot(slot, application=application)
@@ -108,7 +108,8 @@ def book(request, public_id):
     except BookingRefused as refusal:
         return _page(request, application, error=str(refusal), status=409)
     day, hours = describe_slot(slot, language=request.LANGUAGE_CODE or "nl-be")
-    messages.success(request, f"Geboekt: {day}, {hours}. Je krijgt een bevestiging met de agenda-uitnodiging per mail.")
+    messages.success(request, gettext("Geboekt: %(day)s, %(hours)s. Je krijgt een bevestiging met de "
+                                      "agenda-uitnodiging per mail.") % {"day": day, "hours": hours})
     return SeeOther(reverse("interviews:intake", args=[application.public_id]))
 
 
@@ -119,16 +120,17 @@ def move(request, public_id):
     booking = _active_booking(application)
     slot = _posted_slot(request, application)
     if booking is None:
-        return _page(request, application, error="Je hebt geen boeking om te verplaatsen.", status=409)
+        return _page(request, application, error=gettext("Je hebt geen boeking om te verplaatsen."), status=409)
     if slot is None:
-        return _page(request, application, error="Dit moment bestaat niet (meer). Kies een moment uit de lijst.",
-                     status=400)
+        return _page(request, application, status=400,
+                     error=gettext("Dit moment bestaat niet (meer). Kies een moment uit de lijst."))
     try:
         move_booking(booking, to_slot=slot, by=request.user)
     except BookingRefused as refusal:
         return _page(request, application, error=str(refusal), status=409)
     day, hours = describe_slot(slot, language=request.LANGUAGE_CODE or "nl-be")
-    messages.success(request, f"Verplaatst naar {day}, {hours}. Je krijgt een bijgewerkte agenda-uitnodiging per mail.")
+    messages.success(request, gettext("Verplaatst naar %(day)s, %(hours)s. Je krijgt een bijgewerkte "
+                                      "agenda-uitnodiging per mail.") % {"day": day, "hours": hours})
     return SeeOther(reverse("interviews:intake", args=[application.public_id]))
 
 
@@ -139,7 +141,7 @@ def cancel(request, public_id):
     application = _own_application(request, public_id)
     booking = _active_booking(application)
     if booking is None:
-        return _page(request, application, error="Je hebt geen boeking om te annuleren.",
+        return _page(request, application, error=gettext("Je hebt geen boeking om te annuleren."),
                      status=200 if request.method == "GET" else 409)
     if request.method == "GET":
         day, hours = describe_slot(booking.slot, language=request.LANGUAGE_CODE or "nl-be")
@@ -149,7 +151,7 @@ def cancel(request, public_id):
         cancel_booking(booking, by=request.user)
     except BookingRefused as refusal:
         return _page(request, application, error=str(refusal), status=409)
-    messages.success(request, "Je afspraak is geannuleerd. Kies hieronder een nieuw moment.")
+    messages.success(request, gettext("Je afspraak is geannuleerd. Kies hieronder een nieuw moment."))
     return SeeOther(reverse("interviews:intake", args=[application.public_id]))
 
 

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from candidates.models import Document
@@ -116,7 +117,8 @@ def assess(request, uid):
         except AssessmentRefused as refusal:
             error = str(refusal)
         else:
-            messages.success(request, f"Beoordeling van {booking.application.candidate.full_name} opgeslagen.")
+            messages.success(request, gettext("Beoordeling van %(name)s opgeslagen.")
+                             % {"name": booking.application.candidate.full_name})
             return redirect(_day_url(booking))
     day_label, hours = describe_slot(booking.slot)
     return render(request, "interviews/interviewer_assess.html", {
@@ -132,7 +134,7 @@ def assess(request, uid):
 def no_show(request, uid):
     booking = _assessable(request, uid)
     if request.POST.get("confirm") != "yes":
-        messages.error(request, "Vink aan dat de kandidaat niet aanwezig was.")
+        messages.error(request, gettext("Vink aan dat de kandidaat niet aanwezig was."))
         return redirect(reverse("interviews:assess", args=[booking.uid]))
     try:
         stage = record_no_show(booking, by=request.user)
@@ -141,9 +143,11 @@ def no_show(request, uid):
         return redirect(reverse("interviews:assess", args=[booking.uid]))
     name = booking.application.candidate.full_name
     if stage == Stage.INTAKE_FAILED:
-        messages.success(request, f"{name}: niet aanwezig, dus niet geslaagd. De mail wacht op vrijgave door HR.")
+        messages.success(request, gettext("%(name)s: niet aanwezig, dus niet geslaagd. De mail wacht op vrijgave "
+                                          "door HR.") % {"name": name})
     else:
-        messages.success(request, f"{name}: niet aanwezig. De kandidaat krijgt één nieuwe uitnodiging om te boeken.")
+        messages.success(request, gettext("%(name)s: niet aanwezig. De kandidaat krijgt één nieuwe uitnodiging om te "
+                                          "boeken.") % {"name": name})
     return redirect(_day_url(booking))
 
 

@@ -10,12 +10,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from candidates.models import Document
 from candidates.uploads import attachment_response
-from interviews.jury import JuryRefused
+from interviews.jury import ItemsRefused, JuryRefused
 from interviews.jury.calibration import calibration
 from interviews.jury.conflicts import declaration_of, declare_conflict
 from interviews.jury.consensus import (
@@ -33,7 +34,7 @@ from interviews.jury.pv import pv_context, render_pv_html
 from interviews.jury.questionnaire import trait_results
 from interviews.jury.rounds import membership, rounds_of
 from interviews.jury.scheduling import describe_interview
-from interviews.jury.scoring import ScoresRefused, own_sheet, reopen_sheet, save_scores, sheets_visible_to, submit_sheet
+from interviews.jury.scoring import own_sheet, reopen_sheet, save_scores, sheets_visible_to, submit_sheet
 from interviews.jury.screens.forms import ConsensusForm, DeclarationForm, ItemScoresForm, RankingForm, ReasonForm
 from interviews.models import JuryCandidate, JuryRound, QuestionnaireResponse, ScoreSheet
 from kortrijk_ats.roles import is_hr
@@ -135,17 +136,13 @@ def candidate(request, pk, uid):
                 save_scores(member, jury_candidate, scores=form.entries(), by=request.user)
                 if request.POST.get("action") == "submit":
                     submit_sheet(member, jury_candidate, by=request.user)
-                    messages.success(request, "Je scores zijn ingediend en vergrendeld. Je ziet nu ook de scores "
-                                              "van de andere juryleden die al indienden.")
+                    messages.success(request, gettext("Je scores zijn ingediend en vergrendeld. Je ziet nu ook de "
+                                                      "scores van de andere juryleden die al indienden."))
                 else:
-                    messages.success(request, "Je scores zijn bewaard (nog niet ingediend).")
+                    messages.success(request, gettext("Je scores zijn bewaard (nog niet ingediend)."))
                 return redirect(_candidate_url(jury_candidate))
-            except ScoresRefused as refusal:
-                for key, reason in refusal.errors.items():
-                    if f"value_{key}" in form.fields:
-                        form.add_error(f"text_{key}" if "onderbouwing" in reason else f"value_{key}", reason)
-                    else:
-                        form.add_error(None, reason)
+            except ItemsRefused as refusal:
+                _add_item_errors(form, refusal)
                 status = 400
             except JuryRefused as refusal:
                 error, status = str(refusal), 409
@@ -170,6 +167,13 @@ def candidate(request, pk, uid):
     }, status=status)
 
 
+def _add_item_errors(form, refusal):
+    """Each refused item's reason under the field it is about: the score, or its evidence or motivation."""
+    for key, reason in refusal.errors.items():
+        field = {ItemsRefused.VALUE: f"value_{key}", ItemsRefused.NOTE: f"text_{key}"}.get(refusal.fields.get(key))
+        form.add_error(field if field in form.fields else None, reason)
+
+
 def _score_table(items, sheets):
     sheets = [s for s in sheets if s is not None]
     by_sheet = {s.pk: {score.part: score for score in s.scores.all()} for s in sheets}
@@ -188,7 +192,7 @@ def declare(request, pk, uid):
         _deny(request, "may not declare", status=403)
     form = DeclarationForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Kies een van de twee verklaringen.")
+        messages.error(request, gettext("Kies een van de twee verklaringen."))
         return redirect(_candidate_url(jury_candidate))
     try:
         declare_conflict(membership(request.user, jury_candidate.round), jury_candidate,
@@ -196,7 +200,7 @@ def declare(request, pk, uid):
     except JuryRefused as refusal:
         messages.error(request, str(refusal))
     else:
-        messages.success(request, "Je verklaring is opgeslagen.")
+        messages.success(request, gettext("Je verklaring is opgeslagen."))
     return redirect(_candidate_url(jury_candidate))
 
 
@@ -224,13 +228,13 @@ def consensus(request, pk, uid):
         if form.is_valid():
             try:
                 set_consensus(jury_candidate, by=request.user, entries=form.entries())
+            except ItemsRefused as refusal:
+                _add_item_errors(form, refusal)
+                status = 400
             except JuryRefused as refusal:
-                for key, reason in getattr(refusal, "errors", {}).items():
-                    form.add_error(f"text_{key}" if "motivering" in reason else f"value_{key}", reason)
-                error = "" if getattr(refusal, "errors", None) else str(refusal)
-                status = 400 if getattr(refusal, "errors", None) else 409
+                error, status = str(refusal), 409
             else:
-                messages.success(request, "De consensus is opgeslagen.")
+                messages.success(request, gettext("De consensus is opgeslagen."))
                 return redirect(reverse("interviews:jury_consensus", args=[jury_round.pk, jury_candidate.uid]))
         else:
             status = 400
@@ -264,7 +268,8 @@ def reopen(request, pk, uid, sheet_pk):
     except JuryRefused as refusal:
         messages.error(request, str(refusal))
     else:
-        messages.success(request, f"De scores van {sheet.member.display_name} zijn heropend.")
+        messages.success(request, gettext("De scores van %(name)s zijn heropend.")
+                         % {"name": sheet.member.display_name})
     return redirect(reverse("interviews:jury_consensus", args=[pk, uid]))
 
 
@@ -288,7 +293,7 @@ def deliberation(request, pk):
             except JuryRefused as refusal:
                 error, status = str(refusal), 409
             else:
-                messages.success(request, "De beraadslaging is afgesloten. Elk jurylid keurt nu het PV goed.")
+                messages.success(request, gettext("De beraadslaging is afgesloten. Elk jurylid keurt nu het PV goed."))
                 return redirect(reverse("interviews:jury_pv", args=[jury_round.pk]))
         else:
             status = 400
@@ -313,7 +318,7 @@ def reopen_round(request, pk):
     except JuryRefused as refusal:
         messages.error(request, str(refusal))
     else:
-        messages.success(request, "De beraadslaging is heropend; de goedkeuringen van het PV vervallen.")
+        messages.success(request, gettext("De beraadslaging is heropend; de goedkeuringen van het PV vervallen."))
     return redirect(reverse("interviews:jury_deliberation", args=[pk]))
 
 
@@ -326,7 +331,7 @@ def pv(request, pk):
         if not _allowed(request, "interviews.approve_pv", jury_round):
             _deny(request, "may not approve the PV", status=403)
         if request.POST.get("confirm") != "yes":
-            messages.error(request, "Vink aan dat je het PV gelezen hebt en goedkeurt.")
+            messages.error(request, gettext("Vink aan dat je het PV gelezen hebt en goedkeurt."))
             return redirect(reverse("interviews:jury_pv", args=[pk]))
         try:
             approve_pv(jury_round, by=request.user)
@@ -335,10 +340,10 @@ def pv(request, pk):
         else:
             jury_round.refresh_from_db()
             if jury_round.is_closed:
-                messages.success(request, "Alle juryleden keurden het PV goed: de ronde is afgesloten en de "
-                                          "beslissingen zijn doorgevoerd.")
+                messages.success(request, gettext("Alle juryleden keurden het PV goed: de ronde is afgesloten en de "
+                                                  "beslissingen zijn doorgevoerd."))
                 return redirect(reverse("interviews:jury_home"))
-            messages.success(request, "Je keurde het PV goed.")
+            messages.success(request, gettext("Je keurde het PV goed."))
         return redirect(reverse("interviews:jury_pv", args=[pk]))
     context = pv_context(jury_round)
     context.update({"member": member, "may_approve": _allowed(request, "interviews.approve_pv", jury_round),
