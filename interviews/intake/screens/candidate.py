@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from candidates.models import Application
+from candidates.portal.access import own_application_or_404
 from candidates.stages import Stage
 from interviews.intake.booking import (
     BookingRefused,
@@ -35,10 +35,8 @@ class SeeOther(HttpResponseRedirect):
 
 
 def _own_application(request, public_id):
-    """The logged-in candidate's own application; anyone else's is a 404, not a 403, so nothing leaks."""
     # The intake policy rides along: the cut-off is read on every page and every booking.
-    return get_object_or_404(Application.objects.select_related("candidate", "procedure__intake_policy"),
-                             public_id=public_id, candidate__user=request.user)
+    return own_application_or_404(request.user, public_id, related=["procedure__intake_policy"])
 
 
 def _active_booking(application):
