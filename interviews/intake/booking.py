@@ -12,13 +12,11 @@ when a double click, a second window or HR changed it first, the caller gets Boo
 the booking stands now), as kindly as a taken slot.
 """
 
-import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.core import mail as django_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Q
+from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
@@ -30,8 +28,6 @@ from interviews.intake.calendar import build_invitation
 from interviews.intake.meeting_links import join_url_for
 from interviews.models import IntakeBooking, IntakeSlot, policy_for
 from kortrijk_ats.roles import is_hr
-
-log = logging.getLogger(__name__)
 
 
 class BookingRefused(Exception):
@@ -82,8 +78,6 @@ def book_slot(slot, *, application):
     Only an application in stage intake_invited may book, once; the slot must belong to its procedure, be open,
     have a free seat and start after the cut-off. Raises a BookingRefused subclass with a Dutch message.
     """
-    if _unsafe_switch_on():
-        return _book_slot_unsafe(slot, application=application)
     procedure = application.procedure
     cutoff = change_cutoff(procedure)
     if slot.session.procedure_id != application.procedure_id:
@@ -225,15 +219,6 @@ def free_slots(procedure, *, now=None):
             .only("id", "session_id", "starts_at", "ends_at", "seats", "booked_count").order_by("starts_at", "id"))
 
 
-def slot_occupancy(slots):
-    """Active booking rows per slot id, counted from the rows (not the counter): for HR's overview and the tests."""
-    return dict(
-        IntakeSlot.objects.filter(pk__in=[s.pk for s in slots])
-        .annotate(n=Count("bookings", filter=Q(bookings__cancelled_at__isnull=True)))
-        .values_list("pk", "n")
-    )
-
-
 def lock_booking(booking):
     """Lock the booking's row by its key alone, then read it afresh with what a change needs (None if it is gone).
 
@@ -334,34 +319,3 @@ def _queue_booking_mail(booking, *, event, cutoff, method="REQUEST"):
 
 def booking_url(application):
     return f"{settings.SITE_URL}/mijn-kandidaturen/{application.public_id}/intake/"
-
-
-# --- The negative control's switch -------------------------------------------------------------------------
-
-
-def _unsafe_switch_on():
-    """True only when a test set KATS_BOOKING_UNSAFE: the switch is never read from the environment, and it is
-    ignored outside Django's test environment (which installs mail.outbox), so production cannot turn it on."""
-    return bool(getattr(settings, "KATS_BOOKING_UNSAFE", False)) and hasattr(django_mail, "outbox")
-
-
-def _book_slot_unsafe(slot, *, application):
-    """The naive read-check-write booking with no lock and no conditional update: exists only so the race test's
-    negative control can show that its harness does catch a double booking."""
-    log.warning("KATS_BOOKING_UNSAFE is on: booking without lock (test negative control).")
-    procedure = application.procedure
-    cutoff = change_cutoff(procedure)
-    with transaction.atomic():
-        fresh = IntakeSlot.objects.get(pk=slot.pk)
-        now = timezone.now()
-        if fresh.is_closed or fresh.booked_count >= fresh.seats or fresh.starts_at <= now + cutoff:
-            raise SlotTaken("Dit moment is niet meer vrij.")
-        current = Application.objects.get(pk=application.pk)
-        _check_may_book(current)
-        if IntakeBooking.objects.active().filter(application=current).exists():
-            raise AlreadyBooked("Je hebt al een moment geboekt.")
-        booking = IntakeBooking.objects.create(slot=fresh, application=current, created_at=now,
-                                               meeting_url=join_url_for(fresh, interviewer=None))
-        IntakeSlot.objects.filter(pk=fresh.pk).update(booked_count=fresh.booked_count + 1)
-        _queue_booking_mail(booking, event=mail_events.BOOKING_CONFIRMED, cutoff=cutoff)
-    return booking

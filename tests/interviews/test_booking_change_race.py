@@ -1,4 +1,4 @@
-"""Two changes to one booking at once, over HTTP against the live server (issue 15, point 1).
+"""Two changes to one booking at once, over HTTP against the live server.
 
 A double click on "Verplaats naar", ten moves fired together, a move and a cancel, a move and a withdrawal: the
 candidate gets a page (303 or a kind 409), never a 500; afterwards each slot's counter equals its active rows, the
