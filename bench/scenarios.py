@@ -1,4 +1,4 @@
-"""The scenarios of `make bench` (issue 8). Each takes the run context and adds its rows to the table."""
+"""The scenarios of `make bench`. Each takes the run context and adds its rows to the table."""
 
 import re
 import smtplib
