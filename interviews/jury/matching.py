@@ -27,6 +27,9 @@ def _check_reserve(application, vacancy):
         raise JuryRefused("Deze kandidaat staat in de wervingsreserve van een andere functie.")
     if application.stage != Stage.RESERVE:
         raise JuryRefused("Een matchgesprek is er enkel voor kandidaten in de wervingsreserve.")
+    if not PoolEntry.objects.waiting(PoolEntry.Kind.RESERVE, on=timezone.localdate()).filter(
+            application=application).exists():
+        raise JuryRefused("De plaats van deze kandidaat in de wervingsreserve is niet meer geldig.")
 
 
 def schedule_match(vacancy, application, *, starts_at, ends_at, location="", meeting_url="", by=None):

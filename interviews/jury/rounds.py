@@ -54,14 +54,9 @@ class PoolRow:
 
 
 def valid_pool(function, kind, *, today=None):
-    """The valid places of one pool (waitlist or reserve) of the function, in pool order (oldest place first).
-
-    Valid: the place is open, its date has not passed, and the application still waits in that pool.
-    """
-    today = today or timezone.localdate()
-    stage = Stage.WAITLIST if kind == PoolEntry.Kind.WAITLIST else Stage.RESERVE
-    return (PoolEntry.objects.active().filter(function=function, kind=kind, expires_on__gt=today,
-                                              application__stage=stage)
+    """The places of one pool (waitlist or reserve) of the function whose candidate waits there
+    (PoolEntry.objects.waiting), in pool order (oldest place first)."""
+    return (PoolEntry.objects.waiting(kind, on=today or timezone.localdate()).filter(function=function)
             .select_related("application__candidate", "application__procedure")
             .order_by("valid_from", "id"))
 

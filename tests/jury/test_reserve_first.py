@@ -94,7 +94,8 @@ def test_a_matchgesprek_for_another_vacancy_does_not_count(second_vacancy, proce
 
 
 def test_an_expired_or_ended_reserve_place_does_not_hold_the_round(second_vacancy, hr):
-    """The one definition of a valid pool place (rounds.valid_pool): open, its date not passed, still in the reserve."""
+    """The one definition of a waiting pool place (PoolEntry.objects.waiting): open, its date not passed, still in
+    the reserve."""
     vacancy, bert, _nina = second_vacancy
     entry = bert.pool_entries.active().get(kind=PoolEntry.Kind.RESERVE)
     PoolEntry.objects.filter(pk=entry.pk).update(expires_on=timezone.localdate())  # the sweep has not run yet

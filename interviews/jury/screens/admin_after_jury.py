@@ -3,10 +3,11 @@ matchgesprekken with reserve candidates. Writes go through interviews.jury.feedb
 
 from django import forms
 from django.contrib import admin, messages
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from candidates.models import Application
+from candidates.models import Application, PoolEntry
 from interviews.jury import JuryRefused
 from interviews.jury.feedback import send_feedback_letter
 from interviews.jury.matching import record_match, schedule_match
@@ -75,9 +76,10 @@ class MatchForm(DomainForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if "application" in self.fields:
-            self.fields["application"].queryset = Application.objects.filter(stage="reserve").select_related(
-                "candidate", "procedure")
+        if "application" in self.fields:  # the candidates who wait in a reserve today
+            waiting = PoolEntry.objects.waiting(PoolEntry.Kind.RESERVE, on=timezone.localdate())
+            self.fields["application"].queryset = Application.objects.filter(
+                Exists(waiting.filter(application=OuterRef("pk")))).select_related("candidate", "procedure")
 
     def apply(self, data):
         match = self.instance
