@@ -6,7 +6,6 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db import models
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -28,6 +27,7 @@ from interviews.jury.rounds import (
     start_jury_round,
 )
 from interviews.jury.scheduling import schedule_interview
+from interviews.jury.screens.forms import SCHEDULE_FIELDS, URL_FIELDS, DomainForm, HttpsURLField, with_user
 from interviews.models import (
     ConflictDeclaration,
     JuryCandidate,
@@ -40,7 +40,6 @@ from kortrijk_ats.admin_access import HRAccessMixin, HRReadOnlyMixin
 from kortrijk_ats.typed_text import FreeTextField, LineField, NameField
 from procedures.models import Vacancy
 
-URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 ROUND_SETTINGS = ("scale_min", "scale_max", "pass_part_percent", "pass_total_percent", "work_case", "case_title",
                   "case_document", "case_days_before", "questionnaire")
 
@@ -307,36 +306,6 @@ class JuryRoundAdmin(HRAccessMixin, admin.ModelAdmin):
         return redirect(reverse("admin:interviews_juryround_change", args=[pk]))
 
 
-class HttpsURLField(forms.URLField):
-    """Links typed without a scheme are read as https (Django 6's default)."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("assume_scheme", "https")
-        super().__init__(**kwargs)
-
-
-class DomainForm(forms.ModelForm):
-    """A back-office form whose clean() calls the domain: a refusal becomes the form's error (nothing saved, no
-    500), and the admin's own save writes nothing more. The admin's change view runs it all in one transaction."""
-
-    user = None  # set per request by the admin's get_form
-
-    def clean(self):
-        data = super().clean()
-        if not self.errors:
-            try:
-                self.instance = self.apply(data) or self.instance
-            except JuryRefused as refusal:
-                raise ValidationError(str(refusal)) from None
-        return data
-
-    def apply(self, data):
-        raise NotImplementedError
-
-
-SCHEDULE_FIELDS = {"starts_at", "ends_at", "location", "meeting_url"}
-
-
 class JuryCandidateForm(DomainForm):
     external_tool = LineField(label=_("Externe vragenlijst: instrument"), required=False, max_length=200)
     completed_on = forms.DateField(label=_("Externe vragenlijst: ingevuld op"), required=False)
@@ -357,10 +326,6 @@ class JuryCandidateForm(DomainForm):
             record_external_result(jury_candidate, tool=data.get("external_tool"),
                                    completed_on=data.get("completed_on"), report=data.get("report"), by=self.user)
         return jury_candidate
-
-
-def with_user(form_class, request):
-    return type(form_class.__name__, (form_class,), {"user": request.user})
 
 
 @admin.register(JuryCandidate)

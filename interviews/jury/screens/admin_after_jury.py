@@ -11,7 +11,7 @@ from candidates.models import Application, PoolEntry
 from interviews.jury import JuryRefused
 from interviews.jury.feedback import send_feedback_letter
 from interviews.jury.matching import record_match, schedule_match
-from interviews.jury.screens.admin import SCHEDULE_FIELDS, URL_FIELDS, DomainForm, HttpsURLField, with_user
+from interviews.jury.screens.forms import SCHEDULE_FIELDS, URL_FIELDS, DomainForm, HttpsURLField, with_user
 from interviews.models import FeedbackRequest, MatchInterview, VacancyProposal
 from kortrijk_ats.admin_access import HRAccessMixin, HRReadOnlyMixin
 

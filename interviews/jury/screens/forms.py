@@ -1,10 +1,14 @@
-"""Forms of the jury pages and the candidate's jury pieces. They only parse; the rules live in interviews.jury."""
+"""Forms of the jury pages, the candidate's jury pieces and the back office. They only parse; the rules live in
+interviews.jury (a back-office DomainForm hands its data to a domain function and shows its refusal)."""
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from interviews.jury import JuryRefused
 from kortrijk_ats.names import isolated
 from kortrijk_ats.typed_text import FreeTextField, LineField
 
@@ -115,3 +119,43 @@ class UnavailabilityForm(forms.Form):
     starts_on = forms.DateField(label=_("Niet beschikbaar vanaf"), widget=forms.DateInput(attrs={"type": "date"}))
     ends_on = forms.DateField(label=_("Opnieuw beschikbaar vanaf"), widget=forms.DateInput(attrs={"type": "date"}))
     note = LineField(label=_("Toelichting (niet verplicht)"), required=False, max_length=300)
+
+
+# --- The back office ---------------------------------------------------------------------------------------------
+
+# Links typed without a scheme are read as https (Django 6's default).
+URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+
+
+class HttpsURLField(forms.URLField):
+    """Links typed without a scheme are read as https (Django 6's default)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("assume_scheme", "https")
+        super().__init__(**kwargs)
+
+
+class DomainForm(forms.ModelForm):
+    """A back-office form whose clean() calls the domain: a refusal becomes the form's error (nothing saved, no
+    500), and the admin's own save writes nothing more. The admin's change view runs it all in one transaction."""
+
+    user = None  # set per request by the admin's get_form
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors:
+            try:
+                self.instance = self.apply(data) or self.instance
+            except JuryRefused as refusal:
+                raise ValidationError(str(refusal)) from None
+        return data
+
+    def apply(self, data):
+        raise NotImplementedError
+
+
+SCHEDULE_FIELDS = {"starts_at", "ends_at", "location", "meeting_url"}
+
+
+def with_user(form_class, request):
+    return type(form_class.__name__, (form_class,), {"user": request.user})
