@@ -8,7 +8,7 @@ seats, and applications holding two), 5xx and connection errors, bookings/s and 
 then, on the same server, the same surge against a bare view doing only one conditional UPDATE plus INSERT: the
 ceiling.
 
-Targets (issue 4): 2,000 candidates for 200 seats within 10 s, 0 double bookings over 20 runs, 0 errors,
+Targets: 2,000 candidates for 200 seats within 10 s, 0 double bookings over 20 runs, 0 errors,
 p95 < 1 s, booking throughput >= 50 % of the bare ceiling. Exit status 1 on any double booking or error;
 --strict also on a missed performance target. Not part of the test suite.
 
@@ -165,8 +165,8 @@ def seed(args):
 
     from candidates.models import Application, Candidate
     from candidates.stages import Stage
+    from interviews.intake.slots import generate_slots
     from interviews.models import IntakeSlot
-    from interviews.slots import generate_slots
     from procedures.models import Diploma, Function, IntakeSession, Procedure
 
     function = Function.objects.create(name="Maatschappelijk werker (bench)", slug="bench-mw", grade="B1-B3")

@@ -1,4 +1,4 @@
-"""The scenarios of `make bench` (issue 8). Each takes the run context and adds its rows to the table."""
+"""The scenarios of `make bench`. Each takes the run context and adds its rows to the table."""
 
 import re
 import smtplib
@@ -426,7 +426,7 @@ def outbox_mails(ctx):
 def pdfs(ctx):
     t = "6 PDFs"
     try:
-        from interviews.pv import render_pv_pdf
+        from interviews.jury.pv import render_pv_pdf
     except ImportError:
         render_pv_pdf = None
     if render_pv_pdf is not None:

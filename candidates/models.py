@@ -275,6 +275,12 @@ class PoolEntryQuerySet(models.QuerySet):
         """Places that hold on that day: not ended (a closed stage ends them) and not expired."""
         return self.active().filter(expires_on__gt=on)
 
+    def waiting(self, kind, *, on):
+        """The places of one pool (waitlist or reserve) whose candidate waits there on that day: valid, and the
+        application still in that pool (not invited to a jury meanwhile, not made an offer)."""
+        stage = Stage.WAITLIST if kind == PoolEntry.Kind.WAITLIST else Stage.RESERVE
+        return self.valid(on).filter(kind=kind, application__stage=stage)
+
     def due_for_expiry(self, today):
         return self.active().filter(expires_on__lte=today)
 

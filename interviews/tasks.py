@@ -1,8 +1,8 @@
-"""Thin Celery tasks of the intake: delegate to interviews.reminders."""
+"""Thin Celery tasks of the intake: delegate to interviews.intake.reminders."""
 
 from celery import shared_task
 
-from interviews import reminders
+from interviews.intake import reminders
 
 
 @shared_task

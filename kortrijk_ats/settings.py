@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "offers",
     "reports",
     "workbench",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -295,7 +296,6 @@ MS_GRAPH_URL = env.str("MS_GRAPH_URL", default="https://graph.microsoft.com/v1.0
 MS_GRAPH_LOGIN_URL = env.str("MS_GRAPH_LOGIN_URL", default="https://login.microsoftonline.com")
 if KATS_MEETING_PROVIDER not in ("manual", "graph"):
     raise ImproperlyConfigured("KATS_MEETING_PROVIDER must be 'manual' or 'graph'.")
-# KATS_BOOKING_UNSAFE is deliberately not read here: only a test may set it (the race test's negative control).
 
 # Security. With DEBUG off these pass `manage.py check --deploy --fail-level WARNING`.
 # Staff log-in (kortrijk_ats/staff_auth.py): a TOTP second factor, sessions end 30 min idle / 12 h after log-in.

@@ -8,6 +8,7 @@ from django import forms
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
@@ -131,3 +132,13 @@ def _not_answerable(request, application, offer):
         messages.info(request, _("Op dit jobaanbod kan je niet meer antwoorden."))
     return redirect("offers:detail", public_id=application.public_id, uid=offer.uid)
 
+
+def portal_action(request, application):
+    """The offer's block on the candidate's application page (registered in OffersConfig.ready): a link to the
+    latest offer they may see, with the deadline while it is open."""
+    offer = (Offer.objects.visible_to_candidate().filter(proposal__application=application)
+             .order_by("-sent_at", "-id").first())
+    if offer is None:
+        return ""
+    return render_to_string("offers/_portal_action.html", {
+        "application": application, "offer": offer, "state": portal_state(offer, application)}, request=request)

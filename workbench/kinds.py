@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from candidates.models import Application, ErasureRequest, PoolEntry
 from candidates.stages import Stage
 from communications.models import Mail
-from interviews.intake_capacity import waiting_for_slot
+from interviews.intake.capacity import waiting_for_slot
 from interviews.models import FeedbackRequest, IntakeAssessment, IntakeBooking, JuryMember, JuryRound, WaitingForSlot
 from offers.models import Offer
 
@@ -85,7 +85,7 @@ def to_screen(applications, *, now):
 
 
 def invited_without_slot(applications, *, now):
-    """Invited to the intake interview, and no slot booked (interviews.intake_capacity's rule)."""
+    """Invited to the intake interview, and no slot booked (interviews.intake.capacity's rule)."""
     return waiting_for_slot(applications)
 
 

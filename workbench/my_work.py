@@ -59,7 +59,7 @@ class MyWork:
 
 def held_by(user):
     """Bookings this interviewer holds: assigned to them, or (none assigned) on a session they sit in. The same
-    people interviews.assessment.may_assess lets assess, HR aside."""
+    people interviews.intake.assessment.may_assess lets assess, HR aside."""
     in_session = SessionInterviewer.objects.filter(session=OuterRef("slot__session"), interviewer=user)
     return IntakeBooking.objects.filter(Q(interviewer=user) | Q(interviewer__isnull=True) & Exists(in_session))
 

@@ -17,7 +17,10 @@ def candidate_of(user):
     return Candidate.objects.filter(user=user).first()
 
 
-def own_application_or_404(user, public_id, *, for_display=False):
+def own_application_or_404(user, public_id, *, for_display=False, related=()):
+    """The user's own application; anyone else's is a 404. `related`: more relations the caller's page reads."""
     queryset = Application.objects.filter(candidate__user=user)
     queryset = for_portal(queryset) if for_display else queryset.select_related("procedure__function", "candidate")
+    if related:
+        queryset = queryset.select_related(*related)
     return get_object_or_404(queryset, public_id=public_id)

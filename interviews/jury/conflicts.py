@@ -29,8 +29,3 @@ def declare_conflict(member, jury_candidate, *, has_conflict, note=""):
 
 def declaration_of(member, jury_candidate):
     return ConflictDeclaration.objects.filter(member=member, jury_candidate=jury_candidate).first()
-
-
-def recused_member_ids(jury_candidate):
-    return set(ConflictDeclaration.objects.filter(jury_candidate=jury_candidate, has_conflict=True)
-               .values_list("member_id", flat=True))

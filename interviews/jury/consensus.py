@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
-from interviews.jury import JuryRefused
+from interviews.jury import ItemsRefused, JuryRefused
 from interviews.jury.parts import as_decimal, evaluate, items_for, scale_error
 from interviews.jury.rounds import in_play
 from interviews.models import ConflictDeclaration, ConsensusScore, JuryCandidate, JuryMember, JuryRound, ScoreSheet
@@ -20,12 +20,8 @@ from interviews.models import ConflictDeclaration, ConsensusScore, JuryCandidate
 FLAG_SPREAD = 2
 
 
-class ConsensusRefused(JuryRefused):
-    """Some consensus entries were refused; `errors` maps the item key to the Dutch reason. Nothing was saved."""
-
-    def __init__(self, errors):
-        self.errors = errors
-        super().__init__("Niet opgeslagen: " + " ".join(errors.values()))
+class ConsensusRefused(ItemsRefused):
+    """Some consensus entries were refused (see ItemsRefused). Nothing was saved."""
 
 
 @dataclass
@@ -99,19 +95,20 @@ def set_consensus(jury_candidate, *, by, entries):
         raise JuryRefused("Nog niet alle juryleden hebben hun scores ingediend: wacht op "
                           + ", ".join(m.display_name for m in waiting) + ".")
     items = {item.key: item for item in items_for(jury_round)}
-    errors, clean = {}, {}
+    errors, fields, clean = {}, {}, {}
     for key, (value, reason) in entries.items():
         reason = (reason or "").strip()
         if key not in items:
-            errors[key] = f"‘{key}’ is geen onderdeel van deze juryronde."
+            errors[key], fields[key] = f"‘{key}’ is geen onderdeel van deze juryronde.", None
         elif problem := scale_error(jury_round, value):
-            errors[key] = f"{items[key].label}: {problem}"
+            errors[key], fields[key] = f"{items[key].label}: {problem}", ItemsRefused.VALUE
         elif not reason:
             errors[key] = f"{items[key].label}: een consensusscore heeft een motivering nodig."
+            fields[key] = ItemsRefused.NOTE
         else:
             clean[key] = (value, reason)
     if errors:
-        raise ConsensusRefused(errors)
+        raise ConsensusRefused(errors, fields)
     with transaction.atomic():
         JuryCandidate.objects.select_for_update().get(pk=jury_candidate.pk)
         now = timezone.now()

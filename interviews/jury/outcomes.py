@@ -19,9 +19,9 @@ from candidates.models import Application
 from candidates.stages import Stage
 from candidates.transitions import TransitionRefused, change_stage
 from interviews.jury import JuryRefused
-from interviews.jury.rounds import membership
+from interviews.jury.pv import render_pv_pdf
+from interviews.jury.rounds import close_access, membership
 from interviews.models import JuryCandidate, JuryMember, JuryRound, VacancyProposal
-from kortrijk_ats.roles import INTERVIEWER, has_role, is_hr
 from procedures.models import Vacancy
 from procedures.settings_check import SettingMissing, reserve_months_for
 
@@ -48,8 +48,6 @@ def approve_pv(jury_round, *, by):
 
 def freeze_round(locked, *, by):
     """Freeze the round (inside approve_pv's transaction, round row locked): settle, render the PV, apply."""
-    from interviews.pv import render_pv_pdf
-
     # Lock the applications first, in id order: a withdrawal now waits until the decisions are applied.
     application_ids = list(locked.candidates.values_list("application_id", flat=True))
     list(Application.objects.select_for_update().filter(pk__in=application_ids).order_by("pk").values("pk"))
@@ -108,18 +106,6 @@ def _apply(jury_candidate, *, vacancy, by, by_label):
         change_stage(application, to=Stage.JURY_FAILED, by=by, by_label=by_label,
                      expected_stage=Stage.JURY_INVITED,
                      reason=f"Niet geslaagd voor het jurygesprek (totaal {total} %).")
-
-
-def close_access(locked, *, now):
-    """The round is over: every seat ends now; an external expert's account goes off unless still needed."""
-    locked.members.filter(active_until__isnull=True).update(active_until=now)
-    for member in locked.members.filter(role=JuryMember.Role.EXTERNAL).select_related("user"):
-        user = member.user
-        still_needed = JuryMember.objects.filter(user=user, active_until__isnull=True).exists()
-        if still_needed or is_hr(user) or has_role(user, INTERVIEWER):
-            continue
-        user.is_active = False
-        user.save(update_fields=["is_active"])
 
 
 # --- The offer step's door -----------------------------------------------------------------------------------

@@ -24,10 +24,17 @@ from candidates.models import Candidate, PoolEntry
 from candidates.stages import Stage
 from candidates.transitions import TransitionRefused, change_stage
 from communications.outbox import queue_mail
-from interviews import mail_events
-from interviews.jury import JuryRefused
-from interviews.models import JuryCandidate, JuryMember, JuryRound, ReserveUnavailability
-from kortrijk_ats.roles import JUROR
+from interviews.jury import JuryRefused, mail_events
+from interviews.jury.scheduling import case_text, questionnaire_text, vacancy_context
+from interviews.models import (
+    ConflictDeclaration,
+    JuryCandidate,
+    JuryMember,
+    JuryRound,
+    ReserveUnavailability,
+    ScoreSheet,
+)
+from kortrijk_ats.roles import INTERVIEWER, JUROR, has_role, is_hr
 from procedures.models import Vacancy
 from procedures.settings_check import SettingMissing, reserve_months_for
 
@@ -47,14 +54,9 @@ class PoolRow:
 
 
 def valid_pool(function, kind, *, today=None):
-    """The valid places of one pool (waitlist or reserve) of the function, in pool order (oldest place first).
-
-    Valid: the place is open, its date has not passed, and the application still waits in that pool.
-    """
-    today = today or timezone.localdate()
-    stage = Stage.WAITLIST if kind == PoolEntry.Kind.WAITLIST else Stage.RESERVE
-    return (PoolEntry.objects.active().filter(function=function, kind=kind, expires_on__gt=today,
-                                              application__stage=stage)
+    """The places of one pool (waitlist or reserve) of the function whose candidate waits there
+    (PoolEntry.objects.waiting), in pool order (oldest place first)."""
+    return (PoolEntry.objects.waiting(kind, on=today or timezone.localdate()).filter(function=function)
             .select_related("application__candidate", "application__procedure")
             .order_by("valid_from", "id"))
 
@@ -96,13 +98,14 @@ def reserve_without_match(vacancy, *, today=None):
         application__match_interviews__vacancy=vacancy)
 
 
-def start_jury_round(vacancy, *, by, reserve_bypass_reason="", **settings_):
+def start_jury_round(vacancy, *, by, reserve_bypass_reason="", case_document=None, **settings_):
     """Open a jury round for the vacancy and invite every valid waitlist candidate, in waitlist order.
 
     The reserve goes first: while valid reserve candidates were not offered a matchgesprek for this vacancy, the
     round starts only with HR's reason (`reserve_bypass_reason`), kept on the round with how many waited.
     One open round per vacancy: the vacancy's row lock makes a double click create one round. `settings_` are the
-    round's fields (scale, pass rule, case, questionnaire). Returns the round.
+    round's fields (scale, pass rule, case, questionnaire); `case_document` is the uploaded case file, stored with
+    the round in the same transaction. Returns the round.
     """
     reason = (reserve_bypass_reason or "").strip()
     with transaction.atomic():
@@ -124,6 +127,9 @@ def start_jury_round(vacancy, *, by, reserve_bypass_reason="", **settings_):
         jury_round = JuryRound(vacancy=locked, created_by=by, reserve_waiting=waiting,
                                reserve_bypass_reason=reason if waiting else "", **settings_)
         jury_round.full_clean(exclude=["vacancy", "case_document"])
+        if case_document:
+            jury_round.case_document_name = case_document.name[:200]
+            jury_round.case_document.save("case", case_document, save=False)
         jury_round.save()
         invite_waitlist(jury_round, by=by)
     return jury_round
@@ -161,8 +167,6 @@ def invite_waitlist(jury_round, *, by):
 
 def _queue_invitation(jury_candidate):
     # The jury invitation belongs to the stage change waitlist → jury_invited: queued in its transaction.
-    from interviews.jury.scheduling import case_text, questionnaire_text, vacancy_context
-
     application = jury_candidate.application
     candidate = application.candidate
     return queue_mail(
@@ -196,6 +200,27 @@ def add_juror(jury_round, *, user, role, by=None):
     except IntegrityError:
         raise JuryRefused("Deze rol is al ingevuld, of deze persoon zit al in de jury van deze ronde.") from None
     return member
+
+
+def remove_juror(member, *, by=None):
+    """Take a juror's seat away, as long as they have not declared or scored for any candidate of the round.
+
+    The round's row and then the seat's are locked: a declaration or score sheet written meanwhile waits for the
+    seat's lock (its foreign key), so it either lands first and the removal is refused, or fails once the seat is
+    gone. Returns True when the seat went, False when it was already gone.
+    """
+    with transaction.atomic():
+        list(JuryRound.objects.select_for_update().filter(pk=member.round_id).values_list("pk", flat=True))
+        locked = JuryMember.objects.select_for_update(of=("self",)).select_related("user").filter(
+            pk=member.pk).first()
+        if locked is None:
+            return False
+        if (ConflictDeclaration.objects.filter(member=locked).exists()
+                or ScoreSheet.objects.filter(member=locked).exists()):
+            raise JuryRefused(gettext("%(name)s verklaarde of scoorde al in deze ronde en blijft jurylid.")
+                              % {"name": locked.display_name})
+        locked.delete()
+    return True
 
 
 def invite_external_juror(jury_round, *, email, first_name, last_name, by=None):
@@ -260,6 +285,18 @@ def rounds_of(user):
             .select_related("vacancy__team", "vacancy__function").distinct().order_by("-created_at"))
 
 
+def close_access(locked, *, now):
+    """The round is over: every seat ends now; an external expert's account goes off unless still needed."""
+    locked.members.filter(active_until__isnull=True).update(active_until=now)
+    for member in locked.members.filter(role=JuryMember.Role.EXTERNAL).select_related("user"):
+        user = member.user
+        still_needed = JuryMember.objects.filter(user=user, active_until__isnull=True).exists()
+        if still_needed or is_hr(user) or has_role(user, INTERVIEWER):
+            continue
+        user.is_active = False
+        user.save(update_fields=["is_active"])
+
+
 def mark_absent(jury_candidate, *, by, reason="Niet aanwezig op het jurygesprek."):
     """A candidate who did not come back goes back to the waitlist (jury_invited → waitlist), keeping the place's
     original validity; the round goes on without them."""
@@ -280,8 +317,6 @@ def mark_absent(jury_candidate, *, by, reason="Niet aanwezig op het jurygesprek.
 def cancel_round(jury_round, *, by, reason):
     """Call off a round before its PV is frozen (e.g. the vacancy is withdrawn): every candidate still invited goes
     back to the waitlist with the place's original validity and a mail; the jurors' access ends."""
-    from interviews.jury.outcomes import close_access
-
     reason = (reason or "").strip()
     if not reason:
         raise JuryRefused("Geef de reden waarom de juryronde niet doorgaat; de kandidaten lezen ze.")

@@ -16,9 +16,8 @@ from django.utils.formats import date_format
 
 from candidates.stages import Stage
 from communications.outbox import queue_mail
-from interviews import mail_events
-from interviews.calendar import build_event, organizer_address
-from interviews.jury import JuryRefused
+from interviews.intake.calendar import build_event, organizer_address
+from interviews.jury import JuryRefused, mail_events
 from interviews.models import JuryCandidate, JuryRound
 
 log = logging.getLogger(__name__)

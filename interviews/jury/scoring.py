@@ -10,18 +10,14 @@ re-reads after losing the race) and locked while its scores are written.
 from django.db import transaction
 from django.utils import timezone
 
-from interviews.jury import JuryRefused
+from interviews.jury import ItemsRefused, JuryRefused
 from interviews.jury.conflicts import declaration_of
 from interviews.jury.parts import items_for, scale_error
 from interviews.models import JuryMember, JuryScore, ScoreSheet, ScoreSheetEvent
 
 
-class ScoresRefused(JuryRefused):
-    """Some scores were refused; `errors` maps the item key to the Dutch reason. Nothing was saved."""
-
-    def __init__(self, errors):
-        self.errors = errors
-        super().__init__("Niet opgeslagen: " + " ".join(errors.values()))
+class ScoresRefused(ItemsRefused):
+    """Some scores were refused (see ItemsRefused). Nothing was saved."""
 
 
 def _check_may_score(member, jury_candidate):
@@ -48,19 +44,20 @@ def save_scores(member, jury_candidate, *, scores, by=None):
     """
     _check_may_score(member, jury_candidate)
     items = {item.key: item for item in items_for(member.round)}
-    errors, clean = {}, {}
+    errors, fields, clean = {}, {}, {}
     for key, (value, evidence) in scores.items():
         evidence = (evidence or "").strip()
         if key not in items:
-            errors[key] = f"‘{key}’ is geen onderdeel van deze juryronde."
+            errors[key], fields[key] = f"‘{key}’ is geen onderdeel van deze juryronde.", None
         elif problem := scale_error(member.round, value):
-            errors[key] = f"{items[key].label}: {problem}"
+            errors[key], fields[key] = f"{items[key].label}: {problem}", ItemsRefused.VALUE
         elif not evidence:
             errors[key] = f"{items[key].label}: schrijf kort op wat je zag of hoorde (de onderbouwing is verplicht)."
+            fields[key] = ItemsRefused.NOTE
         else:
             clean[key] = (value, evidence)
     if errors:
-        raise ScoresRefused(errors)
+        raise ScoresRefused(errors, fields)
     with transaction.atomic():
         sheet = _locked_sheet(member, jury_candidate)
         if sheet.is_submitted:

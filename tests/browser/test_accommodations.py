@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from candidates.models import Application
-from interviews.booking import book_slot
+from interviews.intake.booking import book_slot
 from interviews.models import JuryRound
 from tests.browser.axe import check_axe
 from tests.browser.conftest import login, shoot

@@ -17,7 +17,7 @@ from candidates.bans import ban_in_force
 from candidates.models import Application, Ban, Candidate, PoolEntry, Transition
 from candidates.stages import Stage
 from communications.models import Mail
-from interviews.booking import free_slots
+from interviews.intake.booking import free_slots
 from interviews.models import IntakeBooking, IntakeSlot, JuryCandidate, JuryMember, JuryRound
 from kortrijk_ats import roles
 from procedures.models import Diploma, Function, IntakeSession, Procedure, Team, Vacancy

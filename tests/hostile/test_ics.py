@@ -1,5 +1,5 @@
-"""Hostile text in calendar invitations (interviews/calendar.py): parsed back with icalendar, every value round-trips
-and no property, parameter or component appears that we did not put there."""
+"""Hostile text in calendar invitations (interviews/intake/calendar.py): parsed back with icalendar, every value
+round-trips and no property, parameter or component appears that we did not put there."""
 
 import re
 from datetime import timedelta
@@ -9,7 +9,7 @@ import icalendar
 from django.utils import timezone
 from hypothesis import example, given
 
-from interviews.calendar import build_event
+from interviews.intake.calendar import build_event
 from tests.hostile.hostile import HOSTILE_SETTINGS, hostile_text
 
 PROPERTIES = {"UID", "SEQUENCE", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION", "LOCATION", "STATUS",

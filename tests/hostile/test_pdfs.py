@@ -13,8 +13,8 @@ from django.template.loader import render_to_string
 from hypothesis import given
 from pypdf import PdfReader
 
+from interviews.jury.pv import render_pv_html, render_pv_pdf
 from interviews.models import ConsensusScore
-from interviews.pv import render_pv_html, render_pv_pdf
 from offers.letter import letter_context, render_offer_letter
 from tests.hostile.hostile import HOSTILE_SETTINGS, assert_escaped_in_html, hostile_line, hostile_text, squeeze
 from tests.jury.helpers import add_bundle_competencies, compose_jury, open_round, waitlisted

@@ -119,8 +119,8 @@ def plain_text_fields(fields, owner):
 
 @pytest.mark.django_db
 def test_every_form_takes_text_by_the_rule_with_a_limit():
-    from interviews.jury_forms import ItemScoresForm
-    from interviews.views_interviewer import AssessmentForm
+    from interviews.intake.screens.interviewer import AssessmentForm
+    from interviews.jury.screens.forms import ItemScoresForm
 
     class Item:
         key, label = "k", "Onderdeel"

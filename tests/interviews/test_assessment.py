@@ -5,13 +5,15 @@ from datetime import time, timedelta
 import pytest
 import time_machine
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from candidates.models import Ban, PoolEntry
 from candidates.stages import Stage
 from communications.models import Mail
-from interviews import mail_events
-from interviews.assessment import AssessmentRefused, decide_intake, record_no_show, session_report
-from interviews.booking import BookingChanged, book_slot, cancel_booking
+from interviews.intake import mail_events
+from interviews.intake.assessment import AssessmentRefused, decide_intake, record_no_show, session_report
+from interviews.intake.booking import BookingChanged, book_slot, cancel_booking
 from interviews.models import IntakeAssessment, IntakeBooking, IntakePolicy, SessionInterviewer
 from kortrijk_ats import roles
 from tests.factories import UserFactory, hr_user
@@ -138,6 +140,17 @@ def test_cancelling_a_booking_read_before_its_no_show_says_it_was_closed_and_sen
     with pytest.raises(BookingChanged, match="als niet aanwezig geregistreerd"):
         cancel_booking(held, by=hr_user(username="hr-annuleert"))
     assert not Mail.objects.filter(event=mail_events.BOOKING_CANCELLED.key).exists()
+
+
+def test_the_verdict_and_the_no_show_lock_the_booking_through_its_one_door(held, anna):
+    """booking.lock_booking locks the row by its key alone (a lock over the slot join finds no row once a move
+    committed); the no-show closes the booking through booking.close_as_no_show."""
+    with CaptureQueriesContext(connection) as queries:
+        record_no_show(held, by=anna)
+    locking = [q["sql"] for q in queries.captured_queries if "FOR UPDATE" in q["sql"] and "intakebooking" in q["sql"]]
+    assert len(locking) == 1 and " JOIN " not in locking[0]
+    closed = IntakeBooking.objects.get(pk=held.pk)
+    assert closed.no_show_at == closed.cancelled_at is not None and closed.cancelled_by == anna
 
 
 def test_hr_sees_booked_held_passed_failed_and_no_shows_per_session(procedure, session, anna):

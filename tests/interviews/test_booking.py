@@ -11,9 +11,9 @@ from django.utils import timezone
 from candidates.stages import Stage
 from candidates.transitions import change_stage
 from communications.models import Mail
-from interviews import booking as booking_module
-from interviews import mail_events
-from interviews.booking import (
+from interviews.intake import booking as booking_module
+from interviews.intake import mail_events
+from interviews.intake.booking import (
     AlreadyBooked,
     BookingChanged,
     BookingRefused,
@@ -213,7 +213,7 @@ def test_cancelling_twice_changes_nothing_the_second_time(invited, session):
     assert _mails(invited, mail_events.BOOKING_CANCELLED).count() == 1
 
 
-# --- A booking that changed after the caller read it (the lost races of issue 15) --------------------------------
+# --- A booking that changed after the caller read it (a double click, a second window, HR) ----------------------
 
 
 def test_a_move_of_a_booking_moved_meanwhile_is_refused_and_says_where_it_is_now(invited, session):
@@ -254,10 +254,10 @@ def test_a_move_of_a_booking_cancelled_meanwhile_is_refused_and_takes_no_seat(in
 
 def test_the_booking_row_is_locked_by_its_key_alone(invited, session):
     """The locking query joins nothing: PostgreSQL would re-check a just-moved row against the old slot row of the
-    join and find no booking (the 500 of issue 15). The HTTP races in test_booking_change_race.py show it live."""
+    join and find no booking (a 500). The HTTP races in test_booking_change_race.py show it live."""
     booking = book_slot(make_slot(session), application=invited)
     with transaction.atomic(), CaptureQueriesContext(connection) as queries:
-        fresh = booking_module._lock_booking(booking)
+        fresh = booking_module.lock_booking(booking)
     locking = [q["sql"] for q in queries.captured_queries if "FOR UPDATE" in q["sql"]]
     assert len(locking) == 1 and " JOIN " not in locking[0]
     assert fresh.slot.session and fresh.application.candidate and fresh.application.procedure
@@ -292,12 +292,3 @@ def test_the_database_refuses_two_active_bookings_for_one_application(invited, s
     IntakeBooking.objects.filter(slot=first).update(cancelled_at=timezone.now())
     IntakeBooking.objects.create(slot=second, application=invited)
     assert IntakeBooking.objects.active().filter(application=invited).count() == 1
-
-
-def test_the_unsafe_switch_is_ignored_outside_the_test_environment(invited, session, settings, monkeypatch):
-    from django.core import mail as django_mail
-
-    settings.KATS_BOOKING_UNSAFE = True
-    assert booking_module._unsafe_switch_on()
-    monkeypatch.delattr(django_mail, "outbox")
-    assert not booking_module._unsafe_switch_on()

@@ -1,11 +1,11 @@
-"""Two changes to one booking at once, over HTTP against the live server (issue 15, point 1).
+"""Two changes to one booking at once, over HTTP against the live server.
 
 A double click on "Verplaats naar", ten moves fired together, a move and a cancel, a move and a withdrawal: the
 candidate gets a page (303 or a kind 409), never a 500; afterwards each slot's counter equals its active rows, the
 application holds at most one active booking, and one mail left per change that took effect.
 
 Each race has a negative control: the same race with the old locking query put back for the length of the test
-(a FOR UPDATE over the slot join; it lives here, never in interviews/booking.py). PostgreSQL re-checks a booking
+(a FOR UPDATE over the slot join; it lives here, never in interviews/intake/booking.py). PostgreSQL re-checks a booking
 that a concurrent move changed against the old slot row of that join and finds no row, so the control must show
 the 500 (IntakeBooking.DoesNotExist) or, for the withdrawal, a booking that survives it.
 """
@@ -15,9 +15,9 @@ from django.urls import reverse
 
 from candidates.stages import Stage
 from communications.models import Mail
-from interviews import booking as booking_module
-from interviews import mail_events
-from interviews.booking import book_slot
+from interviews.intake import booking as booking_module
+from interviews.intake import mail_events
+from interviews.intake.booking import book_slot
 from interviews.models import IntakeBooking, IntakeSlot
 from tests.interviews.helpers import double_booked_applications, future_session, invited_application, make_slots
 from tests.interviews.http_race import Candidate, fire_together, overlapped, status_counts
@@ -88,7 +88,7 @@ def old_join_lock(monkeypatch):
             lost.append(booking.pk)
             raise
 
-    monkeypatch.setattr(booking_module, "_lock_booking", lock_over_the_join)
+    monkeypatch.setattr(booking_module, "lock_booking", lock_over_the_join)
     return lost
 
 
@@ -266,7 +266,7 @@ def test_negative_control_a_withdrawal_during_a_move_with_the_old_join_lock_keep
             lost.append(booking.pk)
         return found
 
-    monkeypatch.setattr(booking_module, "_lock_booking", old_release_lock)
+    monkeypatch.setattr(booking_module, "lock_booking", old_release_lock)
     survivors = []
     for attempt in range(1, CONTROL_ATTEMPTS + 1):
         application, move, _ = _move_and_withdraw(live_server, procedure, attempt)

@@ -7,8 +7,8 @@ import pytest
 import time_machine
 
 from communications.models import Mail
-from interviews import mail_events
-from interviews.booking import book_slot, cancel_booking, move_booking
+from interviews.intake import mail_events
+from interviews.intake.booking import book_slot, cancel_booking, move_booking
 from interviews.models import SessionInterviewer
 from tests.factories import IntakeSessionFactory, UserFactory
 from tests.interviews.helpers import BRUSSELS, make_slot

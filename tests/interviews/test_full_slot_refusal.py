@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from candidates.stages import Stage
-from interviews.booking import book_slot
+from interviews.intake.booking import book_slot
 from interviews.models import IntakeBooking, IntakeSlot
 from tests.auth import login_staff
 from tests.factories import ApplicationFactory

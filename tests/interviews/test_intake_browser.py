@@ -4,7 +4,7 @@ from datetime import time, timedelta
 
 import pytest
 
-from interviews.booking import book_slot
+from interviews.intake.booking import book_slot
 from interviews.models import IntakeBooking
 from tests.browser.axe import check_axe
 from tests.browser.conftest import browser, browser_context, login, page, shoot  # noqa: F401  (fixtures)

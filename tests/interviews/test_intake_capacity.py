@@ -9,8 +9,8 @@ import time_machine
 from django.test import Client
 from django.urls import reverse
 
-from interviews.booking import book_slot, cancel_booking
-from interviews.intake_capacity import seats_short_warning
+from interviews.intake.booking import book_slot, cancel_booking
+from interviews.intake.capacity import seats_short_warning
 from procedures.settings_check import missing_settings
 from tests.auth import login_staff
 from tests.factories import ProcedureFactory, hr_user

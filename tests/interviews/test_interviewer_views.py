@@ -14,7 +14,7 @@ from django.utils import timezone
 from candidates.accommodations import record_arrangements
 from candidates.models import Document
 from candidates.stages import Stage
-from interviews.booking import book_slot
+from interviews.intake.booking import book_slot
 from interviews.models import IntakeAssessment, IntakeBooking
 from tests.auth import login_staff
 from tests.interviews.helpers import invited_application, make_slot

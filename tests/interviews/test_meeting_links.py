@@ -8,9 +8,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from interviews.meeting_links import GraphLinks, ManualLinks, MeetingLinkError, get_provider, join_url_for
+from interviews.intake.meeting_links import GraphLinks, ManualLinks, MeetingLinkError, get_provider, join_url_for
+from interviews.intake.slots import generate_slots
 from interviews.models import SessionInterviewer
-from interviews.slots import generate_slots
 from tests.factories import IntakeSessionFactory, UserFactory
 from tests.interviews.helpers import make_slot
 
@@ -88,7 +88,7 @@ def test_graph_creates_one_meeting_per_interviewer_for_the_session(fake_graph, m
     bart = UserFactory(username="bart", email="bart@kortrijk.example")
     generate_slots(morning, interviewers=[anna, bart])
     provider = _graph(fake_graph)
-    from interviews.meeting_links import provide_links
+    from interviews.intake.meeting_links import provide_links
 
     assert provide_links(morning, provider=provider) == 2
     assert provide_links(morning, provider=provider) == 0  # both have a link now: nothing created twice

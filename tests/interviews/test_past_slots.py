@@ -9,7 +9,7 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from interviews.booking import SlotTaken, book_slot, free_slots
+from interviews.intake.booking import SlotTaken, book_slot, free_slots
 from interviews.models import IntakeBooking, IntakePolicy
 from tests.auth import login_staff
 from tests.interviews.helpers import BRUSSELS, future_session, make_slots

@@ -1,10 +1,10 @@
 """Real races over HTTP against pytest-django's live server (a ThreadedWSGIServer: one thread per request, each
 with its own PostgreSQL connection). Distinct logged-in candidates POST at once, released by a barrier.
 
-The negative control runs the same harness with the protection off: KATS_BOOKING_UNSAFE (honoured only in the
-test environment) makes book_slot read-check-write without lock or conditional update, and the database guards
-(the CHECK booked_count <= seats and the partial unique indexes) are dropped with the schema editor for the length
-of the test and restored from the models' own Meta.constraints afterwards. No migration is involved.
+The negative control runs the same harness with the protection off: the booking page books through the tests'
+own read-check-write (tests/interviews/unsafe_booking.py, without lock or conditional update), and the database
+guards (the CHECK booked_count <= seats and the partial unique indexes) are dropped with the schema editor for the
+length of the test and restored from the models' own Meta.constraints afterwards. No migration is involved.
 """
 
 from contextlib import contextmanager
@@ -14,8 +14,9 @@ from django.db import connection
 from django.urls import reverse
 
 from communications.models import Mail
-from interviews import mail_events
-from interviews.booking import book_slot
+from interviews.intake import mail_events
+from interviews.intake.booking import book_slot
+from interviews.intake.screens import candidate as booking_page
 from interviews.models import IntakeBooking, IntakeSlot
 from tests.interviews.helpers import (
     double_booked_applications,
@@ -26,6 +27,7 @@ from tests.interviews.helpers import (
     rows_per_slot,
 )
 from tests.interviews.http_race import Candidate, fire_together, overlapped, status_counts
+from tests.interviews.unsafe_booking import book_slot_unsafely
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.timeout(600)]
 
@@ -101,9 +103,9 @@ def test_many_candidates_race_for_fewer_seats(live_server, procedure):
     assert Mail.objects.filter(event=mail_events.BOOKING_CONFIRMED.key).count() == 6
 
 
-def test_negative_control_without_lock_and_constraints_shows_a_double_booking(live_server, procedure, settings):
+def test_negative_control_without_lock_and_constraints_shows_a_double_booking(live_server, procedure, monkeypatch):
     """The same harness must catch a double booking when the protection is off, or it proves nothing."""
-    settings.KATS_BOOKING_UNSAFE = True
+    monkeypatch.setattr(booking_page, "book_slot", book_slot_unsafely)
     caught = []
     with guards_dropped():
         assert not {name for _, name in GUARDS} & (_constraint_names(IntakeSlot) | _constraint_names(IntakeBooking))

@@ -6,10 +6,10 @@ import pytest
 import time_machine
 
 from communications.models import Mail
-from interviews import mail_events
-from interviews.booking import book_slot, cancel_booking, move_booking
+from interviews.intake import mail_events
+from interviews.intake.booking import book_slot, cancel_booking, move_booking
+from interviews.intake.reminders import send_booking_reminders, send_unbooked_reminders
 from interviews.models import IntakePolicy, UnbookedReminder
-from interviews.reminders import send_booking_reminders, send_unbooked_reminders
 from interviews.tasks import send_intake_reminders
 from tests.factories import IntakeSessionFactory, hr_user
 from tests.interviews.helpers import BRUSSELS, invited_application, make_slot

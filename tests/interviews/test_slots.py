@@ -4,9 +4,8 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
-from interviews.booking import book_slot
-from interviews.models import IntakeSlot, SessionInterviewer
-from interviews.slots import (
+from interviews.intake.booking import book_slot
+from interviews.intake.slots import (
     SlotPlanError,
     add_slot,
     close_slots,
@@ -15,6 +14,7 @@ from interviews.slots import (
     plan_slot_times,
     reopen_slots,
 )
+from interviews.models import IntakeSlot, SessionInterviewer
 from tests.factories import IntakeSessionFactory, UserFactory
 from tests.interviews.helpers import BRUSSELS, invited_application
 

@@ -6,7 +6,7 @@ from candidates.models import Application
 from candidates.stages import Stage
 from candidates.transitions import change_stage, change_stages
 from communications.models import Mail
-from interviews.booking import book_slot
+from interviews.intake.booking import book_slot
 from interviews.models import IntakeBooking
 from tests.interviews.helpers import future_session, invited_application, make_slot
 

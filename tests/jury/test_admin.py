@@ -54,6 +54,24 @@ def test_hr_seats_the_chair_and_the_team_leader_on_the_round_page(procedure, hr)
     assert not jury_round.members.filter(user=other).exists()
 
 
+def test_hr_removes_a_juror_on_the_round_page_only_before_they_declared(jury, hr):
+    from interviews.jury.conflicts import declare_conflict
+
+    jury_round, (ann, _bert), _chair, leader, external = jury
+    declare_conflict(external, ann, has_conflict=False)
+    data = inline_post(jury_round, [])
+    data.update({"members-TOTAL_FORMS": "2", "members-INITIAL_FORMS": "2"})
+    for i, member in enumerate((leader, external)):
+        data.update({f"members-{i}-id": member.pk, f"members-{i}-round": jury_round.pk, f"members-{i}-DELETE": "on"})
+    response = client_for(hr).post(reverse("admin:interviews_juryround_change", args=[jury_round.pk]), data,
+                                   follow=True)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert f"{external.display_name} verklaarde of scoorde al in deze ronde en blijft jurylid." in page
+    assert not JuryMember.objects.filter(pk=leader.pk).exists()
+    assert JuryMember.objects.filter(pk=external.pk).exists()
+
+
 def test_hr_plans_a_matchgesprek_from_the_vacancy_and_records_the_match(jury, procedure, hr):
     decide(jury, values=(5, 4))
     bert = jury[1][1].application

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from interviews.feedback import request_feedback
+from interviews.jury.feedback import request_feedback
 from interviews.models import Questionnaire, QuestionnaireItem
 from tests.jury.rounds import decide
 from tests.jury.test_access import client_for

@@ -11,8 +11,8 @@ from django.utils import timezone
 from candidates.mail_events import JURY_FAILED
 from communications.models import Mail
 from communications.outbox import release_mails
-from interviews.feedback import may_request_feedback, request_feedback, send_feedback_letter
 from interviews.jury import JuryRefused
+from interviews.jury.feedback import may_request_feedback, request_feedback, send_feedback_letter
 from interviews.models import FeedbackRequest
 from kortrijk_ats.dates import add_months
 from tests.jury.rounds import decide

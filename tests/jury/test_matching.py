@@ -11,9 +11,9 @@ from candidates.models import Ban, PoolEntry
 from candidates.stages import Stage
 from communications.models import Mail
 from interviews.jury import JuryRefused
+from interviews.jury.matching import cancel_unavailability, mark_unavailable, record_match, schedule_match
 from interviews.jury.outcomes import next_ranked_passer
 from interviews.jury.rounds import vacancy_pools
-from interviews.matching import cancel_unavailability, mark_unavailable, record_match, schedule_match
 from interviews.models import MatchInterview, ReserveUnavailability, VacancyProposal
 from tests.factories import TeamFactory
 from tests.jury.helpers import in_future, make_vacancy, waitlisted
@@ -114,3 +114,19 @@ def test_a_reserve_candidate_marks_themselves_unavailable_without_extending_the_
     assert other.get(url).status_code == 404  # someone else's application
     with pytest.raises(JuryRefused, match="verleden"):
         mark_unavailable(reserve, starts_on=today - timedelta(days=1), ends_on=today + timedelta(days=1))
+
+
+def test_a_reserve_place_past_its_date_gets_no_matchgesprek_even_before_the_sweep(reserve, procedure, hr):
+    """The one definition of a place that waits in the reserve (PoolEntry.objects.waiting) holds for the
+    matchgesprek as for the jury round: the back office's list and the domain both leave an expired place out."""
+    from interviews.jury.screens.admin_after_jury import MatchForm
+
+    vacancy = make_vacancy(procedure, team=TeamFactory(name="Wijkteam Overleie"))
+    assert reserve in MatchForm().fields["application"].queryset
+    PoolEntry.objects.filter(application=reserve, kind=PoolEntry.Kind.RESERVE).update(
+        expires_on=timezone.localdate())  # the sweep has not run yet: the stage still says reserve
+    assert reserve not in MatchForm().fields["application"].queryset
+    starts, ends = in_future(days=5)
+    with pytest.raises(JuryRefused, match="wervingsreserve is niet meer geldig"):
+        schedule_match(vacancy, reserve, starts_at=starts, ends_at=ends, location="Wijkcentrum Overleie")
+    assert not MatchInterview.objects.exists()

@@ -88,4 +88,5 @@ def test_a_consensus_without_reason_or_off_the_scale_is_refused(jury):
         set_consensus(ann, by=chair.user, entries={items[0].key: (3, ""), items[1].key: (9, "Te hoog.")})
     assert "motivering" in refused.value.errors[items[0].key]
     assert "schaal van 1 tot 5" in refused.value.errors[items[1].key]
+    assert refused.value.fields == {items[0].key: "note", items[1].key: "value"}
     assert not ann.consensus_scores.exists()

@@ -10,16 +10,15 @@ import pytest
 from pypdf import PdfReader
 
 from candidates.stages import Stage
-from interviews import pv
-from interviews.jury import JuryRefused
+from interviews.jury import JuryRefused, pv
 from interviews.jury.conflicts import declare_conflict
 from interviews.jury.consensus import reopen_deliberation, set_consensus
 from interviews.jury.outcomes import approve_pv
 from interviews.jury.parts import items_for
+from interviews.jury.pv import render_pv_pdf
 from interviews.jury.scheduling import schedule_interview
 from interviews.jury.scoring import record_score
 from interviews.models import JuryRound
-from interviews.pv import render_pv_pdf
 from kortrijk_ats.pdf import SafeURLFetcher
 from tests.jury.helpers import in_future
 from tests.jury.rounds import decide

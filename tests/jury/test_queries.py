@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from interviews.jury.calibration import calibration
 from interviews.jury.consensus import set_consensus, side_by_side, standings
 from interviews.jury.parts import items_for
-from interviews.pv import pv_context
+from interviews.jury.pv import pv_context
 from tests.jury.helpers import compose_jury, open_round, score_all, waitlisted
 
 pytestmark = pytest.mark.django_db

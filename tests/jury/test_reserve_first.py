@@ -15,10 +15,10 @@ from candidates.models import PoolEntry, Transition
 from candidates.stages import Stage
 from communications.models import Mail
 from interviews.jury import JuryRefused
+from interviews.jury.matching import schedule_match
+from interviews.jury.pv import render_pv_html
 from interviews.jury.rounds import ReserveWaiting, reserve_without_match, start_jury_round
-from interviews.matching import schedule_match
 from interviews.models import JuryRound
-from interviews.pv import render_pv_html
 from procedures.models import Vacancy
 from tests.factories import TeamFactory
 from tests.jury.helpers import in_future, make_vacancy, waitlisted
@@ -94,7 +94,8 @@ def test_a_matchgesprek_for_another_vacancy_does_not_count(second_vacancy, proce
 
 
 def test_an_expired_or_ended_reserve_place_does_not_hold_the_round(second_vacancy, hr):
-    """The one definition of a valid pool place (rounds.valid_pool): open, its date not passed, still in the reserve."""
+    """The one definition of a waiting pool place (PoolEntry.objects.waiting): open, its date not passed, still in
+    the reserve."""
     vacancy, bert, _nina = second_vacancy
     entry = bert.pool_entries.active().get(kind=PoolEntry.Kind.RESERVE)
     PoolEntry.objects.filter(pk=entry.pk).update(expires_on=timezone.localdate())  # the sweep has not run yet

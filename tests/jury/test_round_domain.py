@@ -113,6 +113,21 @@ def test_a_round_is_opened_once_per_vacancy(procedure, hr):
         start_jury_round(vacancy, by=hr)
 
 
+def test_the_case_document_comes_with_the_round_it_starts_with(procedure, hr):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from interviews.jury.rounds import start_jury_round
+
+    waitlisted(procedure)
+    case = SimpleUploadedFile("case-huisbezoek.pdf", b"%PDF-1.4 case", content_type="application/pdf")
+    jury_round = start_jury_round(make_vacancy(procedure), by=hr, work_case=JuryRound.WorkCase.PREPARE,
+                                  case_title="Huisbezoek", case_document=case)
+    stored = JuryRound.objects.get(pk=jury_round.pk)
+    assert stored.case_document_name == "case-huisbezoek.pdf"
+    assert stored.case_document.read() == b"%PDF-1.4 case"
+    assert not stored.case_document.name.endswith("huisbezoek.pdf")  # the stored name is generated
+
+
 def test_a_cancelled_round_sends_its_candidates_back_to_the_waitlist(jury, hr):
     from interviews.jury.rounds import cancel_round
 
@@ -138,3 +153,37 @@ def test_a_cancelled_round_sends_its_candidates_back_to_the_waitlist(jury, hr):
 
     again = start_jury_round(jury_round.vacancy, by=hr)
     assert again.candidates.count() == 2
+
+
+def test_a_juror_leaves_the_round_only_before_declaring_or_scoring(jury):
+    from interviews.jury.conflicts import declare_conflict
+    from interviews.jury.rounds import remove_juror
+
+    jury_round, (ann, _bert), chair, leader, external = jury
+    declare_conflict(leader, ann, has_conflict=True, note="Familielid.")
+    declare_conflict(external, ann, has_conflict=False)
+    score_all(external, ann, 4, submit=False)
+    for member in (leader, external):
+        with pytest.raises(JuryRefused, match=f"{member.display_name} verklaarde of scoorde al in deze ronde"):
+            remove_juror(member)
+    assert set(jury_round.members.all()) == {chair, leader, external}
+    assert remove_juror(chair) is True
+    assert remove_juror(chair) is False  # a second click: the seat is already gone, nothing else changes
+    assert set(jury_round.members.all()) == {leader, external}
+
+
+def test_the_database_keeps_a_jurors_declaration_and_scores_when_the_seat_is_deleted_elsewhere(jury):
+    from django.db.models import ProtectedError
+
+    from interviews.jury.conflicts import declare_conflict
+    from interviews.models import ConflictDeclaration, JuryScore
+
+    _round, (ann, _bert), _chair, leader, external = jury
+    declare_conflict(leader, ann, has_conflict=True, note="Familielid.")
+    declare_conflict(external, ann, has_conflict=False)
+    score_all(external, ann, 4)
+    for member in (leader, external):
+        with pytest.raises(ProtectedError):
+            member.delete()
+    assert ConflictDeclaration.objects.filter(member__in=[leader, external]).count() == 2
+    assert JuryScore.objects.filter(sheet__member=external).count() == len(items_for(ann.round))

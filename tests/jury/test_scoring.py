@@ -100,9 +100,25 @@ def test_scores_off_the_scale_or_without_evidence_are_refused_with_the_reason(ju
     assert "‘0’" in errors[items[1].key]
     assert "onderbouwing is verplicht" in errors[items[2].key]
     assert "geen onderdeel" in errors["competency-999999"]
+    # Each reason says what it is about, so a page shows it under the score or under its evidence.
+    assert refused.value.fields == {items[0].key: "value", items[1].key: "value", items[2].key: "note",
+                                    "competency-999999": None}
     assert not JuryScore.objects.exists()  # all or nothing
     with pytest.raises(JuryRefused, match="Nog niet gescoord"):
         submit_sheet(leader, ann)
+
+
+def test_a_score_without_evidence_is_refused_under_its_evidence_field_on_the_page(jury, client):
+    jury_round, (ann, _bert), _chair, leader, _external = jury
+    key = items_for(jury_round)[0].key
+    declare_conflict(leader, ann, has_conflict=False)
+    login_staff(client, leader.user)
+    response = client.post(reverse("interviews:jury_candidate", args=[jury_round.pk, ann.uid]),
+                           {f"value_{key}": 3, f"text_{key}": "  ", "action": "save"})
+    assert response.status_code == 400
+    form = response.context["form"]
+    assert "onderbouwing is verplicht" in " ".join(form.errors[f"text_{key}"])
+    assert f"value_{key}" not in form.errors and not JuryScore.objects.exists()
 
 
 def test_a_juror_must_declare_first_and_a_recused_juror_cannot_score(jury):

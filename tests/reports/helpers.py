@@ -2,7 +2,7 @@
 
 from candidates.stages import Stage
 from candidates.transitions import change_stage
-from interviews.booking import book_slot
+from interviews.intake.booking import book_slot
 from tests.factories import ApplicationFactory
 from tests.interviews.helpers import future_session, make_slot
 

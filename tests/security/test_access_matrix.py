@@ -14,7 +14,7 @@ from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, r
 from django.utils import timezone
 
 from candidates.models import Application, Document, DocumentChange
-from interviews.booking import book_slot
+from interviews.intake.booking import book_slot
 from kortrijk_ats import roles
 from tests.auth import login_staff
 from tests.factories import UserFactory, hr_user, staff_user
