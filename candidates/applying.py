@@ -366,13 +366,17 @@ def _account_for(email):
 
 
 def _user_of_address(email):
-    """The account an e-mail address belongs to: the one that has it as an (if several, verified, primary) address,
-    else the one with it as its own address, an active one first. None for an unknown address."""
-    address = (EmailAddress.objects.filter(email__iexact=email.strip()).select_related("user")
-               .order_by("-verified", "-primary", "pk").first())
+    """The account an e-mail address belongs to: the one that verified it, else one with it as its own address that
+    no one ever claimed through allauth (an account made in the back office), an active one first. An address only
+    claimed, never confirmed, belongs to no one: anyone can type someone else's address on their own account.
+    None for an unknown address."""
+    email = email.strip()
+    address = EmailAddress.objects.filter(email__iexact=email, verified=True).select_related("user").first()
     if address is not None:
         return address.user
-    return get_user_model().objects.filter(email__iexact=email.strip()).order_by("-is_active", "pk").first()
+    claimed = EmailAddress.objects.filter(email__iexact=email).values("user_id")
+    return (get_user_model().objects.filter(email__iexact=email).exclude(pk__in=claimed)
+            .order_by("-is_active", "pk").first())
 
 
 def person_of_address(email):

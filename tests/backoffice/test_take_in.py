@@ -283,6 +283,34 @@ def test_a_new_address_makes_a_new_person_and_touches_no_one_else(hr_client, pro
     assert "had al gegevens in het systeem" not in page
 
 
+@pytest.mark.parametrize("claim", ["added to an account", "signed up with"])
+def test_an_address_someone_claimed_but_never_confirmed_belongs_to_no_one(hr_client, procedure, claim):
+    # Someone puts the real owner's address on their own account without confirming it (and copies her name and
+    # birth date): HR's entry for the owner must make her own account, never attach to theirs.
+    if claim == "added to an account":
+        claimer = known_person(email="claimer@example.org")
+        EmailAddress.objects.create(user=claimer.user, email=EMAIL, primary=False, verified=False)
+    else:
+        claimer = known_person()
+        EmailAddress.objects.filter(user=claimer.user).update(verified=False)
+    before = stored(claimer)
+
+    refused = post(hr_client, procedure, privacy_acknowledged=None).content.decode()
+    response = post(hr_client, procedure)
+
+    assert "Bevestig dat de kandidaat de privacyverklaring kreeg" in refused
+    assert "Dit e-mailadres hoort bij" not in refused, "the form names no one for an unconfirmed address"
+    application = Application.objects.get()
+    assert response.status_code == 302 and application.candidate != claimer
+    owner = application.candidate.user
+    assert owner != claimer.user and owner.email == EMAIL
+    assert list(EmailAddress.objects.filter(user=owner).values_list("email", "verified")) == [(EMAIL, True)]
+    assert stored(claimer) == before
+    assert not Application.objects.filter(candidate=claimer).exists()
+    assert list(Mail.objects.exclude(to=EMAIL)) == []
+    assert "had al gegevens in het systeem" not in hr_client.get(response["Location"]).content.decode()
+
+
 def test_on_the_portal_a_person_still_updates_their_own_data(procedure):
     # The contrast: the person's own second application (another procedure) brings their new address along.
     mieke = known_person()
