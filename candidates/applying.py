@@ -210,8 +210,8 @@ def _holds_place(procedure, place, *, today):
 
 
 def check_may_take_in(procedure, *, today):
-    """HR may enter applications for a procedure open today, or closed since its apply-by day passed (for one
-    that arrived by then); else ProcedureClosed says why."""
+    """HR may enter applications for a procedure open today, or closed on a known day (for one that arrived before
+    it); else ProcedureClosed says why."""
     if not Procedure.objects.open_for_entries(today=today).filter(pk=procedure.pk).exists():
         raise ProcedureClosed(_closed_message(procedure, day=today, today=today))
 
@@ -227,6 +227,10 @@ def _closed_message(procedure, *, day, today):
         if opens is not None and opens > day:
             return (_("Solliciteren voor ‘%(title)s’ kon pas vanaf %(date)s: een kandidatuur ontvangen op %(day)s "
                       "kwam te vroeg. Kijk de dag van ontvangst na.") % {**values, "date": date_format(opens, "d/m/Y")})
+        if procedure.closed_on is not None and procedure.closed_on <= day:
+            return (_("De procedure ‘%(title)s’ werd op %(closed)s afgesloten voor kandidaturen: een kandidatuur "
+                      "ontvangen op %(day)s kwam te laat. Kijk de dag van ontvangst na.")
+                    % {**values, "closed": date_format(procedure.closed_on, "d/m/Y")})
         return (_("De procedure ‘%(title)s’ werd met de hand afgesloten voor kandidaturen. Op welke dag dat gebeurde, "
                   "is niet bekend; daarom kan ook een kandidatuur ontvangen op %(day)s niet meer ingevoerd worden.")
                 % values)

@@ -159,7 +159,7 @@ class ProcedureAdmin(NewRoundAdminMixin, HRAccessMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ("title",)}
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 6, "cols": 90})}}
     fieldsets = (
-        (None, {"fields": ("function", "title", "slug", "status", "applications_open_from",
+        (None, {"fields": ("function", "title", "slug", "status", "closed_on", "applications_open_from",
                            "applications_close_on", "contract_type", "place")}),
         (_("Vacaturepagina"), {"fields": ("intro", "responsibilities", "workplace", "offer", "conditions",
                                           "procedure_steps", "employer", "employer_vision", "employer_values",
@@ -168,6 +168,7 @@ class ProcedureAdmin(NewRoundAdminMixin, HRAccessMixin, admin.ModelAdmin):
         (_("Kandidatuurformulier"), {"fields": ("motivation_required", "cv_required")}),
         (_("Intern"), {"fields": ("internal_note",)}),
     )
+    readonly_fields = ("closed_on",)
     inlines = (DiplomaInline, IntakeSessionInline, ProcedureStepInline)
     # The "nog in te vullen" box and the "Nieuwe ronde" button (NewRoundAdminMixin).
     change_form_template = "admin/procedures/procedure_change_form.html"

@@ -1,6 +1,7 @@
 """What is recruited for: functions with their function descriptions, their procedures with the steps of the
 vacancy page, diplomas, teams, competencies, intake sessions, and the pay scales with the functional career."""
 
+from datetime import timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -71,9 +72,8 @@ class ProcedureQuerySet(models.QuerySet):
         by the periodic job (procedures.application_period), which may run late, so nobody trusts the status alone.
 
         `on`: an earlier day (HR enters a letter that arrived then): the procedures that took applications that day,
-        as far as today's state tells. The dates decide, and the status must be open, or closed because the apply-by
-        day has passed (the job's rule). The day a procedure closed is not recorded, so one closed before its
-        apply-by day has passed (by hand, or one without that day) counts as closed on every day."""
+        as far as today's state tells. The dates decide, and the status must be open, or closed after that day
+        (`closed_on`, by the job or by hand). One closed on a day nobody recorded counts as closed on every day."""
         return self.filter(_open_on(on or today, today=today))
 
     def with_open_for_applications(self, *, today):
@@ -82,9 +82,9 @@ class ProcedureQuerySet(models.QuerySet):
             _open_on(today, today=today), output_field=models.BooleanField()))
 
     def open_for_entries(self, *, today):
-        """The procedures HR may still enter an application for: open today, or closed since their apply-by day
-        passed (an application that arrived by then counts; open_for_applications(on=…) judges its day)."""
-        return self.filter(_open_on(today, today=today) | _closed_after_apply_by(today))
+        """The procedures HR may still enter an application for: open today, or closed on a known day (an
+        application that arrived before it counts; open_for_applications(on=…) judges its day)."""
+        return self.filter(_open_on(today, today=today) | _closed_on_a_known_day(today))
 
     def public(self, *, today):
         """The procedures with a public vacancy page: open from their open-from day on, and closed ones (their page
@@ -100,12 +100,14 @@ def _started_on(today, *, status):
 def _open_on(day, *, today):
     in_period = ((models.Q(applications_open_from__isnull=True) | models.Q(applications_open_from__lte=day))
                  & (models.Q(applications_close_on__isnull=True) | models.Q(applications_close_on__gte=day)))
-    # On today itself the second branch is empty: its apply-by day is before today, so today is not in its period.
-    return in_period & (models.Q(status=Procedure.Status.OPEN) | _closed_after_apply_by(today))
+    if day >= today:  # today a closed procedure takes nothing, whatever day it closed
+        return in_period & models.Q(status=Procedure.Status.OPEN)
+    return in_period & (models.Q(status=Procedure.Status.OPEN) | (_closed_on_a_known_day(today)
+                                                                   & models.Q(closed_on__gt=day)))
 
 
-def _closed_after_apply_by(today):
-    return models.Q(status=Procedure.Status.CLOSED, applications_close_on__lt=today)
+def _closed_on_a_known_day(today):
+    return models.Q(status=Procedure.Status.CLOSED, closed_on__lte=today)
 
 
 class Procedure(models.Model):
@@ -121,6 +123,12 @@ class Procedure(models.Model):
     title = models.CharField(_("titel"), max_length=200)
     slug = models.SlugField(unique=True)
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
+    # Set whenever the status becomes closed (save(), and the job in procedures.application_period): an application
+    # HR enters later counts only if it arrived before this day.
+    closed_on = models.DateField(
+        _("afgesloten op"), null=True, blank=True, editable=False,
+        help_text=_("De dag waarop de procedure sloot voor kandidaturen: om middernacht na de laatste dag, of de dag "
+                    "waarop HR ze met de hand afsloot. Een kandidatuur die vanaf die dag binnenkwam, telt niet."))
     applications_open_from = models.DateField(
         _("kandidaturen vanaf"), null=True, blank=True,
         help_text=_("Een procedure in voorbereiding gaat die dag om middernacht vanzelf open. Leeg: HR zet de "
@@ -163,6 +171,25 @@ class Procedure(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        # A procedure closed by hand closes today; one that leaves the closed status forgets the day.
+        closed_on = (self.closed_on or timezone.localdate()) if self.status == self.Status.CLOSED else None
+        if closed_on != self.closed_on:
+            self.closed_on = closed_on
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "closed_on"}
+        super().save(*args, **kwargs)
+
+    @property
+    def last_day_of_applications(self):
+        """Once closed: the last day whose applications count (the apply-by day, or the day before HR closed it by
+        hand if that came first). None while it is not closed, or closed on a day nobody recorded."""
+        if self.status != self.Status.CLOSED or self.closed_on is None:
+            return None
+        day_before = self.closed_on - timedelta(days=1)
+        closes = self.applications_close_on
+        return day_before if closes is None else min(closes, day_before)
 
     def clean(self):
         """HR's form: the status and the dates must agree, or the periodic job would undo HR's choice."""

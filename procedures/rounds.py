@@ -49,8 +49,8 @@ COPIED_FIELDS = (
     "procedure_steps", "employer", "employer_vision", "employer_values", "faq", "contact_name", "contact_email",
     "contact_phone", "motivation_required", "cv_required",
 )
-ROUND_OWN_FIELDS = ("id", "title", "slug", "status", "applications_open_from", "applications_close_on", "created_at",
-                    "internal_note")  # HR's note is about that round
+ROUND_OWN_FIELDS = ("id", "title", "slug", "status", "closed_on", "applications_open_from", "applications_close_on",
+                    "created_at", "internal_note")  # HR's note is about that round
 MAX_INTAKE_MOMENTS = 20
 PROPOSAL_SHIFT = timedelta(weeks=52)  # a year later on the same weekday
 

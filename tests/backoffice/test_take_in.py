@@ -26,7 +26,7 @@ from candidates.stages import Stage
 from candidates.transitions import change_stage
 from communications.models import Mail
 from communications.outbox import release_mails
-from procedures.models import Diploma
+from procedures.models import Diploma, Procedure
 from tests.auth import login_staff
 from tests.candidates.stage_paths import walk_to
 from tests.factories import (
@@ -506,11 +506,15 @@ def test_a_scanned_file_is_scanned_for_viruses(hr_client, procedure, storage, se
     assert_nothing_made(users, storage)
 
 
-def test_a_closed_procedure_takes_no_entries(hr_client, procedure):
+def test_a_closed_procedure_takes_no_entries_of_today(hr_client, procedure):
     procedure.status = "closed"
     procedure.save()
     choose = hr_client.get(reverse("admin:candidates_application_take_in")).content.decode()
-    assert form_url(procedure) not in choose and "geen procedure open" in choose
+    assert "geen procedure open" in choose
+    yesterday = timezone.localdate() - timezone.timedelta(days=1)
+    late = choose.split('id="take-in-closed-procedures"')[1]
+    assert form_url(procedure) in late and f"laatste dag {yesterday:%d/%m/%Y}" in late
+    Procedure.objects.filter(pk=procedure.pk).update(closed_on=None)  # closed on a day nobody recorded
     opened = hr_client.get(form_url(procedure))
     assert opened.status_code == 302 and opened["Location"] == reverse("admin:candidates_application_take_in")
     assert "neemt nu geen kandidaturen aan" in hr_client.get(opened["Location"]).content.decode()
@@ -535,7 +539,7 @@ def closed_in_january(procedure, time_machine):
     """Applications from 05/01 to 31/01/2026; the periodic job closed the procedure; today is 03/02/2026."""
     time_machine.move_to("2026-02-03 11:00 +01:00")
     procedure.applications_open_from, procedure.applications_close_on = date(2026, 1, 5), date(2026, 1, 31)
-    procedure.status = "closed"
+    procedure.status, procedure.closed_on = "closed", date(2026, 2, 1)  # the job closes at midnight after 31/01
     procedure.save()
     return procedure
 
@@ -623,9 +627,35 @@ def test_a_ban_in_force_on_the_day_of_receipt_refuses_even_when_it_ended_since(h
     assert not Application.objects.filter(procedure=closed_in_january).exists()
 
 
-def test_a_procedure_closed_by_hand_takes_no_late_entries(hr_client, closed_in_january, time_machine):
-    # Closed by hand on 20/01, before its last day: when it closed is not recorded, so no day counts as open.
-    time_machine.move_to("2026-01-25 11:00 +01:00")
+def test_a_procedure_closed_by_hand_takes_only_letters_from_before_that_day(hr_client, procedure, time_machine):
+    # Applications from 05/01 to 31/01/2026; HR closed it by hand on 20/01. From that day on nothing counts, even
+    # once its last day has passed; a letter from before it does, whenever HR enters it.
+    procedure.applications_open_from, procedure.applications_close_on = date(2026, 1, 5), date(2026, 1, 31)
+    procedure.save()
+    time_machine.move_to("2026-01-20 15:00 +01:00")
+    procedure.status = "closed"
+    procedure.save()
+    procedure.refresh_from_db()
+    assert procedure.closed_on == date(2026, 1, 20)
+
+    for today in ("2026-01-25 11:00 +01:00", "2026-02-03 11:00 +01:00"):
+        time_machine.move_to(today)
+        for late in ("20/01/2026", "24/01/2026"):
+            response = post(hr_client, procedure, received_on=late)
+            assert (f"De procedure ‘Maatschappelijk werker (B1-B3)’ werd op 20/01/2026 afgesloten voor kandidaturen: "
+                    f"een kandidatuur ontvangen op {late} kwam te laat." in errors_of(response)), errors_of(response)
+        assert not Application.objects.exists()
+    form = hr_client.get(form_url(procedure)).content.decode()
+    assert "Voer alleen een kandidatuur in die ten laatste op 19/01/2026 binnenkwam" in form
+    late = hr_client.get(reverse("admin:candidates_application_take_in")).content.decode()
+    assert "laatste dag 19/01/2026" in late.split('id="take-in-closed-procedures"')[1]
+    assert post(hr_client, procedure, received_on="19/01/2026").status_code == 302
+    assert Application.objects.get().received_on == date(2026, 1, 19)
+
+
+def test_a_procedure_closed_on_an_unknown_day_takes_no_late_entries(hr_client, closed_in_january):
+    # Closed before the day was recorded (an older database): no day counts as open.
+    Procedure.objects.filter(pk=closed_in_january.pk).update(closed_on=None)
     response = post(hr_client, closed_in_january, received_on="19/01/2026")
     assert ("De procedure ‘Maatschappelijk werker (B1-B3)’ werd met de hand afgesloten voor kandidaturen. Op welke "
             "dag dat gebeurde, is niet bekend" in errors_of(response))
