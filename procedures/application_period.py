@@ -10,12 +10,16 @@ change is a conditional update, logged once.
 import logging
 from datetime import timedelta
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from procedures.models import Procedure
 
 log = logging.getLogger(__name__)
+
+# How often beat runs the job: a procedure opens or closes at most this long after its midnight.
+RUNS_EVERY = settings.CELERY_BEAT_SCHEDULE["open-and-close-procedures"]["schedule"]
 
 
 def open_and_close_procedures(*, today=None):

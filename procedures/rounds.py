@@ -107,10 +107,10 @@ def start_new_round(procedure, *, title, slug, applications_open_from, applicati
     module's docstring for why). The old round is left untouched.
 
     Refused with NewRoundRefused (every fault in Dutch, nothing made) when a field is empty or too long, the slug
-    is taken or not a slug, the last day to apply is in the past, the first day to apply comes after the last, or
-    an intake moment is in the past, before the first day to apply, without a label, with half or reversed hours,
-    or twice the same. All or nothing: one transaction; a second request with the same slug (a double click)
-    gets the slug message. Returns the new Procedure.
+    is taken or not a slug, the first or the last day to apply is in the past, the first day to apply comes after
+    the last, or an intake moment is in the past, before the first day to apply, without a label, with half or
+    reversed hours, or twice the same. All or nothing: one transaction; a second request with the same slug (a
+    double click) gets the slug message. Returns the new Procedure.
     """
     today = today or timezone.localdate()
     title, slug = (title or "").strip(), (slug or "").strip()
@@ -186,6 +186,10 @@ def _field_errors(*, title, slug, open_from, close_on, today):
         errors["slug"] = _slug_taken(slug)
     if open_from is None:
         errors["applications_open_from"] = _("Vul de eerste dag in waarop kandidaten kunnen solliciteren.")
+    elif open_from < today:  # the draft opens by itself on that day: a past one would open it at once, unseen
+        errors["applications_open_from"] = _(
+            "De eerste dag om te solliciteren (%(day)s) ligt in het verleden. Kies vandaag of een latere dag.") % {
+            "day": _day(open_from)}
     if close_on is None:
         errors["applications_close_on"] = _("Vul de laatste dag in waarop kandidaten kunnen solliciteren.")
     elif close_on < today:

@@ -206,7 +206,16 @@ def test_a_slug_that_exists_is_refused_naming_the_procedure_that_has_it():
 def test_an_apply_by_date_in_the_past_is_refused():
     errors = refused(old_round(), applications_close_on=date(2026, 12, 3), applications_open_from=date(2026, 12, 1))
     assert errors == {"applications_close_on": "De laatste dag om te solliciteren (03/12/2026) ligt in het "
-                                               "verleden. Kies vandaag of een latere dag."}
+                                               "verleden. Kies vandaag of een latere dag.",
+                      "applications_open_from": "De eerste dag om te solliciteren (01/12/2026) ligt in het "
+                                                "verleden. Kies vandaag of een latere dag."}
+
+
+def test_a_first_day_in_the_past_is_refused():
+    # The draft opens by itself on its first day: a past one would open it at once, unseen.
+    errors = refused(old_round(), applications_open_from=date(2026, 12, 3))
+    assert errors == {"applications_open_from": "De eerste dag om te solliciteren (03/12/2026) ligt in het "
+                                                "verleden. Kies vandaag of een latere dag."}
 
 
 def test_an_apply_by_date_of_today_is_taken():
