@@ -14,6 +14,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from candidates.account_forms import EMAIL_MAX_LENGTH, EMAIL_TOO_LONG
 from interviews.jury import JuryRefused
 from interviews.jury.questionnaire import record_external_result
 from interviews.jury.rounds import (
@@ -36,6 +37,7 @@ from interviews.models import (
     QuestionnaireItem,
 )
 from kortrijk_ats.admin_access import HRAccessMixin, HRReadOnlyMixin
+from kortrijk_ats.input_limits import limit_length
 from kortrijk_ats.typed_text import FreeTextField, LineField, NameField
 from procedures.models import Vacancy
 
@@ -176,6 +178,11 @@ class ExternalJurorForm(forms.Form):
     email = forms.EmailField(label=_("E-mailadres"))
     first_name = NameField(label=_("Voornaam"), max_length=150)
     last_name = NameField(label=_("Achternaam"), max_length=150)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Refused in Dutch beyond what the account's columns hold, never cut (no maxlength for a browser to cut at).
+        limit_length(self.fields["email"], EMAIL_MAX_LENGTH, EMAIL_TOO_LONG)
 
 
 @admin.register(JuryRound)

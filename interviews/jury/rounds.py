@@ -10,6 +10,7 @@ e-mail, whose account reaches only this round and only until it closes.
 import logging
 from dataclasses import dataclass
 
+from allauth.account.adapter import get_adapter as get_account_adapter
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -208,8 +209,9 @@ def invite_external_juror(jury_round, *, email, first_name, last_name, by=None):
     with transaction.atomic():
         user = User.objects.filter(email__iexact=email).order_by("pk").first()
         if user is None:
-            user = User(username=email[:150], email=email, first_name=first_name.strip()[:150],
-                        last_name=last_name.strip()[:150], is_staff=True)
+            # Nothing is cut: HR's form refuses what the columns cannot hold; the username is made to fit.
+            user = User(email=email, first_name=first_name.strip(), last_name=last_name.strip(), is_staff=True)
+            get_account_adapter().populate_username(None, user)
             user.set_unusable_password()
             user.save()
         elif Candidate.objects.filter(user=user).exists():
