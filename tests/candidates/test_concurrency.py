@@ -13,6 +13,7 @@ import pytest
 import time_machine
 from django.db import connection, transaction
 
+from candidates.accommodations import ArrangementChanged, record_arrangements
 from candidates.models import Application, PoolEntry, Transition
 from candidates.pools import expire_pool_entries
 from candidates.stages import Stage, is_allowed
@@ -262,3 +263,36 @@ def test_a_sweep_and_an_hr_invitation_at_once_leave_one_decision(hr):
         else:
             assert stage == S.WAITLIST_EXPIRED
             assert isinstance(invite.error, StageConflict) and sweep.result == 1
+
+
+# Two HR users record the reasonable adjustments of one application at once, each from a page showing none yet.
+
+def unlocked_record_arrangements(application, *, intake, jury, seen):
+    """record_arrangements() as it would be without its row lock: read and compare, then write. Used only as the
+    negative control, to show that the race below really loses a save without the lock."""
+    with transaction.atomic():
+        current = tuple(Application.objects.filter(pk=application.pk)
+                        .values_list("intake_arrangement", "jury_arrangement").get())
+        if current != seen:
+            raise ArrangementChanged("changed meanwhile")
+        Application.objects.filter(pk=application.pk).update(intake_arrangement=intake, jury_arrangement=jury)
+        return True
+
+
+@pytest.mark.parametrize("record", [record_arrangements, unlocked_record_arrangements],
+                         ids=["with-the-row-lock", "negative-control-without-the-row-lock"])
+def test_two_arrangement_saves_at_once_never_lose_one_silently(record):
+    application = ApplicationFactory(accommodations="Graag een pauze en extra tijd.")
+    first, second = first_holds_the_lock_while_second_waits(
+        lambda: record(fresh(application), intake="Een pauze halverwege.", jury="", seen=("", "")),
+        lambda: record(fresh(application), intake="", jury="Extra tijd: 10 minuten.", seen=("", "")),
+    )
+    assert first.error is None
+    stored = tuple(Application.objects.filter(pk=application.pk)
+                   .values_list("intake_arrangement", "jury_arrangement").get())
+    if record is record_arrangements:
+        assert isinstance(second.error, ArrangementChanged), "the second waited, read the first's save, refused"
+        assert stored == ("Een pauze halverwege.", "")
+    else:
+        assert second.error is None
+        assert stored == ("", "Extra tijd: 10 minuten."), "without the lock the first save is silently lost"
