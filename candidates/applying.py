@@ -441,7 +441,8 @@ def invite_to_portal(application):
 
 
 def _save_candidate(user, personal, language, *, own_data):
-    """Create or update the person, locked, so that two submits of one person run one after the other.
+    """Create or update the person, locked, so that two submits of one person run one after the other, and a
+    submit and a waitlist or reserve place being given (candidates.transitions.lock_person) too.
 
     `own_data`: the person's own entry replaces what was stored. HR's entry (not own_data) must name the person of
     the address (else NotTheSamePerson) and only fills in the fields the person left empty."""
