@@ -6,10 +6,11 @@ from django.contrib import admin, messages
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from candidates.models import Application
+from candidates.models import Application, PoolEntry
 from interviews.admin_jury import SCHEDULE_FIELDS, URL_FIELDS, DomainForm, HttpsURLField, with_user
 from interviews.feedback import send_feedback_letter
 from interviews.jury import JuryRefused
+from interviews.jury.rounds import valid_pool
 from interviews.matching import record_match, schedule_match
 from interviews.models import FeedbackRequest, MatchInterview, VacancyProposal
 from kortrijk_ats.admin_access import HRAccessMixin, HRReadOnlyMixin
@@ -76,7 +77,8 @@ class MatchForm(DomainForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "application" in self.fields:
-            self.fields["application"].queryset = Application.objects.filter(stage="reserve").select_related(
+            valid = valid_pool(None, PoolEntry.Kind.RESERVE).values("application_id")
+            self.fields["application"].queryset = Application.objects.filter(pk__in=valid).select_related(
                 "candidate", "procedure")
 
     def apply(self, data):

@@ -17,7 +17,7 @@ from interviews import mail_events
 from interviews.calendar import build_event, organizer_address
 from interviews.jury import JuryRefused
 from interviews.jury.outcomes import propose_for_offer
-from interviews.jury.rounds import application_url
+from interviews.jury.rounds import application_url, valid_pool
 from interviews.jury.scheduling import describe_interview, place_text, vacancy_context
 from interviews.models import MatchInterview, ReserveUnavailability, VacancyProposal
 from procedures.models import Vacancy
@@ -26,8 +26,9 @@ from procedures.models import Vacancy
 def _check_reserve(application, vacancy):
     if application.procedure.function_id != vacancy.function_id:
         raise JuryRefused("Deze kandidaat staat in de wervingsreserve van een andere functie.")
-    if application.stage != Stage.RESERVE:
-        raise JuryRefused("Een matchgesprek is er enkel voor kandidaten in de wervingsreserve.")
+    if not valid_pool(vacancy.function, PoolEntry.Kind.RESERVE).filter(application=application).exists():
+        raise JuryRefused("Een matchgesprek is er enkel voor kandidaten met een geldige plaats in de "
+                          "wervingsreserve.")
 
 
 def schedule_match(vacancy, application, *, starts_at, ends_at, location="", meeting_url="", by=None):

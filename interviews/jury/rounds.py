@@ -48,16 +48,17 @@ class PoolRow:
 
 
 def valid_pool(function, kind, *, today=None):
-    """The valid places of one pool (waitlist or reserve) of the function, in pool order (oldest place first).
+    """The valid places of one pool (waitlist or reserve) of the function (of every function for None), in pool
+    order (oldest place first).
 
-    Valid: the place is open, its date has not passed, and the application still waits in that pool.
+    Valid: the place holds today (PoolEntry.objects.valid) and the application still waits in that pool.
     """
     today = today or timezone.localdate()
     stage = Stage.WAITLIST if kind == PoolEntry.Kind.WAITLIST else Stage.RESERVE
-    return (PoolEntry.objects.active().filter(function=function, kind=kind, expires_on__gt=today,
-                                              application__stage=stage)
-            .select_related("application__candidate", "application__procedure")
-            .order_by("valid_from", "id"))
+    places = PoolEntry.objects.valid(today).filter(kind=kind, application__stage=stage)
+    if function is not None:
+        places = places.filter(function=function)
+    return places.select_related("application__candidate", "application__procedure").order_by("valid_from", "id")
 
 
 def vacancy_pools(vacancy, *, today=None):

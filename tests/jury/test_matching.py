@@ -116,3 +116,19 @@ def test_a_reserve_candidate_marks_themselves_unavailable_without_extending_the_
     assert other.get(url).status_code == 404  # someone else's application
     with pytest.raises(JuryRefused, match="verleden"):
         mark_unavailable(reserve, starts_on=today - timedelta(days=1), ends_on=today + timedelta(days=1))
+
+
+def test_a_reserve_place_past_its_last_day_gets_no_matchgesprek_even_before_the_sweep(reserve, procedure, hr):
+    # The sweep that ends lapsed places runs hourly: until it ran, the stage still says reserve, the place does not.
+    vacancy = make_vacancy(procedure, team=TeamFactory(name="Wijkteam Overleie"))
+    PoolEntry.objects.filter(application=reserve, kind=PoolEntry.Kind.RESERVE).update(
+        expires_on=timezone.localdate())
+    reserve.refresh_from_db()
+    assert reserve.stage == Stage.RESERVE
+
+    form = client_for(hr).get(reverse("admin:interviews_matchinterview_add")).context["adminform"].form
+    assert reserve not in form.fields["application"].queryset
+    starts, ends = in_future(days=5)
+    with pytest.raises(JuryRefused, match="wervingsreserve"):
+        schedule_match(vacancy, reserve, starts_at=starts, ends_at=ends, location="Stadhuis")
+    assert not MatchInterview.objects.exists()
