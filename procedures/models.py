@@ -1,6 +1,7 @@
 """What is recruited for: functions with their function descriptions, their procedures with the steps of the
 vacancy page, diplomas, teams, competencies, intake sessions, and the pay scales with the functional career."""
 
+import functools
 from datetime import timedelta
 from decimal import Decimal
 
@@ -192,24 +193,44 @@ class Procedure(models.Model):
         return day_before if closes is None else min(closes, day_before)
 
     def clean(self):
-        """HR's form: the status and the dates must agree, or the periodic job would undo HR's choice."""
+        """HR's form: the status and the dates must agree (application_period_errors)."""
         super().clean()
-        today = timezone.localdate()
-        opens, closes = self.applications_open_from, self.applications_close_on
-        if opens and closes and opens > closes:
-            raise ValidationError({"applications_close_on": _(
-                "De laatste dag om te solliciteren ligt voor de eerste. Kies een dag op of na %(day)s.")
-                % {"day": date_format(opens, "d/m/Y")}})
-        if self.status != self.Status.OPEN:
-            return
-        if closes and closes < today:
-            raise ValidationError({"applications_close_on": _(
-                "Deze dag is voorbij: een open procedure sluit na haar laatste dag vanzelf. Kies een latere dag om "
-                "ze (opnieuw) te openen, of zet de status op ‘afgesloten voor kandidaturen’.")})
-        if opens and opens > today:
-            raise ValidationError({"status": _(
+        errors = application_period_errors(open_from=self.applications_open_from,
+                                           close_on=self.applications_close_on, status=self.status,
+                                           today=timezone.localdate())
+        if errors:
+            raise ValidationError(errors)
+
+
+def application_period_errors(*, open_from, close_on, status, today):
+    """The application days against the status, as {field: Dutch message}; empty when they agree. The one rule of
+    HR's procedure form and of a new round: otherwise the periodic job (procedures.application_period) would undo
+    HR's choice. A draft opens by itself on its first day, so a scheduled draft's days lie ahead."""
+    day = functools.partial(date_format, format="d/m/Y")
+    if open_from and close_on and open_from > close_on:
+        return {"applications_close_on": _(
+            "De laatste dag om te solliciteren (%(last)s) ligt voor de eerste (%(first)s). Kies een laatste dag op of "
+            "na %(first)s.") % {"first": day(open_from), "last": day(close_on)}}
+    errors = {}
+    if status == Procedure.Status.OPEN:
+        if close_on and close_on < today:
+            errors["applications_close_on"] = _(
+                "Deze dag is voorbij: een open procedure sluit na haar laatste dag vanzelf. Kies een latere dag om ze "
+                "(opnieuw) te openen, of zet de status op ‘afgesloten voor kandidaturen’.")
+        if open_from and open_from > today:
+            errors["status"] = _(
                 "Solliciteren kan pas vanaf %(day)s. Laat de status op ‘in voorbereiding’: de procedure gaat die dag "
-                "vanzelf open.") % {"day": date_format(opens, "d/m/Y")}})
+                "vanzelf open.") % {"day": day(open_from)}
+    elif status == Procedure.Status.DRAFT:
+        if open_from and open_from < today:  # it would open at once, unseen
+            errors["applications_open_from"] = _(
+                "De eerste dag om te solliciteren (%(day)s) ligt in het verleden. Kies vandaag of een latere dag.") % {
+                "day": day(open_from)}
+        if close_on and close_on < today:  # it would never open
+            errors["applications_close_on"] = _(
+                "De laatste dag om te solliciteren (%(day)s) ligt in het verleden. Kies vandaag of een latere dag.") % {
+                "day": day(close_on)}
+    return errors
 
 
 class ProcedureStep(models.Model):

@@ -41,7 +41,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from procedures.models import Diploma, IntakeSession, Procedure, ProcedureStep
+from procedures.models import Diploma, IntakeSession, Procedure, ProcedureStep, application_period_errors
 
 # The vacancy's texts and facts, the same next year; a round's own fields are given anew or start fresh.
 COPIED_FIELDS = (
@@ -186,20 +186,11 @@ def _field_errors(*, title, slug, open_from, close_on, today):
         errors["slug"] = _slug_taken(slug)
     if open_from is None:
         errors["applications_open_from"] = _("Vul de eerste dag in waarop kandidaten kunnen solliciteren.")
-    elif open_from < today:  # the draft opens by itself on that day: a past one would open it at once, unseen
-        errors["applications_open_from"] = _(
-            "De eerste dag om te solliciteren (%(day)s) ligt in het verleden. Kies vandaag of een latere dag.") % {
-            "day": _day(open_from)}
     if close_on is None:
         errors["applications_close_on"] = _("Vul de laatste dag in waarop kandidaten kunnen solliciteren.")
-    elif close_on < today:
-        errors["applications_close_on"] = _(
-            "De laatste dag om te solliciteren (%(day)s) ligt in het verleden. Kies vandaag of een latere dag.") % {
-            "day": _day(close_on)}
-    if open_from is not None and close_on is not None and open_from > close_on:
-        errors["applications_open_from"] = _(
-            "De eerste dag om te solliciteren (%(first)s) valt na de laatste dag (%(last)s). Kies een eerste dag "
-            "op of vóór de laatste.") % {"first": _day(open_from), "last": _day(close_on)}
+    # The new round is a draft that opens by itself: the rule of HR's procedure form for a draft.
+    errors.update(application_period_errors(open_from=open_from, close_on=close_on, status=Procedure.Status.DRAFT,
+                                            today=today))
     return errors
 
 
