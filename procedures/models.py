@@ -381,6 +381,15 @@ class BehaviouralIndicator(models.Model):
         return self.text
 
 
+def intake_moment_key(day, starts_at, label):
+    """When two intake moments of a procedure are one and the same: the same day and start, or, without hours yet,
+    the same day and label (case and spaces aside). HR's procedure form and a new round judge by it; the database's
+    constraints below are the backstop for the exact same day, start or label."""
+    if starts_at is not None:
+        return (day, starts_at)
+    return (day, " ".join((label or "").split()).casefold())
+
+
 DAY_WITHOUT_HOURS_TWICE = _("Er is al een intakemoment zonder uren op die dag met die omschrijving. Vul de uren in, "
                             "of geef het een andere omschrijving (bv. voormiddag, namiddag).")
 

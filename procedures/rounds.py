@@ -41,7 +41,14 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from procedures.models import Diploma, IntakeSession, Procedure, ProcedureStep, application_period_errors
+from procedures.models import (
+    Diploma,
+    IntakeSession,
+    Procedure,
+    ProcedureStep,
+    application_period_errors,
+    intake_moment_key,
+)
 
 # The vacancy's texts and facts, the same next year; a round's own fields are given anew or start fresh.
 COPIED_FIELDS = (
@@ -227,8 +234,7 @@ def _intake_moment_errors(moments, *, open_from, today):
                           % {"moment": name})
         elif moment.starts_at is not None and moment.ends_at <= moment.starts_at:
             errors.append(_("%(moment)s: het einduur moet later zijn dan het beginuur.") % {"moment": name})
-        # The same day twice: with the same start, or (without hours yet) with the same label.
-        key = (moment.date, moment.starts_at) if moment.starts_at else (moment.date, label.lower())
+        key = intake_moment_key(moment.date, moment.starts_at, label)
         if key in seen:
             errors.append(_("%(moment)s staat er twee keer in.") % {"moment": name})
         seen.add(key)
