@@ -392,11 +392,11 @@ def person_of_address(email):
 
 
 def same_person(candidate, personal):
-    """Does HR's entry name the person of the address? Same first and last name (case, spaces and Unicode form
-    aside: a stricter rule than that is HR's eye, a looser one would let a namesake through) and the same birth
-    date (when the person's is known)."""
-    return (all(comparable_name(getattr(candidate, field)) == comparable_name(getattr(personal, field))
-                for field in ("first_name", "last_name"))
+    """Does HR's entry name the person of the address? The same name as a ban compares it (bans.comparable_name:
+    case, spaces, Unicode form and word order aside; a stricter rule than that is HR's eye, a looser one would let
+    a namesake through) and the same birth date (when the person's is known)."""
+    return (comparable_name(candidate.first_name, candidate.last_name)
+            == comparable_name(personal.first_name, personal.last_name)
             and candidate.birth_date in (None, personal.birth_date))
 
 

@@ -49,16 +49,18 @@ def address_variant_hash(email):
     return _keyed(f"address-variant:{local}@{domain}")
 
 
-def comparable_name(name):
-    """A name as two spellings of one person compare: one Unicode form, no case, single spaces."""
+def comparable_name(first_name, last_name):
+    """A person's name as two spellings of one person compare: one Unicode form, no case, single spaces, the words
+    in any order (first and last name are sometimes swapped). The one rule for a ban's key and for HR's entry for
+    a known address (candidates.applying.same_person)."""
+    name = f"{first_name or ''} {last_name or ''}"
     folded = unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
-    return " ".join(folded.split())
+    return " ".join(sorted(folded.split()))
 
 
 def name_birth_date_hash(first_name, last_name, birth_date):
-    """The key of a name with a birth date; the words in any order (first and last name are sometimes swapped)."""
-    words = " ".join(sorted(comparable_name(f"{first_name} {last_name}").split()))
-    return _keyed(f"name-birth-date:{words}:{birth_date.isoformat()}")
+    """The key of a name (comparable_name) with a birth date."""
+    return _keyed(f"name-birth-date:{comparable_name(first_name, last_name)}:{birth_date.isoformat()}")
 
 
 def _verified_addresses(candidate):

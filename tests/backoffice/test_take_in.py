@@ -251,6 +251,18 @@ def test_the_same_person_is_entered_and_keeps_their_own_data(hr_client, procedur
     assert "had al gegevens in het systeem; die bleven zoals ze waren" in page
 
 
+def test_a_name_with_first_and_last_name_swapped_is_the_same_person_as_for_a_ban(hr_client, procedure):
+    # A paper form often has the family name first; the ban's keys read the words in any order too.
+    from candidates.bans import name_birth_date_hash
+
+    mieke = known_person(first_name="Mieke Anna", last_name="Desmet")
+    response = post(hr_client, procedure, first_name="Desmet", last_name="mieke  anna")
+    assert response.status_code == 302, errors_of(response)
+    assert Application.objects.get().candidate == mieke
+    assert (name_birth_date_hash("Desmet", "mieke  anna", mieke.birth_date)
+            == name_birth_date_hash(mieke.first_name, mieke.last_name, mieke.birth_date))
+
+
 def test_hr_fills_in_only_what_the_person_left_empty(hr_client, procedure):
     mieke = known_person(phone="", street="", postal_code="", city="Brugge", birth_date=None)
     response = post(hr_client, procedure)
