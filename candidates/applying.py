@@ -34,6 +34,7 @@ from candidates.pools import valid_place
 from candidates.stages import CLOSED_STAGES
 from candidates.uploads import stored_files_removed_on_failure
 from communications.outbox import queue_mail
+from kortrijk_ats.typed_text import comparable_email
 from procedures.models import Procedure
 
 MAX_EXPERIENCE_YEARS = Decimal(50)
@@ -348,7 +349,7 @@ def _submit(procedure, *, user, personal, answers, documents, language, today, s
 def _account_for(email):
     """The account of this e-mail address, or a new one without a password. Locked per address: two HR entries of
     one new person (a double click) make one account."""
-    email = email.strip().lower()
+    email = comparable_email(email)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", [f"kats-account:{email}"])
@@ -374,7 +375,7 @@ def _user_of_address(email):
     no one ever claimed through allauth (an account made in the back office), an active one first. An address only
     claimed, never confirmed, belongs to no one: anyone can type someone else's address on their own account.
     None for an unknown address."""
-    email = email.strip()
+    email = comparable_email(email)
     address = EmailAddress.objects.filter(email__iexact=email, verified=True).select_related("user").first()
     if address is not None:
         return address.user

@@ -26,6 +26,7 @@ from django.utils import timezone
 
 from candidates.dates import add_months
 from candidates.models import Ban, BanKey, BanMatch, Candidate
+from kortrijk_ats.typed_text import comparable_email
 
 # Providers that ignore dots in the local part: the same mailbox whatever the dots (elsewhere a dot may matter).
 DOTLESS_DOMAINS = {"gmail.com": "gmail.com", "googlemail.com": "gmail.com"}
@@ -36,13 +37,13 @@ def _keyed(text):
 
 
 def identity_hash(email):
-    """The key of an e-mail address (case and surrounding spaces aside): an exact match refuses."""
-    return _keyed(email.strip().lower())
+    """The key of an e-mail address (as comparable_email keeps it): an exact match refuses."""
+    return _keyed(comparable_email(email))
 
 
 def address_variant_hash(email):
     """The key of an address with what often varies for one mailbox taken out: a +tag, and a Gmail address's dots."""
-    local, _at, domain = email.strip().lower().rpartition("@")
+    local, _at, domain = comparable_email(email).rpartition("@")
     local = local.split("+", 1)[0]
     if domain in DOTLESS_DOMAINS:
         local, domain = local.replace(".", ""), DOTLESS_DOMAINS[domain]

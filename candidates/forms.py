@@ -20,7 +20,7 @@ from candidates.applying import (
 from candidates.documents import PROOF_KINDS
 from candidates.models import Application, Candidate, Document
 from candidates.uploads import CV_TYPES, PROOF_TYPES, check_upload
-from kortrijk_ats.typed_text import TOO_LONG, FreeTextField, LineField, NameField
+from kortrijk_ats.typed_text import TOO_LONG, FreeTextField, LineField, NameField, comparable_email
 from procedures.models import Diploma
 
 MIN_AGE, MAX_AGE = 16, 100
@@ -341,7 +341,7 @@ class TakeInForm(ApplicationForm):
         pass  # HR types the person's address
 
     def clean_email(self):
-        return self.cleaned_data["email"].strip().lower()
+        return comparable_email(self.cleaned_data["email"])
 
     def clean_received_on(self):
         received_on = self.cleaned_data["received_on"]

@@ -29,6 +29,7 @@ from interviews import mail_events
 from interviews.jury import JuryRefused
 from interviews.models import JuryCandidate, JuryMember, JuryRound, ReserveUnavailability
 from kortrijk_ats.roles import JUROR
+from kortrijk_ats.typed_text import comparable_email
 from procedures.models import Vacancy
 from procedures.settings_check import SettingMissing, reserve_months_for
 
@@ -203,7 +204,7 @@ def add_juror(jury_round, *, user, role, by=None):
 def invite_external_juror(jury_round, *, email, first_name, last_name, by=None):
     """Invite the external expert (externe deskundige) by e-mail: an account that logs in by e-mailed code, limited
     to this round and only until it closes (then the account is switched off if no other round needs it)."""
-    email = (email or "").strip().lower()
+    email = comparable_email(email)
     if not email:
         raise JuryRefused("Vul het e-mailadres van de externe deskundige in.")
     User = get_user_model()

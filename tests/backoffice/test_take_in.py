@@ -263,6 +263,14 @@ def test_a_name_with_first_and_last_name_swapped_is_the_same_person_as_for_a_ban
             == name_birth_date_hash(mieke.first_name, mieke.last_name, mieke.birth_date))
 
 
+def test_an_address_typed_in_another_unicode_form_or_case_is_the_persons(hr_client, procedure):
+    mieke = known_person(email="mieke@b\u00fccher.example")
+    response = post(hr_client, procedure, email="  Mieke@Bu\u0308cher.example ")
+    assert response.status_code == 302, errors_of(response)
+    assert Application.objects.get().candidate == mieke
+    assert get_user_model().objects.filter(email__icontains="cher.example").count() == 1
+
+
 def test_hr_fills_in_only_what_the_person_left_empty(hr_client, procedure):
     mieke = known_person(phone="", street="", postal_code="", city="Brugge", birth_date=None)
     response = post(hr_client, procedure)
