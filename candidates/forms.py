@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from candidates.account_forms import EMAIL_MAX_LENGTH, EMAIL_TOO_LONG
 from candidates.applying import (
     DOCUMENT_FIELDS,
     Answers,
@@ -20,6 +21,7 @@ from candidates.applying import (
 from candidates.documents import PROOF_KINDS
 from candidates.models import Application, Candidate, Document
 from candidates.uploads import CV_TYPES, PROOF_TYPES, check_upload
+from kortrijk_ats.input_limits import limit_length
 from kortrijk_ats.typed_text import TOO_LONG, FreeTextField, LineField, NameField, comparable_email
 from procedures.models import Diploma
 
@@ -297,7 +299,7 @@ class TakeInForm(ApplicationForm):
                  if value != Application.Channel.PORTAL],
         error_messages=_required(_("Kies hoe de kandidatuur binnenkwam: op papier, per e-mail of aan het loket.")))
     email = forms.EmailField(
-        label=_("E-mailadres van de kandidaat"), max_length=254,
+        label=_("E-mailadres van de kandidaat"),
         help_text=_("Hierheen gaan de ontvangstbevestiging en, voor wie nog geen account heeft, een uitnodiging om "
                     "een wachtwoord te kiezen voor het portaal. Kijk het adres goed na."),
         error_messages={"required": _("Vul het e-mailadres van de kandidaat in: alle communicatie gaat per mail."),
@@ -317,6 +319,8 @@ class TakeInForm(ApplicationForm):
         """`received_on`: the day the form suggests (today while the procedure is open; none once it closed)."""
         super().__init__(*args, procedure=procedure, user=None, **kwargs)
         self.fields["received_on"].initial = received_on
+        # Refused in Dutch beyond what the account's columns hold; no maxlength for a browser to cut a pasted one at.
+        limit_length(self.fields["email"], EMAIL_MAX_LENGTH, EMAIL_TOO_LONG)
         for name, label in TAKE_IN_LABELS.items():
             self.fields[name].label = label
         if not procedure.cv_required:
