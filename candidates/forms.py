@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from candidates.accommodations import MAX_ARRANGEMENT_LENGTH
 from candidates.account_forms import EMAIL_MAX_LENGTH, EMAIL_TOO_LONG
 from candidates.applying import (
     DOCUMENT_FIELDS,
@@ -55,26 +56,36 @@ def _account_email_url():
         return "/account/email/"
 
 
+def _column(model, field):
+    """What the column holds: each limit is written once, on the model."""
+    return model._meta.get_field(field).max_length
+
+
 class ApplicationForm(forms.Form):
     """The application (kandidatuur) for one procedure. Accepted uploads can come from the session's stash."""
 
-    first_name = NameField(label=_("Voornaam"), max_length=100, error_messages=_required(_("Vul je voornaam in.")))
-    last_name = NameField(label=_("Achternaam"), max_length=100, error_messages=_required(_("Vul je achternaam in.")))
+    first_name = NameField(label=_("Voornaam"), max_length=_column(Candidate, "first_name"),
+                           error_messages=_required(_("Vul je voornaam in.")))
+    last_name = NameField(label=_("Achternaam"), max_length=_column(Candidate, "last_name"),
+                          error_messages=_required(_("Vul je achternaam in.")))
     email = forms.EmailField(label=_("E-mailadres"), required=False, disabled=True)
     phone = forms.RegexField(
-        label=_("Telefoonnummer"), max_length=40, regex=r"^\+?[0-9 ()./-]{8,40}$", widget=TelInput,
+        label=_("Telefoonnummer"), max_length=_column(Candidate, "phone"),
+        regex=rf"^\+?[0-9 ()./-]{{8,{_column(Candidate, 'phone')}}}$", widget=TelInput,
         help_text=_("Bijvoorbeeld 056 27 80 00 of +32 470 12 34 56."),
         error_messages={"required": _("Vul je telefoonnummer in."),
                         "invalid": _("Vul een telefoonnummer in met alleen cijfers, spaties en eventueel een +, "
                                      "bv. 056 27 80 00."),
                         "max_length": TOO_LONG})
-    street = LineField(label=_("Straat en huisnummer"), max_length=200,
+    street = LineField(label=_("Straat en huisnummer"), max_length=_column(Candidate, "street"),
                              error_messages=_required(_("Vul je straat en huisnummer in.")))
     postal_code = forms.RegexField(
-        label=_("Postcode"), max_length=12, regex=r"^[A-Za-z0-9 -]{3,12}$",
+        label=_("Postcode"), max_length=_column(Candidate, "postal_code"),
+        regex=rf"^[A-Za-z0-9 -]{{3,{_column(Candidate, 'postal_code')}}}$",
         error_messages={"required": _("Vul je postcode in."),
                         "invalid": _("Vul een geldige postcode in, bv. 8500."), "max_length": TOO_LONG})
-    city = LineField(label=_("Gemeente"), max_length=100, error_messages=_required(_("Vul je gemeente in.")))
+    city = LineField(label=_("Gemeente"), max_length=_column(Candidate, "city"),
+                     error_messages=_required(_("Vul je gemeente in.")))
     birth_date = forms.DateField(
         label=_("Geboortedatum"), input_formats=DATE_FORMATS,
         help_text=_("Schrijf de datum als dag/maand/jaar, bv. 17/05/1995."),
@@ -88,7 +99,7 @@ class ApplicationForm(forms.Form):
         error_messages={"required": _("Kies je diploma uit de lijst."),
                         "invalid_choice": _("Kies een diploma uit de lijst.")})
     diploma_detail = LineField(
-        label=_("Naam van je buitenlandse diploma"), max_length=300, required=False,
+        label=_("Naam van je buitenlandse diploma"), max_length=_column(Application, "diploma_detail"), required=False,
         help_text=_("Alleen invullen bij een buitenlands diploma."))
     diploma_file = forms.FileField(
         label=_("Kopie van je diploma"),
@@ -403,12 +414,12 @@ class ArrangementForm(forms.Form):
     """HR's arrangement per step; the candidate's request stays on HR's page only."""
 
     intake_arrangement = FreeTextField(
-        label=_("Aanpassing voor het kennismakingsinterview"), required=False, max_length=1000,
+        label=_("Aanpassing voor het kennismakingsinterview"), required=False, max_length=MAX_ARRANGEMENT_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3, "cols": 70}),
         help_text=_("Wat wordt er aangepast, zonder gezondheidsgegevens of diagnose: bv. ‘extra tijd: 10 minuten’ "
                     "of ‘gesprek met tolk Vlaamse Gebarentaal’. De interviewer en de kandidaat lezen dit."))
     jury_arrangement = FreeTextField(
-        label=_("Aanpassing voor het jobinterview"), required=False, max_length=1000,
+        label=_("Aanpassing voor het jobinterview"), required=False, max_length=MAX_ARRANGEMENT_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3, "cols": 70}),
         help_text=_("Idem voor het jobinterview: de juryleden en de kandidaat lezen dit. Geldt een aanpassing "
                     "voor beide gesprekken, vul ze dan bij beide in."))

@@ -18,6 +18,7 @@ from candidates.account_forms import EMAIL_MAX_LENGTH, EMAIL_TOO_LONG
 from interviews.jury import JuryRefused
 from interviews.jury.questionnaire import record_external_result
 from interviews.jury.rounds import (
+    MAX_REASON_LENGTH,
     ReserveWaiting,
     add_juror,
     cancel_round,
@@ -55,7 +56,7 @@ def _admin_context(admin_obj, request, title, **extra):
 
 class RoundSettingsForm(forms.ModelForm):
     reserve_bypass_reason = FreeTextField(
-        label=_("Reden om nu te starten, voor de wervingsreserve"), required=False, max_length=2000,
+        label=_("Reden om nu te starten, voor de wervingsreserve"), required=False, max_length=MAX_REASON_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3, "cols": 70}),
         help_text=_("Bv. waarom een matchgesprek niet kan of niet zinvol is. De reden komt in het dossier van de "
                     "juryronde en in het PV; schrijf geen gezondheidsgegevens."))
@@ -176,8 +177,8 @@ class CancelRoundForm(forms.Form):
 
 class ExternalJurorForm(forms.Form):
     email = forms.EmailField(label=_("E-mailadres"))
-    first_name = NameField(label=_("Voornaam"), max_length=150)
-    last_name = NameField(label=_("Achternaam"), max_length=150)
+    first_name = NameField(label=_("Voornaam"), max_length=get_user_model()._meta.get_field("first_name").max_length)
+    last_name = NameField(label=_("Achternaam"), max_length=get_user_model()._meta.get_field("last_name").max_length)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
