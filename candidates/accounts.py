@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from candidates.models import Candidate
 from communications.outbox import queue_rendered_mail, readdress_unsent_mails
 from kortrijk_ats.staff_auth import needs_second_factor, staff_home_url
+from kortrijk_ats.typed_text import comparable_email
 
 ACCOUNT_MAIL_EVENT = "account"
 
@@ -77,7 +78,7 @@ def change_candidate_address(*, user, address, previous=()):
         candidate = Candidate.objects.select_for_update().filter(user=user, erased_at__isnull=True).first()
         if candidate is None:
             return 0  # staff, or an account that never applied: no candidate's mails to follow
-        old = {old.lower() for old in (candidate.email, *previous) if old} - {address.lower()}
+        old = {comparable_email(old) for old in (candidate.email, *previous) if old} - {comparable_email(address)}
         if candidate.email != address:
             candidate.email = address
             candidate.save(update_fields=["email"])

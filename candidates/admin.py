@@ -20,7 +20,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from candidates import admin_erasure, views_hr  # noqa: F401 — admin_erasure registers its admins
-from candidates.accommodations import ArrangementRefused, awaits_arrangement, record_arrangements
+from candidates.accommodations import (
+    ArrangementChanged,
+    ArrangementRefused,
+    awaits_arrangement,
+    record_arrangements,
+)
 from candidates.admin_actions import (
     STAGE_ACTIONS,
     StageActionForm,
@@ -275,7 +280,11 @@ class ApplicationAdmin(TakeInViews, HRReadOnlyMixin, admin.ModelAdmin):
         if request.method == "POST" and form.is_valid():
             try:
                 changed = record_arrangements(application, intake=form.cleaned_data["intake_arrangement"],
-                                              jury=form.cleaned_data["jury_arrangement"])
+                                              jury=form.cleaned_data["jury_arrangement"], seen=form.seen())
+            except ArrangementChanged as refusal:
+                application.refresh_from_db()
+                form = ArrangementForm.after_change(request.POST, application)
+                form.add_error(None, str(refusal))
             except ArrangementRefused as refusal:
                 form.add_error(refusal.field, str(refusal))
             else:

@@ -130,12 +130,11 @@ class TakeInViews:
 
     def _form_page(self, request, procedure, form, existing=None):
         sections = [(title, [form[name] for name in names]) for title, names in SECTIONS]
-        closes = procedure.applications_close_on
         return self._take_in_page(
             request, "admin/candidates/application/take_in.html",
             title=_("Kandidatuur invoeren: %(title)s") % {"title": procedure.title},
             procedure=procedure, form=form, sections=sections, existing=existing,
-            closed_after=closes if closes is not None and closes < timezone.localdate() else None)
+            closed_after=procedure.last_day_of_applications)
 
     def _take_in_page(self, request, template, **context):
         return TemplateResponse(request, template, {

@@ -34,6 +34,7 @@ from candidates.pools import valid_place
 from candidates.stages import CLOSED_STAGES
 from candidates.uploads import stored_files_removed_on_failure
 from communications.outbox import queue_mail
+from kortrijk_ats.typed_text import comparable_email
 from procedures.models import Procedure
 
 MAX_EXPERIENCE_YEARS = Decimal(50)
@@ -210,8 +211,8 @@ def _holds_place(procedure, place, *, today):
 
 
 def check_may_take_in(procedure, *, today):
-    """HR may enter applications for a procedure open today, or closed since its apply-by day passed (for one
-    that arrived by then); else ProcedureClosed says why."""
+    """HR may enter applications for a procedure open today, or closed on a known day (for one that arrived before
+    it); else ProcedureClosed says why."""
     if not Procedure.objects.open_for_entries(today=today).filter(pk=procedure.pk).exists():
         raise ProcedureClosed(_closed_message(procedure, day=today, today=today))
 
@@ -227,6 +228,10 @@ def _closed_message(procedure, *, day, today):
         if opens is not None and opens > day:
             return (_("Solliciteren voor ‘%(title)s’ kon pas vanaf %(date)s: een kandidatuur ontvangen op %(day)s "
                       "kwam te vroeg. Kijk de dag van ontvangst na.") % {**values, "date": date_format(opens, "d/m/Y")})
+        if procedure.closed_on is not None and procedure.closed_on <= day:
+            return (_("De procedure ‘%(title)s’ werd op %(closed)s afgesloten voor kandidaturen: een kandidatuur "
+                      "ontvangen op %(day)s kwam te laat. Kijk de dag van ontvangst na.")
+                    % {**values, "closed": date_format(procedure.closed_on, "d/m/Y")})
         return (_("De procedure ‘%(title)s’ werd met de hand afgesloten voor kandidaturen. Op welke dag dat gebeurde, "
                   "is niet bekend; daarom kan ook een kandidatuur ontvangen op %(day)s niet meer ingevoerd worden.")
                 % values)
@@ -344,7 +349,7 @@ def _submit(procedure, *, user, personal, answers, documents, language, today, s
 def _account_for(email):
     """The account of this e-mail address, or a new one without a password. Locked per address: two HR entries of
     one new person (a double click) make one account."""
-    email = email.strip().lower()
+    email = comparable_email(email)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", [f"kats-account:{email}"])
@@ -366,13 +371,17 @@ def _account_for(email):
 
 
 def _user_of_address(email):
-    """The account an e-mail address belongs to: the one that has it as an (if several, verified, primary) address,
-    else the one with it as its own address, an active one first. None for an unknown address."""
-    address = (EmailAddress.objects.filter(email__iexact=email.strip()).select_related("user")
-               .order_by("-verified", "-primary", "pk").first())
+    """The account an e-mail address belongs to: the one that verified it, else one with it as its own address that
+    no one ever claimed through allauth (an account made in the back office), an active one first. An address only
+    claimed, never confirmed, belongs to no one: anyone can type someone else's address on their own account.
+    None for an unknown address."""
+    email = comparable_email(email)
+    address = EmailAddress.objects.filter(email__iexact=email, verified=True).select_related("user").first()
     if address is not None:
         return address.user
-    return get_user_model().objects.filter(email__iexact=email.strip()).order_by("-is_active", "pk").first()
+    claimed = EmailAddress.objects.filter(email__iexact=email).values("user_id")
+    return (get_user_model().objects.filter(email__iexact=email).exclude(pk__in=claimed)
+            .order_by("-is_active", "pk").first())
 
 
 def person_of_address(email):
@@ -384,11 +393,11 @@ def person_of_address(email):
 
 
 def same_person(candidate, personal):
-    """Does HR's entry name the person of the address? Same first and last name (case, spaces and Unicode form
-    aside: a stricter rule than that is HR's eye, a looser one would let a namesake through) and the same birth
-    date (when the person's is known)."""
-    return (all(comparable_name(getattr(candidate, field)) == comparable_name(getattr(personal, field))
-                for field in ("first_name", "last_name"))
+    """Does HR's entry name the person of the address? The same name as a ban compares it (bans.comparable_name:
+    case, spaces, Unicode form and word order aside; a stricter rule than that is HR's eye, a looser one would let
+    a namesake through) and the same birth date (when the person's is known)."""
+    return (comparable_name(candidate.first_name, candidate.last_name)
+            == comparable_name(personal.first_name, personal.last_name)
             and candidate.birth_date in (None, personal.birth_date))
 
 
@@ -433,7 +442,8 @@ def invite_to_portal(application):
 
 
 def _save_candidate(user, personal, language, *, own_data):
-    """Create or update the person, locked, so that two submits of one person run one after the other.
+    """Create or update the person, locked, so that two submits of one person run one after the other, and a
+    submit and a waitlist or reserve place being given (candidates.transitions.lock_person) too.
 
     `own_data`: the person's own entry replaces what was stored. HR's entry (not own_data) must name the person of
     the address (else NotTheSamePerson) and only fills in the fields the person left empty."""

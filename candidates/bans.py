@@ -26,6 +26,7 @@ from django.utils import timezone
 
 from candidates.models import Ban, BanKey, BanMatch, Candidate
 from kortrijk_ats.dates import add_months
+from kortrijk_ats.typed_text import comparable_email
 
 # Providers that ignore dots in the local part: the same mailbox whatever the dots (elsewhere a dot may matter).
 DOTLESS_DOMAINS = {"gmail.com": "gmail.com", "googlemail.com": "gmail.com"}
@@ -36,29 +37,31 @@ def _keyed(text):
 
 
 def identity_hash(email):
-    """The key of an e-mail address (case and surrounding spaces aside): an exact match refuses."""
-    return _keyed(email.strip().lower())
+    """The key of an e-mail address (as comparable_email keeps it): an exact match refuses."""
+    return _keyed(comparable_email(email))
 
 
 def address_variant_hash(email):
     """The key of an address with what often varies for one mailbox taken out: a +tag, and a Gmail address's dots."""
-    local, _at, domain = email.strip().lower().rpartition("@")
+    local, _at, domain = comparable_email(email).rpartition("@")
     local = local.split("+", 1)[0]
     if domain in DOTLESS_DOMAINS:
         local, domain = local.replace(".", ""), DOTLESS_DOMAINS[domain]
     return _keyed(f"address-variant:{local}@{domain}")
 
 
-def comparable_name(name):
-    """A name as two spellings of one person compare: one Unicode form, no case, single spaces."""
+def comparable_name(first_name, last_name):
+    """A person's name as two spellings of one person compare: one Unicode form, no case, single spaces, the words
+    in any order (first and last name are sometimes swapped). The one rule for a ban's key and for HR's entry for
+    a known address (candidates.applying.same_person)."""
+    name = f"{first_name or ''} {last_name or ''}"
     folded = unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
-    return " ".join(folded.split())
+    return " ".join(sorted(folded.split()))
 
 
 def name_birth_date_hash(first_name, last_name, birth_date):
-    """The key of a name with a birth date; the words in any order (first and last name are sometimes swapped)."""
-    words = " ".join(sorted(comparable_name(f"{first_name} {last_name}").split()))
-    return _keyed(f"name-birth-date:{words}:{birth_date.isoformat()}")
+    """The key of a name (comparable_name) with a birth date."""
+    return _keyed(f"name-birth-date:{comparable_name(first_name, last_name)}:{birth_date.isoformat()}")
 
 
 def _verified_addresses(candidate):

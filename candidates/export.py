@@ -7,7 +7,7 @@ import zipfile
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
-from candidates.disclosure import shown_stage, visible_transitions
+from candidates.disclosure import ban_told, place_told, shown_stage, visible_transitions
 from candidates.models import Application, Candidate
 from candidates.stages import Stage
 from candidates.timeline import for_portal, sent_mails, timeline_for
@@ -35,8 +35,9 @@ def export_data(user):
             "aangemaakt_op": candidate.created_at,
         },
         "kandidaturen": [_application(a) for a in applications],
+        # Only what the person was told: a ban or a place whose outcome mail HR has not released stays out.
         "uitsluitingen": [{"functie": b.function.name, "vanaf": b.starts_on, "opnieuw_welkom_vanaf": b.ends_on}
-                          for b in candidate.bans.select_related("function")],
+                          for b in candidate.bans.select_related("function") if ban_told(b)],
         "verzoeken_tot_wissen": [{"gevraagd_op": r.requested_at, "behandeld_op": r.handled_at}
                                  for r in candidate.erasure_requests.all()],
     }
@@ -63,7 +64,7 @@ def _application(application):
                            for t in visible_transitions(application)],
         "wachtlijst_en_reserve": [{"soort": e.get_kind_display(), "geldig_vanaf": e.valid_from,
                                    "laatste_geldige_dag": e.last_valid_day, "beeindigd_op": e.ended_at}
-                                  for e in application.pool_entries.all()],
+                                  for e in application.pool_entries.all() if place_told(e)],
         "verzonden_mails": [{"verzonden_op": m.sent_at, "aan": m.to, "onderwerp": m.subject, "tekst": m.body_text}
                             for m in sent_mails(application)],
         "documenten": [{"soort": d.get_kind_display(), "bestandsnaam": d.original_name, "type": d.content_type,

@@ -5,11 +5,14 @@ from functools import cached_property
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Fieldset, Layout
 from django import forms
+from django.core.exceptions import ValidationError
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from candidates.accommodations import MAX_ARRANGEMENT_LENGTH
+from candidates.account_forms import EMAIL_MAX_LENGTH, EMAIL_TOO_LONG
 from candidates.applying import (
     DOCUMENT_FIELDS,
     Answers,
@@ -23,7 +26,8 @@ from candidates.applying import (
 from candidates.documents import PROOF_KINDS
 from candidates.models import Application, Candidate, Document
 from candidates.uploads import CV_TYPES, PROOF_TYPES, check_upload
-from kortrijk_ats.typed_text import TOO_LONG, FreeTextField, LineField, NameField
+from kortrijk_ats.input_limits import limit_length
+from kortrijk_ats.typed_text import TOO_LONG, FreeTextField, LineField, NameField, comparable_email
 from procedures.models import Diploma
 
 MIN_AGE, MAX_AGE = 16, 100
@@ -63,26 +67,36 @@ def _account_email_url():
         return "/account/email/"
 
 
+def _column(model, field):
+    """What the column holds: each limit is written once, on the model."""
+    return model._meta.get_field(field).max_length
+
+
 class ApplicationForm(forms.Form):
     """The application (kandidatuur) for one procedure. Accepted uploads can come from the session's stash."""
 
-    first_name = NameField(label=_("Voornaam"), max_length=100, error_messages=_required(_("Vul je voornaam in.")))
-    last_name = NameField(label=_("Achternaam"), max_length=100, error_messages=_required(_("Vul je achternaam in.")))
+    first_name = NameField(label=_("Voornaam"), max_length=_column(Candidate, "first_name"),
+                           error_messages=_required(_("Vul je voornaam in.")))
+    last_name = NameField(label=_("Achternaam"), max_length=_column(Candidate, "last_name"),
+                          error_messages=_required(_("Vul je achternaam in.")))
     email = forms.EmailField(label=_("E-mailadres"), required=False, disabled=True)
     phone = forms.RegexField(
-        label=_("Telefoonnummer"), max_length=40, regex=r"^\+?[0-9 ()./-]{8,40}$", widget=TelInput,
+        label=_("Telefoonnummer"), max_length=_column(Candidate, "phone"),
+        regex=rf"^\+?[0-9 ()./-]{{8,{_column(Candidate, 'phone')}}}$", widget=TelInput,
         help_text=_("Bijvoorbeeld 056 27 80 00 of +32 470 12 34 56."),
         error_messages={"required": _("Vul je telefoonnummer in."),
                         "invalid": _("Vul een telefoonnummer in met alleen cijfers, spaties en eventueel een +, "
                                      "bv. 056 27 80 00."),
                         "max_length": TOO_LONG})
-    street = LineField(label=_("Straat en huisnummer"), max_length=200,
+    street = LineField(label=_("Straat en huisnummer"), max_length=_column(Candidate, "street"),
                              error_messages=_required(_("Vul je straat en huisnummer in.")))
     postal_code = forms.RegexField(
-        label=_("Postcode"), max_length=12, regex=r"^[A-Za-z0-9 -]{3,12}$",
+        label=_("Postcode"), max_length=_column(Candidate, "postal_code"),
+        regex=rf"^[A-Za-z0-9 -]{{3,{_column(Candidate, 'postal_code')}}}$",
         error_messages={"required": _("Vul je postcode in."),
                         "invalid": _("Vul een geldige postcode in, bv. 8500."), "max_length": TOO_LONG})
-    city = LineField(label=_("Gemeente"), max_length=100, error_messages=_required(_("Vul je gemeente in.")))
+    city = LineField(label=_("Gemeente"), max_length=_column(Candidate, "city"),
+                     error_messages=_required(_("Vul je gemeente in.")))
     birth_date = forms.DateField(
         label=_("Geboortedatum"), input_formats=DATE_FORMATS,
         help_text=_("Schrijf de datum als dag/maand/jaar, bv. 17/05/1995."),
@@ -96,7 +110,7 @@ class ApplicationForm(forms.Form):
         error_messages={"required": _("Kies je diploma uit de lijst."),
                         "invalid_choice": _("Kies een diploma uit de lijst.")})
     diploma_detail = LineField(
-        label=_("Naam van je buitenlandse diploma"), max_length=300, required=False,
+        label=_("Naam van je buitenlandse diploma"), max_length=_column(Application, "diploma_detail"), required=False,
         help_text=_("Alleen invullen bij een buitenlands diploma."))
     diploma_file = forms.FileField(
         label=_("Kopie van je diploma"),
@@ -332,7 +346,7 @@ class TakeInForm(ApplicationForm):
                  if value != Application.Channel.PORTAL],
         error_messages=_required(_("Kies hoe de kandidatuur binnenkwam: op papier, per e-mail of aan het loket.")))
     email = forms.EmailField(
-        label=_("E-mailadres van de kandidaat"), max_length=254,
+        label=_("E-mailadres van de kandidaat"),
         help_text=_("Hierheen gaan de ontvangstbevestiging en, voor wie nog geen account heeft, een uitnodiging om "
                     "een wachtwoord te kiezen voor het portaal. Kijk het adres goed na."),
         error_messages={"required": _("Vul het e-mailadres van de kandidaat in: alle communicatie gaat per mail."),
@@ -352,6 +366,8 @@ class TakeInForm(ApplicationForm):
         """`received_on`: the day the form suggests (today while the procedure is open; none once it closed)."""
         super().__init__(*args, procedure=procedure, user=None, **kwargs)
         self.fields["received_on"].initial = received_on
+        # Refused in Dutch beyond what the account's columns hold; no maxlength for a browser to cut a pasted one at.
+        limit_length(self.fields["email"], EMAIL_MAX_LENGTH, EMAIL_TOO_LONG)
         for name, label in TAKE_IN_LABELS.items():
             self.fields[name].label = label
         if not procedure.cv_required:
@@ -376,7 +392,7 @@ class TakeInForm(ApplicationForm):
         pass  # HR types the person's address
 
     def clean_email(self):
-        return self.cleaned_data["email"].strip().lower()
+        return comparable_email(self.cleaned_data["email"])
 
     def clean_received_on(self):
         received_on = self.cleaned_data["received_on"]
@@ -434,12 +450,41 @@ class ArrangementForm(forms.Form):
     """HR's arrangement per step; the candidate's request stays on HR's page only."""
 
     intake_arrangement = FreeTextField(
-        label=_("Aanpassing voor het kennismakingsinterview"), required=False, max_length=1000,
+        label=_("Aanpassing voor het kennismakingsinterview"), required=False, max_length=MAX_ARRANGEMENT_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3, "cols": 70}),
         help_text=_("Wat wordt er aangepast, zonder gezondheidsgegevens of diagnose: bv. ‘extra tijd: 10 minuten’ "
                     "of ‘gesprek met tolk Vlaamse Gebarentaal’. De interviewer en de kandidaat lezen dit."))
     jury_arrangement = FreeTextField(
-        label=_("Aanpassing voor het jobinterview"), required=False, max_length=1000,
+        label=_("Aanpassing voor het jobinterview"), required=False, max_length=MAX_ARRANGEMENT_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3, "cols": 70}),
         help_text=_("Idem voor het jobinterview: de juryleden en de kandidaat lezen dit. Geldt een aanpassing "
                     "voor beide gesprekken, vul ze dan bij beide in."))
+    FIELDS = ("intake_arrangement", "jury_arrangement")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.FIELDS:
+            self.fields[name].show_hidden_initial = True  # what the page showed comes back with the save
+
+    def seen(self):
+        """The (intake, jury) arrangements the page showed when HR saved: candidates.accommodations refuses the
+        save when they changed meanwhile."""
+        values = []
+        for name in self.FIELDS:
+            raw = self.data.get(self.add_initial_prefix(name), "")
+            try:
+                values.append(self.fields[name].to_python(raw))
+            except ValidationError:
+                values.append(raw)  # not what any page showed: the comparison refuses it
+        return tuple(values)
+
+    @classmethod
+    def after_change(cls, data, application):
+        """The form again with what HR typed, now showing the arrangements recorded meanwhile."""
+        data = data.copy()
+        initial = {name: getattr(application, name) for name in cls.FIELDS}
+        for name, value in initial.items():
+            data[f"initial-{name}"] = value
+        form = cls(data, initial=initial)
+        form.is_valid()
+        return form

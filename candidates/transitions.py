@@ -13,7 +13,7 @@ from django.utils.formats import date_format
 
 from candidates import mail_events
 from candidates.bans import impose_ban
-from candidates.models import Application, BanMatch, PoolEntry, Transition
+from candidates.models import Application, BanMatch, Candidate, PoolEntry, Transition
 from candidates.stages import BANNING_STAGES, CLOSED_STAGES, REASON_REQUIRED, Stage, is_allowed
 from communications.outbox import batched_mails, compose_mail, put_in_outbox
 from kortrijk_ats.dates import add_months
@@ -170,6 +170,8 @@ def _apply_consequences(application, from_stage, to, *, now):
     if to in BANNING_STAGES:
         ban = impose_ban(application, decided_on=today)
         context["welcome_again_on"] = date_format(ban.ends_on, "d/m/Y")
+    if to in (Stage.WAITLIST, Stage.RESERVE):
+        lock_person(application.candidate_id)
     if to == Stage.WAITLIST and from_stage != Stage.JURY_INVITED:
         entry = _open_pool_entry(application, PoolEntry.Kind.WAITLIST, today, function.waitlist_months)
         context["valid_until"] = date_format(entry.last_valid_day, "d/m/Y")
@@ -181,6 +183,13 @@ def _apply_consequences(application, from_stage, to, *, now):
         context["valid_until"] = date_format(entry.last_valid_day, "d/m/Y")
     _end_places([application.pk], to, now=now)
     return context
+
+
+def lock_person(candidate_id):
+    """Lock the person's row before a waitlist or reserve place opens. Applying holds the same lock
+    (candidates.applying) from before its check for a valid place until its commit, so the two run one after the
+    other: an application judged while a place is being given waits for it, and is refused."""
+    list(Candidate.objects.select_for_update().filter(pk=candidate_id).values_list("pk", flat=True))
 
 
 def _reserve_months(function):

@@ -63,6 +63,13 @@ def clean_typed_text(value, *, kind):
     return "".join(c for c in text if c in kept or not _invisible(c)).strip()
 
 
+def comparable_email(address):
+    """An e-mail address as the system keeps and compares it: one Unicode form (NFC: the same mailbox however its
+    letters were typed), no surrounding spaces, lower case. The one rule for HR's entries, the external expert's
+    invitation, finding the account of an address, mails following an account and a ban's address keys."""
+    return unicodedata.normalize("NFC", address or "").strip().lower()
+
+
 class _TypedTextField(forms.CharField):
     """A CharField that keeps text by clean_typed_text and says in Dutch when it is too long.
 

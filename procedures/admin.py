@@ -20,6 +20,7 @@ from procedures.models import (
     Procedure,
     ProcedureStep,
     Team,
+    intake_moment_key,
 )
 from procedures.settings_check import missing_function_settings, missing_settings
 
@@ -109,14 +110,16 @@ class IntakeSessionFormSet(forms.BaseInlineFormSet):
         super().clean()
         if any(self.errors):
             return
-        moments = [(form.cleaned_data["date"], form.cleaned_data.get("label", "")) for form in self.forms
+        moments = [intake_moment_key(form.cleaned_data["date"], None, form.cleaned_data.get("label", ""))
+                   for form in self.forms
                    if form.cleaned_data and not form.cleaned_data.get("DELETE") and form.cleaned_data.get("date")
                    and form.cleaned_data.get("starts_at") is None]
-        saved = self.instance.pk and any(
-            IntakeSession.objects.filter(procedure=self.instance, starts_at__isnull=True, date=day, label=label)
-            .exclude(pk__in=[form.instance.pk for form in self.forms if form.instance.pk]).exists()
-            for day, label in moments)
-        if saved or len(moments) != len(set(moments)):
+        saved = set()
+        if self.instance.pk and moments:
+            saved = {intake_moment_key(session.date, None, session.label) for session in IntakeSession.objects
+                     .filter(procedure=self.instance, starts_at__isnull=True, date__in=[day for day, _ in moments])
+                     .exclude(pk__in=[form.instance.pk for form in self.forms if form.instance.pk])}
+        if saved & set(moments) or len(moments) != len(set(moments)):
             raise forms.ValidationError(DAY_WITHOUT_HOURS_TWICE)
 
 
@@ -153,7 +156,7 @@ class ProcedureAdmin(NewRoundAdminMixin, HRAccessMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ("title",)}
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 6, "cols": 90})}}
     fieldsets = (
-        (None, {"fields": ("function", "title", "slug", "status", "applications_open_from",
+        (None, {"fields": ("function", "title", "slug", "status", "closed_on", "applications_open_from",
                            "applications_close_on", "contract_type", "place")}),
         (_("Vacaturepagina"), {"fields": ("intro", "responsibilities", "workplace", "offer", "conditions",
                                           "procedure_steps", "employer", "employer_vision", "employer_values",
@@ -162,6 +165,7 @@ class ProcedureAdmin(NewRoundAdminMixin, HRAccessMixin, admin.ModelAdmin):
         (_("Kandidatuurformulier"), {"fields": ("motivation_required", "cv_required")}),
         (_("Intern"), {"fields": ("internal_note",)}),
     )
+    readonly_fields = ("closed_on",)
     inlines = (DiplomaInline, IntakeSessionInline, ProcedureStepInline)
     # The "nog in te vullen" box and the "Nieuwe ronde" button (NewRoundAdminMixin).
     change_form_template = "admin/procedures/procedure_change_form.html"

@@ -9,10 +9,12 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kortrijk_ats.typed_text import LineField
+from procedures.application_period import RUNS_EVERY
 from procedures.models import Procedure
 from procedures.rounds import (
     MAX_INTAKE_MOMENTS,
@@ -50,8 +52,8 @@ class NewRoundForm(forms.Form):
                                "Het adres van de vorige ronde blijft van de vorige ronde."))
     applications_open_from = _date_field(
         gettext_lazy("Kandidaturen vanaf"),
-        help_text=gettext_lazy("De nieuwe ronde blijft in voorbereiding en opent vanzelf op deze dag (is die dag al "
-                               "voorbij, dan binnen tien minuten)."))
+        help_text=gettext_lazy("De nieuwe ronde blijft in voorbereiding en gaat op deze dag vanzelf open; vandaag of "
+                               "later."))
     applications_close_on = _date_field(
         gettext_lazy("Kandidaturen tot en met"),
         help_text=gettext_lazy("De laatste dag om te solliciteren; vandaag of later."))
@@ -132,10 +134,7 @@ class NewRoundAdminMixin:
                 except NewRoundRefused as refusal:
                     intake_errors = _show_refusal(refusal, form)
                 else:
-                    self.message_user(request, _(
-                        "Nieuwe ronde ‘%(title)s’ aangemaakt, in voorbereiding: nog niet publiek. Controleer de "
-                        "teksten en zet de status op ‘open voor kandidaturen’ wanneer ze klaar is. De vorige ronde "
-                        "is niet gewijzigd.") % {"title": new.title}, messages.SUCCESS)
+                    self.message_user(request, created_text(new, today=today), messages.SUCCESS)
                     return redirect("admin:procedures_procedure_change", new.pk)
         else:
             form = NewRoundForm(initial={"title": procedure.title})
@@ -151,6 +150,24 @@ class NewRoundAdminMixin:
             "change_url": reverse("admin:procedures_procedure_change", args=[procedure.pk]),
         }
         return TemplateResponse(request, "procedures/admin/new_round.html", context)
+
+
+def created_text(new, *, today):
+    """What will happen to the new round: it stays a draft until the job opens it on its first day (never before
+    today: start_new_round refuses a past one)."""
+    values = {"title": new.title, "minutes": int(RUNS_EVERY.total_seconds() // 60),
+              "first": date_format(new.applications_open_from, "d/m/Y"),
+              "last": date_format(new.applications_close_on, "d/m/Y")}
+    if new.applications_open_from <= today:
+        opens = _("Ze gaat vandaag vanzelf open voor kandidaturen (binnen %(minutes)d minuten) en neemt kandidaturen "
+                  "aan tot en met %(last)s. Controleer de teksten nu; wil je ze later openen, verschuif dan de eerste "
+                  "dag.") % values
+    else:
+        opens = _("Ze gaat vanzelf open voor kandidaturen op %(first)s, kort na middernacht (binnen %(minutes)d "
+                  "minuten), en neemt kandidaturen aan tot en met %(last)s. Controleer de teksten voor die dag; wil "
+                  "je ze later openen, verschuif dan de eerste dag.") % values
+    return " ".join((_("Nieuwe ronde ‘%(title)s’ aangemaakt, in voorbereiding en nog niet publiek.") % values, opens,
+                     _("De vorige ronde is niet gewijzigd.")))
 
 
 def _show_refusal(refusal, form):

@@ -2,7 +2,9 @@
 vacancy page, diplomas, teams, competencies, intake sessions and concrete vacancies. What a function pays lives in
 the pay app (pay.models)."""
 
+import functools
 import re
+from datetime import timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -73,9 +75,8 @@ class ProcedureQuerySet(models.QuerySet):
         by the periodic job (procedures.application_period), which may run late, so nobody trusts the status alone.
 
         `on`: an earlier day (HR enters a letter that arrived then): the procedures that took applications that day,
-        as far as today's state tells. The dates decide, and the status must be open, or closed because the apply-by
-        day has passed (the job's rule). The day a procedure closed is not recorded, so one closed before its
-        apply-by day has passed (by hand, or one without that day) counts as closed on every day."""
+        as far as today's state tells. The dates decide, and the status must be open, or closed after that day
+        (`closed_on`, by the job or by hand). One closed on a day nobody recorded counts as closed on every day."""
         return self.filter(_open_on(on or today, today=today))
 
     def with_open_for_applications(self, *, today):
@@ -84,9 +85,9 @@ class ProcedureQuerySet(models.QuerySet):
             _open_on(today, today=today), output_field=models.BooleanField()))
 
     def open_for_entries(self, *, today):
-        """The procedures HR may still enter an application for: open today, or closed since their apply-by day
-        passed (an application that arrived by then counts; open_for_applications(on=…) judges its day)."""
-        return self.filter(_open_on(today, today=today) | _closed_after_apply_by(today))
+        """The procedures HR may still enter an application for: open today, or closed on a known day (an
+        application that arrived before it counts; open_for_applications(on=…) judges its day)."""
+        return self.filter(_open_on(today, today=today) | _closed_on_a_known_day(today))
 
     def public(self, *, today):
         """The procedures with a public vacancy page: open from their open-from day on, and closed ones (their page
@@ -102,12 +103,14 @@ def _started_on(today, *, status):
 def _open_on(day, *, today):
     in_period = ((models.Q(applications_open_from__isnull=True) | models.Q(applications_open_from__lte=day))
                  & (models.Q(applications_close_on__isnull=True) | models.Q(applications_close_on__gte=day)))
-    # On today itself the second branch is empty: its apply-by day is before today, so today is not in its period.
-    return in_period & (models.Q(status=Procedure.Status.OPEN) | _closed_after_apply_by(today))
+    if day >= today:  # today a closed procedure takes nothing, whatever day it closed
+        return in_period & models.Q(status=Procedure.Status.OPEN)
+    return in_period & (models.Q(status=Procedure.Status.OPEN) | (_closed_on_a_known_day(today)
+                                                                   & models.Q(closed_on__gt=day)))
 
 
-def _closed_after_apply_by(today):
-    return models.Q(status=Procedure.Status.CLOSED, applications_close_on__lt=today)
+def _closed_on_a_known_day(today):
+    return models.Q(status=Procedure.Status.CLOSED, closed_on__lte=today)
 
 
 class Procedure(models.Model):
@@ -123,6 +126,12 @@ class Procedure(models.Model):
     title = models.CharField(_("titel"), max_length=200)
     slug = models.SlugField(unique=True)
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
+    # Set whenever the status becomes closed (save(), and the job in procedures.application_period): an application
+    # HR enters later counts only if it arrived before this day.
+    closed_on = models.DateField(
+        _("afgesloten op"), null=True, blank=True, editable=False,
+        help_text=_("De dag waarop de procedure sloot voor kandidaturen: om middernacht na de laatste dag, of de dag "
+                    "waarop HR ze met de hand afsloot. Een kandidatuur die vanaf die dag binnenkwam, telt niet."))
     applications_open_from = models.DateField(
         _("kandidaturen vanaf"), null=True, blank=True,
         help_text=_("Een procedure in voorbereiding gaat die dag om middernacht vanzelf open. Leeg: HR zet de "
@@ -166,25 +175,64 @@ class Procedure(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        # A procedure closed by hand closes today; one that leaves the closed status forgets the day.
+        closed_on = (self.closed_on or timezone.localdate()) if self.status == self.Status.CLOSED else None
+        if closed_on != self.closed_on:
+            self.closed_on = closed_on
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "closed_on"}
+        super().save(*args, **kwargs)
+
+    @property
+    def last_day_of_applications(self):
+        """Once closed: the last day whose applications count (the apply-by day, or the day before HR closed it by
+        hand if that came first). None while it is not closed, or closed on a day nobody recorded."""
+        if self.status != self.Status.CLOSED or self.closed_on is None:
+            return None
+        day_before = self.closed_on - timedelta(days=1)
+        closes = self.applications_close_on
+        return day_before if closes is None else min(closes, day_before)
+
     def clean(self):
-        """HR's form: the status and the dates must agree, or the periodic job would undo HR's choice."""
+        """HR's form: the status and the dates must agree (application_period_errors)."""
         super().clean()
-        today = timezone.localdate()
-        opens, closes = self.applications_open_from, self.applications_close_on
-        if opens and closes and opens > closes:
-            raise ValidationError({"applications_close_on": _(
-                "De laatste dag om te solliciteren ligt voor de eerste. Kies een dag op of na %(day)s.")
-                % {"day": date_format(opens, "d/m/Y")}})
-        if self.status != self.Status.OPEN:
-            return
-        if closes and closes < today:
-            raise ValidationError({"applications_close_on": _(
-                "Deze dag is voorbij: een open procedure sluit na haar laatste dag vanzelf. Kies een latere dag om "
-                "ze (opnieuw) te openen, of zet de status op ‘afgesloten voor kandidaturen’.")})
-        if opens and opens > today:
-            raise ValidationError({"status": _(
+        errors = application_period_errors(open_from=self.applications_open_from,
+                                           close_on=self.applications_close_on, status=self.status,
+                                           today=timezone.localdate())
+        if errors:
+            raise ValidationError(errors)
+
+
+def application_period_errors(*, open_from, close_on, status, today):
+    """The application days against the status, as {field: Dutch message}; empty when they agree. The one rule of
+    HR's procedure form and of a new round: otherwise the periodic job (procedures.application_period) would undo
+    HR's choice. A draft opens by itself on its first day, so a scheduled draft's days lie ahead."""
+    day = functools.partial(date_format, format="d/m/Y")
+    if open_from and close_on and open_from > close_on:
+        return {"applications_close_on": _(
+            "De laatste dag om te solliciteren (%(last)s) ligt voor de eerste (%(first)s). Kies een laatste dag op of "
+            "na %(first)s.") % {"first": day(open_from), "last": day(close_on)}}
+    errors = {}
+    if status == Procedure.Status.OPEN:
+        if close_on and close_on < today:
+            errors["applications_close_on"] = _(
+                "Deze dag is voorbij: een open procedure sluit na haar laatste dag vanzelf. Kies een latere dag om ze "
+                "(opnieuw) te openen, of zet de status op ‘afgesloten voor kandidaturen’.")
+        if open_from and open_from > today:
+            errors["status"] = _(
                 "Solliciteren kan pas vanaf %(day)s. Laat de status op ‘in voorbereiding’: de procedure gaat die dag "
-                "vanzelf open.") % {"day": date_format(opens, "d/m/Y")}})
+                "vanzelf open.") % {"day": day(open_from)}
+    elif status == Procedure.Status.DRAFT:
+        if open_from and open_from < today:  # it would open at once, unseen
+            errors["applications_open_from"] = _(
+                "De eerste dag om te solliciteren (%(day)s) ligt in het verleden. Kies vandaag of een latere dag.") % {
+                "day": day(open_from)}
+        if close_on and close_on < today:  # it would never open
+            errors["applications_close_on"] = _(
+                "De laatste dag om te solliciteren (%(day)s) ligt in het verleden. Kies vandaag of een latere dag.") % {
+                "day": day(close_on)}
+    return errors
 
 
 class ProcedureStep(models.Model):
@@ -345,6 +393,15 @@ class BehaviouralIndicator(models.Model):
 
     def __str__(self):
         return self.text
+
+
+def intake_moment_key(day, starts_at, label):
+    """When two intake moments of a procedure are one and the same: the same day and start, or, without hours yet,
+    the same day and label (case and spaces aside). HR's procedure form and a new round judge by it; the database's
+    constraints below are the backstop for the exact same day, start or label."""
+    if starts_at is not None:
+        return (day, starts_at)
+    return (day, " ".join((label or "").split()).casefold())
 
 
 DAY_WITHOUT_HOURS_TWICE = _("Er is al een intakemoment zonder uren op die dag met die omschrijving. Vul de uren in, "

@@ -41,7 +41,14 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from procedures.models import Diploma, IntakeSession, Procedure, ProcedureStep
+from procedures.models import (
+    Diploma,
+    IntakeSession,
+    Procedure,
+    ProcedureStep,
+    application_period_errors,
+    intake_moment_key,
+)
 
 # The vacancy's texts and facts, the same next year; a round's own fields are given anew or start fresh.
 COPIED_FIELDS = (
@@ -49,8 +56,8 @@ COPIED_FIELDS = (
     "procedure_steps", "employer", "employer_vision", "employer_values", "faq", "contact_name", "contact_email",
     "contact_phone", "motivation_required", "cv_required",
 )
-ROUND_OWN_FIELDS = ("id", "title", "slug", "status", "applications_open_from", "applications_close_on", "created_at",
-                    "internal_note")  # HR's note is about that round
+ROUND_OWN_FIELDS = ("id", "title", "slug", "status", "closed_on", "applications_open_from", "applications_close_on",
+                    "created_at", "internal_note")  # HR's note is about that round
 MAX_INTAKE_MOMENTS = 20
 PROPOSAL_SHIFT = timedelta(weeks=52)  # a year later on the same weekday
 
@@ -107,10 +114,10 @@ def start_new_round(procedure, *, title, slug, applications_open_from, applicati
     module's docstring for why). The old round is left untouched.
 
     Refused with NewRoundRefused (every fault in Dutch, nothing made) when a field is empty or too long, the slug
-    is taken or not a slug, the last day to apply is in the past, the first day to apply comes after the last, or
-    an intake moment is in the past, before the first day to apply, without a label, with half or reversed hours,
-    or twice the same. All or nothing: one transaction; a second request with the same slug (a double click)
-    gets the slug message. Returns the new Procedure.
+    is taken or not a slug, the first or the last day to apply is in the past, the first day to apply comes after
+    the last, or an intake moment is in the past, before the first day to apply, without a label, with half or
+    reversed hours, or twice the same. All or nothing: one transaction; a second request with the same slug (a
+    double click) gets the slug message. Returns the new Procedure.
     """
     today = today or timezone.localdate()
     title, slug = (title or "").strip(), (slug or "").strip()
@@ -188,14 +195,9 @@ def _field_errors(*, title, slug, open_from, close_on, today):
         errors["applications_open_from"] = _("Vul de eerste dag in waarop kandidaten kunnen solliciteren.")
     if close_on is None:
         errors["applications_close_on"] = _("Vul de laatste dag in waarop kandidaten kunnen solliciteren.")
-    elif close_on < today:
-        errors["applications_close_on"] = _(
-            "De laatste dag om te solliciteren (%(day)s) ligt in het verleden. Kies vandaag of een latere dag.") % {
-            "day": _day(close_on)}
-    if open_from is not None and close_on is not None and open_from > close_on:
-        errors["applications_open_from"] = _(
-            "De eerste dag om te solliciteren (%(first)s) valt na de laatste dag (%(last)s). Kies een eerste dag "
-            "op of vóór de laatste.") % {"first": _day(open_from), "last": _day(close_on)}
+    # The new round is a draft that opens by itself: the rule of HR's procedure form for a draft.
+    errors.update(application_period_errors(open_from=open_from, close_on=close_on, status=Procedure.Status.DRAFT,
+                                            today=today))
     return errors
 
 
@@ -232,8 +234,7 @@ def _intake_moment_errors(moments, *, open_from, today):
                           % {"moment": name})
         elif moment.starts_at is not None and moment.ends_at <= moment.starts_at:
             errors.append(_("%(moment)s: het einduur moet later zijn dan het beginuur.") % {"moment": name})
-        # The same day twice: with the same start, or (without hours yet) with the same label.
-        key = (moment.date, moment.starts_at) if moment.starts_at else (moment.date, label.lower())
+        key = intake_moment_key(moment.date, moment.starts_at, label)
         if key in seen:
             errors.append(_("%(moment)s staat er twee keer in.") % {"moment": name})
         seen.add(key)

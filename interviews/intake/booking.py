@@ -19,7 +19,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 
+from candidates.disclosure import outcome_waiting, shown_stage
 from candidates.models import Application
 from candidates.stages import Stage
 from communications.outbox import queue_mail
@@ -262,10 +264,15 @@ def _changed_message(booking):
 
 
 def _check_may_book(application):
-    if application.stage != Stage.INTAKE_INVITED:
-        raise NotInvited(
-            f"Je kandidatuur staat op ‘{Stage(application.stage).label}’: je kan nu geen moment boeken of wijzigen."
-        )
+    if application.stage == Stage.INTAKE_INVITED:
+        return
+    # The candidate reads this: the stage they were told, never an outcome HR has not released.
+    if outcome_waiting(application):
+        raise NotInvited(gettext("Je kan nu geen moment boeken of wijzigen: je kandidatuur is in behandeling bij het "
+                                 "selectieteam. Je krijgt een mail zodra er nieuws is."))
+    raise NotInvited(
+        f"Je kandidatuur staat op ‘{shown_stage(application).label}’: je kan nu geen moment boeken of wijzigen."
+    )
 
 
 def _check_before_cutoff(booking, *, now, cutoff, verb):

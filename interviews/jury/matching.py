@@ -28,7 +28,7 @@ def _check_reserve(application, vacancy):
     if application.stage != Stage.RESERVE:
         raise JuryRefused("Een matchgesprek is er enkel voor kandidaten in de wervingsreserve.")
     if not PoolEntry.objects.waiting(PoolEntry.Kind.RESERVE, on=timezone.localdate()).filter(
-            application=application).exists():
+            application=application, function=vacancy.function).exists():
         raise JuryRefused("De plaats van deze kandidaat in de wervingsreserve is niet meer geldig.")
 
 

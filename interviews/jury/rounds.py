@@ -10,6 +10,7 @@ e-mail, whose account reaches only this round and only until it closes.
 import logging
 from dataclasses import dataclass
 
+from allauth.account.adapter import get_adapter as get_account_adapter
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -35,6 +36,7 @@ from interviews.models import (
     ScoreSheet,
 )
 from kortrijk_ats.roles import INTERVIEWER, JUROR, has_role, is_hr
+from kortrijk_ats.typed_text import comparable_email
 from procedures.models import Vacancy
 from procedures.settings_check import SettingMissing, reserve_months_for
 
@@ -54,11 +56,12 @@ class PoolRow:
 
 
 def valid_pool(function, kind, *, today=None):
-    """The places of one pool (waitlist or reserve) of the function whose candidate waits there
-    (PoolEntry.objects.waiting), in pool order (oldest place first)."""
-    return (PoolEntry.objects.waiting(kind, on=today or timezone.localdate()).filter(function=function)
-            .select_related("application__candidate", "application__procedure")
-            .order_by("valid_from", "id"))
+    """The places of one pool (waitlist or reserve) of the function (of every function for None) whose candidate
+    waits there (PoolEntry.objects.waiting), in pool order (oldest place first)."""
+    places = PoolEntry.objects.waiting(kind, on=today or timezone.localdate())
+    if function is not None:
+        places = places.filter(function=function)
+    return places.select_related("application__candidate", "application__procedure").order_by("valid_from", "id")
 
 
 def vacancy_pools(vacancy, *, today=None):
@@ -226,15 +229,16 @@ def remove_juror(member, *, by=None):
 def invite_external_juror(jury_round, *, email, first_name, last_name, by=None):
     """Invite the external expert (externe deskundige) by e-mail: an account that logs in by e-mailed code, limited
     to this round and only until it closes (then the account is switched off if no other round needs it)."""
-    email = (email or "").strip().lower()
+    email = comparable_email(email)
     if not email:
         raise JuryRefused("Vul het e-mailadres van de externe deskundige in.")
     User = get_user_model()
     with transaction.atomic():
         user = User.objects.filter(email__iexact=email).order_by("pk").first()
         if user is None:
-            user = User(username=email[:150], email=email, first_name=first_name.strip()[:150],
-                        last_name=last_name.strip()[:150], is_staff=True)
+            # Nothing is cut: HR's form refuses what the columns cannot hold; the username is made to fit.
+            user = User(email=email, first_name=first_name.strip(), last_name=last_name.strip(), is_staff=True)
+            get_account_adapter().populate_username(None, user)
             user.set_unusable_password()
             user.save()
         elif Candidate.objects.filter(user=user).exists():

@@ -2,6 +2,33 @@
 
 from django.db import migrations, models
 
+LABEL_MAX_LENGTH = 80  # IntakeSession.label as this migration finds it
+
+
+def relabel_days_without_hours_twice(apps, schema_editor):
+    """Before the constraint: a second (third, ...) moment without hours on one day with one label gets a label of
+    its own ("voormiddag (2)"), so the constraint can be added to a database that holds such twins. Nothing is
+    deleted: a twin may have interviewers or links; HR renames or removes it."""
+    IntakeSession = apps.get_model("procedures", "IntakeSession")
+    taken = set(IntakeSession.objects.filter(starts_at__isnull=True).values_list("procedure_id", "date", "label"))
+    seen = set()
+    for session in IntakeSession.objects.filter(starts_at__isnull=True).order_by("procedure_id", "date", "pk"):
+        key = (session.procedure_id, session.date, session.label)
+        if key not in seen:
+            seen.add(key)
+            continue
+        number = 2
+        while True:
+            suffix = f" ({number})"
+            label = session.label[:LABEL_MAX_LENGTH - len(suffix)] + suffix
+            if (session.procedure_id, session.date, label) not in taken:
+                break
+            number += 1
+        session.label = label
+        session.save(update_fields=["label"])
+        taken.add((session.procedure_id, session.date, label))
+        seen.add((session.procedure_id, session.date, label))
+
 
 class Migration(migrations.Migration):
 
@@ -10,6 +37,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.RunPython(relabel_days_without_hours_twice, migrations.RunPython.noop),
         migrations.AddConstraint(
             model_name='intakesession',
             constraint=models.UniqueConstraint(condition=models.Q(('starts_at__isnull', True)), fields=('procedure', 'date', 'label'), name='intake_session_unique_day_without_hours', violation_error_message='Er is al een intakemoment zonder uren op die dag met die omschrijving. Vul de uren in, of geef het een andere omschrijving (bv. voormiddag, namiddag).'),

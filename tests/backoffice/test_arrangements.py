@@ -2,6 +2,7 @@
 interview (what is adjusted, no health details); the page flags a request that has no arrangement yet."""
 
 import re
+from html import unescape
 
 import pytest
 from django.contrib.admin.models import LogEntry
@@ -58,11 +59,23 @@ def test_hr_reads_the_request_and_records_the_arrangement_per_interview(hr_clien
     assert entry.change_message == "Redelijke aanpassingen vastgelegd."
 
 
+def shown(response):
+    """What the form's page showed, as a browser sends it back with the save (the hidden initial values)."""
+    html = response.content.decode()
+    values = {}
+    for name in ("initial-intake_arrangement", "initial-jury_arrangement"):
+        tag = re.search(rf'<input type="hidden" name="{name}"[^>]*>', html).group(0)
+        value = re.search(r'value="([^"]*)"', tag)
+        values[name] = unescape(value.group(1)) if value else ""
+    return values
+
+
 def test_saving_the_same_arrangement_again_changes_nothing(hr_client, asking):
     record_arrangements(asking, intake="Pauze", jury="")
     recorded_at = Application.objects.get(pk=asking.pk).arrangement_recorded_at
-    response = hr_client.post(arrangements_url(asking), {"intake_arrangement": "Pauze", "jury_arrangement": ""},
-                              follow=True)
+    page = shown(hr_client.get(arrangements_url(asking)))
+    response = hr_client.post(arrangements_url(asking), {"intake_arrangement": "Pauze", "jury_arrangement": "",
+                                                         **page}, follow=True)
     assert "Er was niets gewijzigd." in words(response)
     assert Application.objects.get(pk=asking.pk).arrangement_recorded_at == recorded_at
 
@@ -119,3 +132,28 @@ def test_the_list_filters_the_requests_still_to_arrange(hr_client, asking, proce
 
     assert names("te-regelen") == ["Vandenbussche"]
     assert names("vastgelegd") == ["Geregeld"]
+
+
+def test_a_save_from_a_page_shown_before_someone_else_saved_is_refused_and_loses_nothing(hr_client, asking):
+    # Two HR users open the page; the first records the intake's arrangement, the second then the jury's.
+    page = shown(hr_client.get(arrangements_url(asking)))
+    first = hr_client.post(arrangements_url(asking), {"intake_arrangement": "Een pauze halverwege.",
+                                                      "jury_arrangement": "", **page})
+    assert first.status_code == 302
+    second = hr_client.post(arrangements_url(asking), {"intake_arrangement": "",
+                                                       "jury_arrangement": "Extra tijd: 10 minuten.", **page})
+
+    assert second.status_code == 400
+    assert ("Iemand anders legde intussen andere aanpassingen vast. Er is niets bewaard. Nu ligt vast voor het "
+            "kennismakingsinterview: ‘Een pauze halverwege.’; voor het jobinterview: niets.") in words(second)
+    assert "Extra tijd: 10 minuten." in second.content.decode(), "what the second typed comes back"
+    asking.refresh_from_db()
+    assert (asking.intake_arrangement, asking.jury_arrangement) == ("Een pauze halverwege.", "")
+    # The page now shows what lies recorded: saving again, knowingly, goes through.
+    again = hr_client.post(arrangements_url(asking), {"intake_arrangement": "Een pauze halverwege.",
+                                                      "jury_arrangement": "Extra tijd: 10 minuten.",
+                                                      **shown(second)})
+    assert again.status_code == 302
+    asking.refresh_from_db()
+    assert (asking.intake_arrangement, asking.jury_arrangement) == ("Een pauze halverwege.",
+                                                                    "Extra tijd: 10 minuten.")

@@ -100,20 +100,34 @@ def test_hr_makes_the_new_round_as_proposed_and_lands_on_its_page(hr_client, old
                                                                  "Maatschappelijk assistent"]
     assert IntakePolicy.objects.get(procedure=new).change_cutoff_hours == 48
     [message] = [str(m) for m in get_messages(response.wsgi_request)]
-    assert message.startswith("Nieuwe ronde ‘Maatschappelijk werker (B1-B3) volgende ronde’ aangemaakt, in "
-                              "voorbereiding")
+    # What will happen, exactly: the draft opens by itself on its first day (procedures.application_period).
+    assert message == (
+        f"Nieuwe ronde ‘Maatschappelijk werker (B1-B3) volgende ronde’ aangemaakt, in voorbereiding en nog niet "
+        f"publiek. Ze gaat vanzelf open voor kandidaturen op {day(1):%d/%m/%Y}, kort na middernacht (binnen 10 "
+        f"minuten), en neemt kandidaturen aan tot en met {day(40):%d/%m/%Y}. Controleer de teksten voor die dag; "
+        f"wil je ze later openen, verschuif dan de eerste dag. De vorige ronde is niet gewijzigd.")
     old.refresh_from_db()
     assert (old.status, old.slug, old.intake_sessions.count()) == (Procedure.Status.CLOSED, "maatschappelijk-werker", 2)
 
 
+def test_a_round_that_opens_today_says_it_opens_within_minutes(hr_client, old):
+    response = hr_client.post(page_url(old), form(applications_open_from=day(0).isoformat()))
+    assert response.status_code == 302
+    [message] = [str(m) for m in get_messages(response.wsgi_request)]
+    assert ("in voorbereiding en nog niet publiek. Ze gaat vandaag vanzelf open voor kandidaturen (binnen 10 "
+            f"minuten) en neemt kandidaturen aan tot en met {day(40):%d/%m/%Y}. Controleer de teksten nu;") in message
+
+
 @pytest.mark.parametrize(("overrides", "field", "message"), [
+    ({"applications_open_from": day(-1).isoformat()}, "applications_open_from",
+     f"De eerste dag om te solliciteren ({day(-1):%d/%m/%Y}) ligt in het verleden. Kies vandaag of een latere dag."),
     ({"slug": "maatschappelijk-werker"}, "slug",
      "Er is al een procedure met het webadres (slug) ‘maatschappelijk-werker’ (‘Maatschappelijk werker (B1-B3)’). "
      "Kies een ander webadres, bv. met het jaar erin. Er is niets aangemaakt."),
     ({"applications_close_on": day(-1).isoformat(), "applications_open_from": day(-5).isoformat()},
      "applications_close_on", "ligt in het verleden. Kies vandaag of een latere dag."),
-    ({"applications_open_from": day(41).isoformat()}, "applications_open_from",
-     "valt na de laatste dag"),
+    ({"applications_open_from": day(41).isoformat()}, "applications_close_on",
+     "ligt voor de eerste"),
     ({"title": "x" * 5000}, "title", "Hou de titel op hoogstens 200 tekens (nu 5000)."),
     ({"intake-0-label": "v" * 81}, None, "Hou de omschrijving van Intakemoment 1"),
     ({"applications_close_on": "31/02/2027"}, "applications_close_on", "Geef een geldige datum, bv. 15/01/2027."),

@@ -142,6 +142,25 @@ def test_a_day_without_hours_twice_in_one_form_is_refused_in_dutch(hr_client):
 
 
 @pytest.mark.django_db
+def test_a_label_in_another_case_or_spacing_is_the_same_moment_as_for_a_new_round(hr_client):
+    from procedures.rounds import IntakeMoment, NewRoundRefused, start_new_round
+
+    function = FunctionFactory()
+    response = hr_client.post(reverse("admin:procedures_procedure_add"), sessions_form(
+        function, ("20/01/2026", "", "", "voormiddag"), ("20/01/2026", "", "", " Voormiddag ")))
+    assert response.status_code == 200
+    assert "Er is al een intakemoment zonder uren op die dag met die omschrijving." in response.content.decode()
+    assert not Procedure.objects.exists()
+    old = ProcedureFactory(function=function, status=Procedure.Status.CLOSED)
+    day = timezone.localdate() + timedelta(days=30)
+    with pytest.raises(NewRoundRefused) as refused:
+        start_new_round(old, title="Nieuwe ronde", slug="nieuwe-ronde", applications_open_from=day,
+                        applications_close_on=day, intake_moments=[IntakeMoment(day, "voormiddag"),
+                                                                   IntakeMoment(day, "Voormiddag")])
+    assert refused.value.errors["intake_moments"][0].endswith("staat er twee keer in.")
+
+
+@pytest.mark.django_db
 def test_a_day_without_hours_next_to_a_saved_one_is_refused_in_dutch(hr_client):
     procedure = ProcedureFactory()
     procedure.intake_sessions.create(date=date(2026, 1, 20), label="voormiddag")
@@ -150,7 +169,7 @@ def test_a_day_without_hours_next_to_a_saved_one_is_refused_in_dutch(hr_client):
                          slug=procedure.slug, **inline_management("diplomas", 0))
     form.update(inline_management("intake_sessions", 2, initial=1))
     saved = procedure.intake_sessions.get()
-    form.update({"intake_sessions-1-date": "20/01/2026", "intake_sessions-1-label": "voormiddag",
+    form.update({"intake_sessions-1-date": "20/01/2026", "intake_sessions-1-label": "Voormiddag",
                  "intake_sessions-1-starts_at": "", "intake_sessions-1-ends_at": "",
                  "intake_sessions-0-id": str(saved.pk), "intake_sessions-0-procedure": str(procedure.pk),
                  "intake_sessions-0-label": "voormiddag"})

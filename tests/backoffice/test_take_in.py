@@ -26,7 +26,7 @@ from candidates.stages import Stage
 from candidates.transitions import change_stage
 from communications.models import Mail
 from communications.outbox import release_mails
-from procedures.models import Diploma
+from procedures.models import Diploma, Procedure
 from tests.auth import login_staff
 from tests.candidates.stage_paths import walk_to
 from tests.factories import (
@@ -251,6 +251,26 @@ def test_the_same_person_is_entered_and_keeps_their_own_data(hr_client, procedur
     assert "had al gegevens in het systeem; die bleven zoals ze waren" in page
 
 
+def test_a_name_with_first_and_last_name_swapped_is_the_same_person_as_for_a_ban(hr_client, procedure):
+    # A paper form often has the family name first; the ban's keys read the words in any order too.
+    from candidates.bans import name_birth_date_hash
+
+    mieke = known_person(first_name="Mieke Anna", last_name="Desmet")
+    response = post(hr_client, procedure, first_name="Desmet", last_name="mieke  anna")
+    assert response.status_code == 302, errors_of(response)
+    assert Application.objects.get().candidate == mieke
+    assert (name_birth_date_hash("Desmet", "mieke  anna", mieke.birth_date)
+            == name_birth_date_hash(mieke.first_name, mieke.last_name, mieke.birth_date))
+
+
+def test_an_address_typed_in_another_unicode_form_or_case_is_the_persons(hr_client, procedure):
+    mieke = known_person(email="mieke@b\u00fccher.example")
+    response = post(hr_client, procedure, email="  Mieke@Bu\u0308cher.example ")
+    assert response.status_code == 302, errors_of(response)
+    assert Application.objects.get().candidate == mieke
+    assert get_user_model().objects.filter(email__icontains="cher.example").count() == 1
+
+
 def test_hr_fills_in_only_what_the_person_left_empty(hr_client, procedure):
     mieke = known_person(phone="", street="", postal_code="", city="Brugge", birth_date=None)
     response = post(hr_client, procedure)
@@ -281,6 +301,34 @@ def test_a_new_address_makes_a_new_person_and_touches_no_one_else(hr_client, pro
     assert stored(jonas) == before
     page = hr_client.get(response["Location"]).content.decode()
     assert "had al gegevens in het systeem" not in page
+
+
+@pytest.mark.parametrize("claim", ["added to an account", "signed up with"])
+def test_an_address_someone_claimed_but_never_confirmed_belongs_to_no_one(hr_client, procedure, claim):
+    # Someone puts the real owner's address on their own account without confirming it (and copies her name and
+    # birth date): HR's entry for the owner must make her own account, never attach to theirs.
+    if claim == "added to an account":
+        claimer = known_person(email="claimer@example.org")
+        EmailAddress.objects.create(user=claimer.user, email=EMAIL, primary=False, verified=False)
+    else:
+        claimer = known_person()
+        EmailAddress.objects.filter(user=claimer.user).update(verified=False)
+    before = stored(claimer)
+
+    refused = post(hr_client, procedure, privacy_acknowledged=None).content.decode()
+    response = post(hr_client, procedure)
+
+    assert "Bevestig dat de kandidaat de privacyverklaring kreeg" in refused
+    assert "Dit e-mailadres hoort bij" not in refused, "the form names no one for an unconfirmed address"
+    application = Application.objects.get()
+    assert response.status_code == 302 and application.candidate != claimer
+    owner = application.candidate.user
+    assert owner != claimer.user and owner.email == EMAIL
+    assert list(EmailAddress.objects.filter(user=owner).values_list("email", "verified")) == [(EMAIL, True)]
+    assert stored(claimer) == before
+    assert not Application.objects.filter(candidate=claimer).exists()
+    assert list(Mail.objects.exclude(to=EMAIL)) == []
+    assert "had al gegevens in het systeem" not in hr_client.get(response["Location"]).content.decode()
 
 
 def test_on_the_portal_a_person_still_updates_their_own_data(procedure):
@@ -415,7 +463,7 @@ def test_a_missing_or_wrong_diploma_is_refused(hr_client, procedure, storage, ov
 
 @pytest.mark.parametrize(("field", "value", "message"), [
     ("first_name", "M" * 101, "hoogstens 100 tekens (nu 101): maak de tekst korter"),
-    ("email", "m" * 250 + "@example.org", "niet meer dan 254 tekens"),
+    ("email", "m" * 250 + "@example.org", "Hou het e-mailadres op hoogstens 254 tekens (nu 262)."),
     ("motivation", "m" * 6001, "hoogstens 6000 tekens (nu 6001)"),
     ("city", "K" * 101, "hoogstens 100 tekens (nu 101)"),
     ("diploma_detail", "D" * 301, "hoogstens 300 tekens (nu 301)"),
@@ -454,7 +502,8 @@ def test_other_text_keeps_what_is_visible_and_loses_what_steers_the_display(hr_c
 def test_the_inputs_carry_no_maxlength_that_would_cut_pasted_text(hr_client, procedure):
     html = hr_client.get(form_url(procedure)).content.decode()
     assert 'name="first_name"' in html and 'name="motivation"' in html
-    assert re.findall(r'<(?:input|textarea)[^>]*name="(?!email)[^"]*"[^>]*maxlength', html) == []
+    assert 'name="email"' in html
+    assert re.findall(r'<(?:input|textarea)[^>]*maxlength', html) == []
 
 
 @pytest.mark.parametrize(("bad_file", "message"), [
@@ -478,11 +527,15 @@ def test_a_scanned_file_is_scanned_for_viruses(hr_client, procedure, storage, se
     assert_nothing_made(users, storage)
 
 
-def test_a_closed_procedure_takes_no_entries(hr_client, procedure):
+def test_a_closed_procedure_takes_no_entries_of_today(hr_client, procedure):
     procedure.status = "closed"
     procedure.save()
     choose = hr_client.get(reverse("admin:candidates_application_take_in")).content.decode()
-    assert form_url(procedure) not in choose and "geen procedure open" in choose
+    assert "geen procedure open" in choose
+    yesterday = timezone.localdate() - timezone.timedelta(days=1)
+    late = choose.split('id="take-in-closed-procedures"')[1]
+    assert form_url(procedure) in late and f"laatste dag {yesterday:%d/%m/%Y}" in late
+    Procedure.objects.filter(pk=procedure.pk).update(closed_on=None)  # closed on a day nobody recorded
     opened = hr_client.get(form_url(procedure))
     assert opened.status_code == 302 and opened["Location"] == reverse("admin:candidates_application_take_in")
     assert "neemt nu geen kandidaturen aan" in hr_client.get(opened["Location"]).content.decode()
@@ -507,7 +560,7 @@ def closed_in_january(procedure, time_machine):
     """Applications from 05/01 to 31/01/2026; the periodic job closed the procedure; today is 03/02/2026."""
     time_machine.move_to("2026-02-03 11:00 +01:00")
     procedure.applications_open_from, procedure.applications_close_on = date(2026, 1, 5), date(2026, 1, 31)
-    procedure.status = "closed"
+    procedure.status, procedure.closed_on = "closed", date(2026, 2, 1)  # the job closes at midnight after 31/01
     procedure.save()
     return procedure
 
@@ -595,9 +648,35 @@ def test_a_ban_in_force_on_the_day_of_receipt_refuses_even_when_it_ended_since(h
     assert not Application.objects.filter(procedure=closed_in_january).exists()
 
 
-def test_a_procedure_closed_by_hand_takes_no_late_entries(hr_client, closed_in_january, time_machine):
-    # Closed by hand on 20/01, before its last day: when it closed is not recorded, so no day counts as open.
-    time_machine.move_to("2026-01-25 11:00 +01:00")
+def test_a_procedure_closed_by_hand_takes_only_letters_from_before_that_day(hr_client, procedure, time_machine):
+    # Applications from 05/01 to 31/01/2026; HR closed it by hand on 20/01. From that day on nothing counts, even
+    # once its last day has passed; a letter from before it does, whenever HR enters it.
+    procedure.applications_open_from, procedure.applications_close_on = date(2026, 1, 5), date(2026, 1, 31)
+    procedure.save()
+    time_machine.move_to("2026-01-20 15:00 +01:00")
+    procedure.status = "closed"
+    procedure.save()
+    procedure.refresh_from_db()
+    assert procedure.closed_on == date(2026, 1, 20)
+
+    for today in ("2026-01-25 11:00 +01:00", "2026-02-03 11:00 +01:00"):
+        time_machine.move_to(today)
+        for late in ("20/01/2026", "24/01/2026"):
+            response = post(hr_client, procedure, received_on=late)
+            assert (f"De procedure ‘Maatschappelijk werker (B1-B3)’ werd op 20/01/2026 afgesloten voor kandidaturen: "
+                    f"een kandidatuur ontvangen op {late} kwam te laat." in errors_of(response)), errors_of(response)
+        assert not Application.objects.exists()
+    form = hr_client.get(form_url(procedure)).content.decode()
+    assert "Voer alleen een kandidatuur in die ten laatste op 19/01/2026 binnenkwam" in form
+    late = hr_client.get(reverse("admin:candidates_application_take_in")).content.decode()
+    assert "laatste dag 19/01/2026" in late.split('id="take-in-closed-procedures"')[1]
+    assert post(hr_client, procedure, received_on="19/01/2026").status_code == 302
+    assert Application.objects.get().received_on == date(2026, 1, 19)
+
+
+def test_a_procedure_closed_on_an_unknown_day_takes_no_late_entries(hr_client, closed_in_january):
+    # Closed before the day was recorded (an older database): no day counts as open.
+    Procedure.objects.filter(pk=closed_in_january.pk).update(closed_on=None)
     response = post(hr_client, closed_in_january, received_on="19/01/2026")
     assert ("De procedure ‘Maatschappelijk werker (B1-B3)’ werd met de hand afgesloten voor kandidaturen. Op welke "
             "dag dat gebeurde, is niet bekend" in errors_of(response))

@@ -69,6 +69,15 @@ def test_the_ban_follows_the_person_to_a_new_account_with_the_same_address(hr):
     assert ban_in_force(someone_else, function, on=date(2026, 6, 1)) is None
 
 
+def test_the_ban_knows_the_same_address_typed_in_another_unicode_form(hr):
+    # "ü" as one character or as u + combining diaeresis: one mailbox (the domain's IDNA form is the same).
+    application = fail_at(Stage.INTAKE_FAILED, on=date(2026, 1, 23), by=hr,
+                          candidate=CandidateFactory(email="ann@b\u00fccher.example"))
+    same_person = CandidateFactory(user=UserFactory(username="ander-account"), email="Ann@Bu\u0308cher.example ")
+    assert "ann@bu\u0308cher.example".encode("idna") == "ann@b\u00fccher.example".encode("idna")
+    assert ban_in_force(same_person, application.procedure.function, on=date(2026, 6, 1)) == Ban.objects.get()
+
+
 def test_the_ban_survives_the_erasure_of_the_candidate(hr):
     application = fail_at(Stage.INTAKE_FAILED, on=date(2026, 1, 23), by=hr)
     function, address = application.procedure.function, application.candidate.email

@@ -12,14 +12,16 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.db import connection, transaction
+from django.utils import timezone
 
-from candidates.models import Application, PoolEntry, Transition
+from candidates.accommodations import ArrangementChanged, record_arrangements
+from candidates.models import Application, Document, PoolEntry, Transition
 from candidates.pools import expire_pool_entries
 from candidates.stages import Stage, is_allowed
 from candidates.transitions import StageConflict, TransitionRefused, change_stage
 from communications.models import Mail
 from tests.candidates.stage_paths import walk_to
-from tests.factories import ApplicationFactory, hr_user
+from tests.factories import ApplicationFactory, FunctionFactory, hr_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -262,3 +264,104 @@ def test_a_sweep_and_an_hr_invitation_at_once_leave_one_decision(hr):
         else:
             assert stage == S.WAITLIST_EXPIRED
             assert isinstance(invite.error, StageConflict) and sweep.result == 1
+
+
+# Two HR users record the reasonable adjustments of one application at once, each from a page showing none yet.
+
+def unlocked_record_arrangements(application, *, intake, jury, seen):
+    """record_arrangements() as it would be without its row lock: read and compare, then write. Used only as the
+    negative control, to show that the race below really loses a save without the lock."""
+    with transaction.atomic():
+        current = tuple(Application.objects.filter(pk=application.pk)
+                        .values_list("intake_arrangement", "jury_arrangement").get())
+        if current != seen:
+            raise ArrangementChanged("changed meanwhile")
+        Application.objects.filter(pk=application.pk).update(intake_arrangement=intake, jury_arrangement=jury)
+        return True
+
+
+@pytest.mark.parametrize("record", [record_arrangements, unlocked_record_arrangements],
+                         ids=["with-the-row-lock", "negative-control-without-the-row-lock"])
+def test_two_arrangement_saves_at_once_never_lose_one_silently(record):
+    application = ApplicationFactory(accommodations="Graag een pauze en extra tijd.")
+    first, second = first_holds_the_lock_while_second_waits(
+        lambda: record(fresh(application), intake="Een pauze halverwege.", jury="", seen=("", "")),
+        lambda: record(fresh(application), intake="", jury="Extra tijd: 10 minuten.", seen=("", "")),
+    )
+    assert first.error is None
+    stored = tuple(Application.objects.filter(pk=application.pk)
+                   .values_list("intake_arrangement", "jury_arrangement").get())
+    if record is record_arrangements:
+        assert isinstance(second.error, ArrangementChanged), "the second waited, read the first's save, refused"
+        assert stored == ("Een pauze halverwege.", "")
+    else:
+        assert second.error is None
+        assert stored == ("", "Extra tijd: 10 minuten."), "without the lock the first save is silently lost"
+
+
+# A person applies for the new round of a function at the moment HR gives them a waitlist place in last year's.
+
+def place_while_applying(place, apply):
+    """`place` gives the place inside a transaction and keeps it open until `apply`, started right after, either
+    queues on a row lock or has finished; then `place` commits. Returns both handles."""
+    placed, applied = threading.Event(), threading.Event()
+    apply_pid = []
+
+    def run_place():
+        with transaction.atomic():
+            result = place()
+            placed.set()
+            for _ in range(WAIT * 20):
+                if applied.is_set() or (apply_pid and is_waiting_for_a_lock(apply_pid[0])):
+                    break
+                time.sleep(0.05)
+        return result
+
+    def run_apply():
+        apply_pid.append(backend_pid())
+        placed.wait(WAIT)
+        try:
+            return apply()
+        finally:
+            applied.set()
+
+    handles = in_thread(run_place), in_thread(run_apply)
+    join(*handles)
+    return handles
+
+
+@pytest.mark.parametrize("person_locked", [True, False],
+                         ids=["with-the-person-lock", "negative-control-without-the-person-lock"])
+def test_applying_while_a_place_is_given_waits_for_it_and_is_refused(person_locked, hr, settings, tmp_path,
+                                                                     monkeypatch):
+    from candidates import transitions
+    from candidates.applying import HoldsPoolPlace, submit_application
+    from tests.factories import CandidateFactory, ProcedureFactory, UserFactory
+    from tests.portal.conftest import make_procedure
+    from tests.portal.test_applying import PERSON, answers, proof
+
+    settings.STORAGES = {**settings.STORAGES, "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": tmp_path}}}
+    if not person_locked:
+        monkeypatch.setattr(transitions, "lock_person", lambda candidate_id: None)
+    new_round = make_procedure(FunctionFactory(name="Maatschappelijk werker", slug="maatschappelijk-werker"))
+    last_year = ProcedureFactory(function=new_round.function, slug="vorig-jaar")
+    ann = CandidateFactory(user=UserFactory(username="ann"), first_name="Ann", last_name="Peeters")
+    intake = walk_to(ApplicationFactory(procedure=last_year, candidate=ann), S.INTAKE_INVITED, by=hr)
+
+    placing, applying = place_while_applying(
+        lambda: change_stage(fresh(intake), to=S.WAITLIST, by=hr, expected_stage=S.INTAKE_INVITED),
+        lambda: submit_application(new_round, user=ann.user, personal=PERSON, answers=answers(new_round),
+                                   documents={Document.Kind.DIPLOMA: proof()}),
+    )
+
+    assert placing.error is None
+    places = PoolEntry.objects.valid(timezone.localdate()).filter(application__candidate=ann)
+    assert [place.kind for place in places] == [PoolEntry.Kind.WAITLIST]
+    applied = Application.objects.filter(candidate=ann, procedure=new_round)
+    if person_locked:
+        assert isinstance(applying.error, HoldsPoolPlace), applying.error
+        assert not applied.exists()
+    else:
+        assert applying.error is None
+        assert applied.exists(), "without the lock the person applied and holds a valid place"

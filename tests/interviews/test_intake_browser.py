@@ -108,3 +108,16 @@ def test_the_interviewer_pages_pass_axe(page, intake):  # noqa: F811
         assert page.locator(".error-summary").is_visible()
         check_axe(page, "interviewer: assessment form with errors")
         shoot(page, "intake-7-assessment-errors")
+
+
+def test_a_fail_hr_has_not_released_reads_as_still_handled_and_passes_axe(page, intake):  # noqa: F811
+    from candidates.stages import Stage
+    from candidates.transitions import change_stage
+
+    application, _slots = intake
+    change_stage(application, to=Stage.INTAKE_FAILED, reason="Niet opgedaagd.")  # its mail waits for HR
+    login(page, application.candidate.user)
+    page.goto(f"/mijn-kandidaturen/{application.public_id}/intake/")
+    assert "Je kandidatuur is in behandeling bij het selectieteam." in page.locator("main").inner_text()
+    assert "niet geslaagd" not in page.locator("body").inner_text().lower()
+    check_axe(page, "intake: outcome waits for release")

@@ -10,6 +10,7 @@ from django.utils import timezone
 from candidates.models import Ban, PoolEntry
 from candidates.stages import Stage
 from communications.models import Mail
+from communications.outbox import release_mails
 from interviews.jury import JuryRefused
 from interviews.jury.matching import cancel_unavailability, mark_unavailable, record_match, schedule_match
 from interviews.jury.outcomes import next_ranked_passer
@@ -94,7 +95,8 @@ def test_next_ranked_passer_follows_the_ranking_for_the_offer_step(jury):
     assert next_ranked_passer(jury_round.vacancy).application_id == bert.pk
 
 
-def test_a_reserve_candidate_marks_themselves_unavailable_without_extending_the_reserve(reserve, jury):
+def test_a_reserve_candidate_marks_themselves_unavailable_without_extending_the_reserve(reserve, jury, hr):
+    release_mails(Mail.objects.for_object(reserve).filter(event="reserve"), by=hr)  # the candidate knows the place
     client = client_for(reserve.candidate.user)
     url = reverse("interviews:reserve_availability", args=[reserve.public_id])
     expires = reserve.pool_entries.active().get(kind=PoolEntry.Kind.RESERVE).expires_on

@@ -91,7 +91,12 @@ def test_only_hr_may_confirm(client):
     person = build_person()
     erasure, _ = request_erasure(person.candidate)
     login_staff(client, UserFactory(is_staff=True))
-    assert client.post(confirm_url(erasure)).status_code in (302, 403)
+    response = client.post(confirm_url(erasure))
+    # The back office is HR's: anyone else is sent to its log-in, and nothing is done.
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('admin:login')}?next={confirm_url(erasure)}"
+    assert response.content == b""
+    assert not Mail.objects.filter(event="erasure_done").exists()
     assert ErasureRequest.objects.get(pk=erasure.pk).handled_at is None
     assert Candidate.objects.get(pk=person.candidate.pk).erased_at is None
 

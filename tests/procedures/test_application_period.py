@@ -61,6 +61,7 @@ def test_running_twice_closes_once_with_one_log_line(caplog):
     assert lines == [f"procedures: 'Maatschappelijk werker (B1-B3)' ({procedure.pk}) closed for applications after "
                      "10/01/2026."]
     assert (status_of(procedure), status_of(other)) == (Procedure.Status.CLOSED, Procedure.Status.OPEN)
+    assert (procedure.closed_on, other.closed_on) == (LAST_DAY + timedelta(days=1), None)
 
 
 def test_a_late_run_closes_what_it_missed_and_leaves_the_rest():
@@ -103,6 +104,28 @@ def test_a_procedure_hr_closed_early_stays_closed():
                                  applications_close_on=LAST_DAY)
     assert run_at(datetime(2026, 1, 5, 12, 0, tzinfo=BRUSSELS)) == (0, 0)
     assert status_of(procedure) == Procedure.Status.CLOSED
+
+
+def test_the_day_a_procedure_closed_is_recorded_by_the_job_and_by_hand_and_cleared_on_reopening():
+    late = ProcedureFactory(applications_close_on=LAST_DAY)
+    by_hand = ProcedureFactory(applications_close_on=date(2026, 1, 31))
+    run_at(MIDNIGHT + timedelta(days=3))  # a late run: the procedure still closed at midnight after its last day
+    late.refresh_from_db()
+    assert (late.status, late.closed_on) == (Procedure.Status.CLOSED, date(2026, 1, 11))
+    with time_machine.travel(datetime(2026, 1, 20, 15, 0, tzinfo=BRUSSELS), tick=False):
+        by_hand.status = Procedure.Status.CLOSED
+        by_hand.save()
+        by_hand.refresh_from_db()
+        assert by_hand.closed_on == date(2026, 1, 20)
+        by_hand.title = "Nog een tekstwijziging"
+        by_hand.save()
+    by_hand.refresh_from_db()
+    assert by_hand.closed_on == date(2026, 1, 20), "an edit after the closing keeps its day"
+    with time_machine.travel(datetime(2026, 1, 22, 9, 0, tzinfo=BRUSSELS), tick=False):
+        by_hand.status = Procedure.Status.OPEN
+        by_hand.save(update_fields=["status"])
+    by_hand.refresh_from_db()
+    assert by_hand.closed_on is None
 
 
 def test_hr_reopens_by_moving_the_last_day_and_the_job_respects_it():

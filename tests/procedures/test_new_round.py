@@ -5,8 +5,10 @@ from datetime import date, time, timedelta
 from io import StringIO
 
 import pytest
+import time_machine
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -206,7 +208,16 @@ def test_a_slug_that_exists_is_refused_naming_the_procedure_that_has_it():
 def test_an_apply_by_date_in_the_past_is_refused():
     errors = refused(old_round(), applications_close_on=date(2026, 12, 3), applications_open_from=date(2026, 12, 1))
     assert errors == {"applications_close_on": "De laatste dag om te solliciteren (03/12/2026) ligt in het "
-                                               "verleden. Kies vandaag of een latere dag."}
+                                               "verleden. Kies vandaag of een latere dag.",
+                      "applications_open_from": "De eerste dag om te solliciteren (01/12/2026) ligt in het "
+                                                "verleden. Kies vandaag of een latere dag."}
+
+
+def test_a_first_day_in_the_past_is_refused():
+    # The draft opens by itself on its first day: a past one would open it at once, unseen.
+    errors = refused(old_round(), applications_open_from=date(2026, 12, 3))
+    assert errors == {"applications_open_from": "De eerste dag om te solliciteren (03/12/2026) ligt in het "
+                                                "verleden. Kies vandaag of een latere dag."}
 
 
 def test_an_apply_by_date_of_today_is_taken():
@@ -217,8 +228,22 @@ def test_an_apply_by_date_of_today_is_taken():
 
 def test_a_first_day_after_the_last_day_is_refused():
     errors = refused(old_round(), applications_open_from=date(2027, 1, 11))
-    assert errors == {"applications_open_from": "De eerste dag om te solliciteren (11/01/2027) valt na de laatste "
-                                                "dag (10/01/2027). Kies een eerste dag op of vóór de laatste."}
+    assert errors == {"applications_close_on": "De laatste dag om te solliciteren (10/01/2027) ligt voor de eerste "
+                                               "(11/01/2027). Kies een laatste dag op of na 11/01/2027."}
+
+
+@pytest.mark.parametrize(("open_from", "close_on"), [
+    (date(2027, 1, 11), date(2027, 1, 10)),  # the first day after the last
+    (date(2026, 12, 1), date(2027, 1, 10)),  # the first day past: the draft would open at once
+    (TODAY, date(2026, 12, 3)),  # the last day past: the draft would never open
+])
+def test_the_new_round_and_hrs_procedure_form_judge_the_days_by_one_rule(open_from, close_on):
+    errors = refused(old_round(), applications_open_from=open_from, applications_close_on=close_on)
+    draft = ProcedureFactory.build(status=Procedure.Status.DRAFT, applications_open_from=open_from,
+                                   applications_close_on=close_on)
+    with time_machine.travel(TODAY, tick=False), pytest.raises(ValidationError) as form_refused:
+        draft.clean()
+    assert {field: messages[0] for field, messages in form_refused.value.message_dict.items()} == errors
 
 
 def test_missing_and_malformed_fields_are_each_named():

@@ -194,3 +194,28 @@ def test_the_lockout_counts_names_that_differ_only_beyond_its_column_as_one():
     [counter] = AccessAttempt.objects.all()
     assert counter.username == stem and counter.failures_since_start >= 10
     assert {len(name) for name in AccessFailureLog.objects.values_list("username", flat=True)} == {255}
+
+
+def test_each_form_limit_is_the_limit_of_the_column_it_fills():
+    """A limit written once, on the model: the forms read it, so a form never lets through what the column
+    cannot hold (a 500) nor refuses what it can."""
+    from django.contrib.auth import get_user_model
+
+    from candidates.accommodations import MAX_ARRANGEMENT_LENGTH
+    from candidates.forms import ApplicationForm, ArrangementForm
+    from candidates.models import Application, Candidate
+    from interviews.jury.rounds import MAX_REASON_LENGTH
+    from interviews.jury.screens.admin import ExternalJurorForm, RoundSettingsForm
+
+    columns = {(ApplicationForm, name): Candidate._meta.get_field(name).max_length
+               for name in ("first_name", "last_name", "phone", "street", "postal_code", "city")}
+    columns[(ApplicationForm, "diploma_detail")] = Application._meta.get_field("diploma_detail").max_length
+    columns.update({(ArrangementForm, name): MAX_ARRANGEMENT_LENGTH
+                    for name in ("intake_arrangement", "jury_arrangement")})
+    columns.update({(ExternalJurorForm, name): get_user_model()._meta.get_field(name).max_length
+                    for name in ("first_name", "last_name")})
+    columns[(RoundSettingsForm, "reserve_bypass_reason")] = MAX_REASON_LENGTH
+    assert {key: key[0].base_fields[key[1]].max_length for key in columns} == columns
+    # The phone and postal code patterns end where their columns do.
+    for name in ("phone", "postal_code"):
+        assert ApplicationForm.base_fields[name].regex.pattern.endswith(f",{columns[(ApplicationForm, name)]}}}$")

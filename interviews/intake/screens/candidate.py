@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from candidates.disclosure import outcome_waiting, shown_stage
 from candidates.portal.access import own_application_or_404
 from candidates.stages import Stage
 from interviews.intake.booking import (
@@ -63,7 +64,9 @@ def _page(request, application, *, error="", status=200, booking=_LOOK_IT_UP):
         "deadline": booking.slot.starts_at - cutoff if booking else None,
         "can_change": bool(booking and invited and now < booking.slot.starts_at - cutoff),
         "invited": invited,
-        "stage_label": Stage(application.stage).label,
+        # What the candidate was told, never an outcome HR has not released.
+        "stage_label": shown_stage(application).label,
+        "outcome_waiting": outcome_waiting(application),
         "cutoff_hours": int(cutoff.total_seconds() // 3600),
         "days": group_free_slots(slots, language=language,
                                  button_verb=gettext("Verplaats naar") if booking else gettext("Kies"),

@@ -13,9 +13,11 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from candidates.account_forms import EMAIL_MAX_LENGTH, EMAIL_TOO_LONG
 from interviews.jury import JuryRefused
 from interviews.jury.questionnaire import record_external_result
 from interviews.jury.rounds import (
+    MAX_REASON_LENGTH,
     ReserveWaiting,
     add_juror,
     cancel_round,
@@ -37,6 +39,7 @@ from interviews.models import (
     QuestionnaireItem,
 )
 from kortrijk_ats.admin_access import HRAccessMixin, HRReadOnlyMixin
+from kortrijk_ats.input_limits import limit_length
 from kortrijk_ats.typed_text import FreeTextField, LineField, NameField
 from procedures.models import Vacancy
 
@@ -53,7 +56,7 @@ def _admin_context(admin_obj, request, title, **extra):
 
 class RoundSettingsForm(forms.ModelForm):
     reserve_bypass_reason = FreeTextField(
-        label=_("Reden om nu te starten, voor de wervingsreserve"), required=False, max_length=2000,
+        label=_("Reden om nu te starten, voor de wervingsreserve"), required=False, max_length=MAX_REASON_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3, "cols": 70}),
         help_text=_("Bv. waarom een matchgesprek niet kan of niet zinvol is. De reden komt in het dossier van de "
                     "juryronde en in het PV; schrijf geen gezondheidsgegevens."))
@@ -178,8 +181,13 @@ class CancelRoundForm(forms.Form):
 
 class ExternalJurorForm(forms.Form):
     email = forms.EmailField(label=_("E-mailadres"))
-    first_name = NameField(label=_("Voornaam"), max_length=150)
-    last_name = NameField(label=_("Achternaam"), max_length=150)
+    first_name = NameField(label=_("Voornaam"), max_length=get_user_model()._meta.get_field("first_name").max_length)
+    last_name = NameField(label=_("Achternaam"), max_length=get_user_model()._meta.get_field("last_name").max_length)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Refused in Dutch beyond what the account's columns hold, never cut (no maxlength for a browser to cut at).
+        limit_length(self.fields["email"], EMAIL_MAX_LENGTH, EMAIL_TOO_LONG)
 
 
 @admin.register(JuryRound)

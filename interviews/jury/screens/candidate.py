@@ -74,7 +74,7 @@ def case_document(request, public_id):
     application = own_application_or_404(request.user, public_id)
     jury_candidate = current_jury_candidate(application)
     if (jury_candidate is None or jury_candidate.case_sent_at is None or not jury_candidate.round.case_document
-            or application.stage != Stage.JURY_INVITED):
+            or shown_stage(application) != Stage.JURY_INVITED):  # an outcome HR has not released changes nothing
         raise Http404
     jury_round = jury_candidate.round
     return attachment_response(_CaseDocument(jury_round))
@@ -115,7 +115,7 @@ def feedback(request, public_id):
 @require_http_methods(["GET", "POST"])
 def availability(request, public_id):
     application = own_application_or_404(request.user, public_id)
-    if application.stage != Stage.RESERVE:
+    if shown_stage(application) != Stage.RESERVE:  # a reserve place HR has not released yet is not there for them
         raise Http404
     form = UnavailabilityForm(request.POST or None)
     status = 200
