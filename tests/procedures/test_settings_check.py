@@ -8,7 +8,6 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -16,8 +15,7 @@ from procedures import seed_data, settings_check
 from procedures.models import IntakeSession, PayRules, Procedure, Team
 from procedures.salary import date_text
 from procedures.settings_check import MissingSetting, missing_function_settings, missing_settings, register_check
-from tests.auth import login_staff
-from tests.factories import ProcedureFactory, hr_user
+from tests.factories import ProcedureFactory
 from tests.portal_public.vacancy import during_the_round
 from tests.salary.scales import create_pay_world
 
@@ -28,13 +26,6 @@ pytestmark = pytest.mark.django_db
 def seeded():
     call_command("seed_kortrijk", stdout=StringIO())
     return Procedure.objects.select_related("function").get(slug=seed_data.PROCEDURE_SLUG)
-
-
-@pytest.fixture
-def hr_client(db):
-    client = Client()
-    login_staff(client, hr_user(username="hr-instellingen"))
-    return client
 
 
 def text(response):
