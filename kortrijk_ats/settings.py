@@ -14,6 +14,11 @@ from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(environ.Env().str("KATS_VAR_DIR", default=str(BASE_DIR / "var")))
+# pytest-xdist runs the suite in several processes at once: each keeps its own files (secret key files, uploads) and
+# Celery queue; pytest-django gives each its own test database.
+_TEST_WORKER = environ.Env().str("PYTEST_XDIST_WORKER", default="")
+if _TEST_WORKER:
+    VAR_DIR = VAR_DIR / _TEST_WORKER
 
 env = environ.Env()
 
@@ -252,6 +257,8 @@ else:
     # Socket timeouts: a publish to a hung broker must fail fast instead of hanging the web request.
     CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "socket_connect_timeout": 2, "socket_timeout": 5}
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="kortrijk_ats")
+if _TEST_WORKER:
+    CELERY_TASK_DEFAULT_QUEUE += f"_{_TEST_WORKER}"
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True

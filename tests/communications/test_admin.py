@@ -27,12 +27,6 @@ def hr():
     return hr_user(username="hr")
 
 
-@pytest.fixture
-def hr_client(client, hr):
-    login_staff(client, hr)
-    return client
-
-
 def messages_of(response):
     return [str(m) for m in response.context["messages"]] if response.context else []
 

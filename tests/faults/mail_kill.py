@@ -68,6 +68,7 @@ def worker_env(*, sink, queue):
                SECRET_KEY=settings.SECRET_KEY, IDENTITY_HASH_KEY=settings.IDENTITY_HASH_KEY,
                DJANGO_SETTINGS_MODULE="kortrijk_ats.settings", PYTHONPATH=str(ROOT), LOG_LEVEL="WARNING")
     env.pop("TEST_DB_NAME", None)
+    env.pop("PYTEST_XDIST_WORKER", None)  # else settings would suffix the queue with the test worker's id
     return env
 
 

@@ -1,7 +1,5 @@
 import pytest
 
-from tests.auth import login_staff
-
 
 @pytest.fixture(autouse=True)
 def private_storage(settings, tmp_path):
@@ -11,9 +9,3 @@ def private_storage(settings, tmp_path):
         "OPTIONS": {"location": tmp_path / "private", "base_url": None}}}
     settings.PRIVATE_STORAGE_ROOT = tmp_path / "private"
     settings.CLAMD_ADDRESS = ""
-
-
-@pytest.fixture
-def hr_client(client, hr):
-    login_staff(client, hr)
-    return client

@@ -6,14 +6,12 @@ from datetime import datetime, time, timedelta
 
 import pytest
 import time_machine
-from django.test import Client
 from django.urls import reverse
 
 from interviews.intake.booking import book_slot, cancel_booking
 from interviews.intake.capacity import seats_short_warning
 from procedures.settings_check import missing_settings
-from tests.auth import login_staff
-from tests.factories import ProcedureFactory, hr_user
+from tests.factories import ProcedureFactory
 from tests.interviews.helpers import BRUSSELS, future_session, invited_application, make_slot
 
 pytestmark = pytest.mark.django_db
@@ -21,13 +19,6 @@ pytestmark = pytest.mark.django_db
 
 def warnings_of(procedure):
     return list(seats_short_warning(procedure.function, procedure))
-
-
-@pytest.fixture
-def hr_client(db):
-    client = Client()
-    login_staff(client, hr_user(username="hr-intake"))
-    return client
 
 
 @pytest.fixture

@@ -17,12 +17,6 @@ from tests.privacy.conftest import SECRET_MOTIVATION, build_person, storage_file
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def hr_client(client):
-    login_staff(client, hr_user(username="hr-erasure"))
-    return client
-
-
 def confirm_url(erasure):
     return reverse("admin:candidates_erasurerequest_confirm", args=[erasure.pk])
 
@@ -49,7 +43,7 @@ def test_hr_sees_what_will_happen_then_confirms_and_the_data_goes(hr_client, pri
         response = hr_client.post(confirm_url(erasure))
     assert response.status_code == 302
     erasure.refresh_from_db()
-    assert erasure.handled_at and erasure.handled_by.username == "hr-erasure"
+    assert erasure.handled_at and erasure.handled_by.username == "hr"
     # Open application withdrawn, every application anonymised, the person erased, files gone.
     assert Application.objects.get(pk=open_application.pk).stage == Stage.WITHDRAWN
     assert not Application.objects.filter(candidate=person.candidate, anonymised_at__isnull=True).exists()

@@ -36,37 +36,45 @@ def test_each_kind_of_secret_is_found_and_an_invalid_number_is_not():
 
 
 @pytest.mark.django_db
-def test_the_run_records_what_it_hands_out(client):
+def test_the_run_records_what_it_hands_out(client, pytestconfig):
     client.get("/account/login/")  # a page with a form: a CSRF secret is handed out
     assert Seen.csrf_secrets
     assert any(len(s) == 32 for s in Seen.csrf_secrets)
     assert _unmask_cipher_token(_mask_cipher_secret(next(iter(Seen.csrf_secrets)))) in Seen.csrf_secrets
     logging.getLogger("kats.selftest").info("this line reaches the run log")
-    assert "this line reaches the run log" in log_path().read_text(encoding="utf-8")
+    assert "this line reaches the run log" in log_path(pytestconfig).read_text(encoding="utf-8")
 
 
 PLANTED = """
 import logging
 
-def test_leaks_a_national_number():
-    logging.getLogger("leaky").warning("looked up %s", "{number}")
+from django.contrib.auth.hashers import make_password
+
+
+def test_leaks_a_national_number_and_a_password():
+    make_password("paard-batterij-nietje")
+    logging.getLogger("leaky").warning("looked up %s for %s", "{number}", "{logged}")
 """
 
 
-def test_a_run_that_logs_a_national_number_fails(tmp_path):
+# "-n 1": a pytest-xdist worker hashes the password (only it knows it) and logs both; the controller, which decides
+# the exit status, must report both and fail the run.
+@pytest.mark.parametrize("workers", ["0", "1"])
+def test_a_run_that_logs_a_national_number_or_a_password_fails(tmp_path, workers):
     test_file = tmp_path / "test_leak.py"
-    test_file.write_text(PLANTED.format(number=valid_insz()))
+    test_file.write_text(PLANTED.format(number=valid_insz(), logged="paard-batterij-nietje"))
     env = {**os.environ, "KATS_LOG_SCAN_FILE": str(tmp_path / "run.log"), "PYTHONPATH": str(settings.BASE_DIR)}
     command = [sys.executable, "-m", "pytest", str(test_file), "-p", "tests.log_scan", "-q", "-p", "no:cacheprovider",
-               "--rootdir", str(tmp_path), "-c", str(Path(settings.BASE_DIR) / "pyproject.toml")]
+               "-n", workers, "--rootdir", str(tmp_path), "-c", str(Path(settings.BASE_DIR) / "pyproject.toml")]
     result = subprocess.run(command, cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, timeout=120,
                             check=False)
     assert "1 passed" in result.stdout, result.stdout + result.stderr
     assert result.returncode == pytest.ExitCode.TESTS_FAILED, result.stdout
-    assert "LOG SCAN: 1 secret(s)" in result.stdout
-    assert (tmp_path / "log-scan-findings.txt").read_text().startswith("INSZ: line")
-    # The control: the same run without the number passes.
-    test_file.write_text(PLANTED.format(number="not a number"))
+    assert "LOG SCAN: 2 secret(s)" in result.stdout, result.stdout
+    findings = (tmp_path / "run.findings.txt").read_text().splitlines()
+    assert [line.split(":")[0] for line in findings] == ["INSZ", "password"], findings
+    # The control: the same run without the number and the password in the log passes.
+    test_file.write_text(PLANTED.format(number="not a number", logged="geen wachtwoord"))
     clean = subprocess.run(command, cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, timeout=120,
                            check=False)
     assert clean.returncode == 0, clean.stdout + clean.stderr

@@ -8,7 +8,6 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,8 +16,7 @@ from pay.models import PayRules
 from procedures import seed_data, settings_check
 from procedures.models import IntakeSession, Procedure, Team
 from procedures.settings_check import MissingSetting, missing_function_settings, missing_settings, register_check
-from tests.auth import login_staff
-from tests.factories import ProcedureFactory, hr_user
+from tests.factories import ProcedureFactory
 from tests.pay.scales import create_pay_world
 from tests.portal_public.vacancy import during_the_round
 
@@ -29,13 +27,6 @@ pytestmark = pytest.mark.django_db
 def seeded():
     call_command("seed_kortrijk", stdout=StringIO())
     return Procedure.objects.select_related("function").get(slug=seed_data.PROCEDURE_SLUG)
-
-
-@pytest.fixture
-def hr_client(db):
-    client = Client()
-    login_staff(client, hr_user(username="hr-instellingen"))
-    return client
 
 
 def text(response):

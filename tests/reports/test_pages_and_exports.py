@@ -23,28 +23,6 @@ HOSTILE = {"first_name": '=HYPERLINK("http://evil.example/","klik")', "last_name
            "phone": "+32 56 27 00 00"}
 
 
-@pytest.fixture
-def hr_client(client, hr):
-    login_staff(client, hr)
-    _pass_second_factor(client, hr)
-    return client
-
-
-def _pass_second_factor(client, user):
-    # Staff reach the back office only with a session their TOTP device verified (when django-otp is on).
-    from django.apps import apps
-
-    if not apps.is_installed("django_otp.plugins.otp_totp"):
-        return
-    from django_otp import DEVICE_ID_SESSION_KEY
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.save()
-
-
 def urls(procedure):
     pk = procedure.pk
     return {name: reverse(f"reports:{name}", args=[pk])

@@ -1,6 +1,5 @@
 import pytest
 
-from tests.auth import login_staff
 from tests.workbench.worlds import cast
 
 
@@ -10,12 +9,6 @@ def private_storage(settings, tmp_path):
     settings.STORAGES = {**settings.STORAGES, "default": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": tmp_path / "private", "base_url": None}}}
-
-
-@pytest.fixture
-def hr_client(client, hr):
-    login_staff(client, hr)
-    return client
 
 
 @pytest.fixture
