@@ -224,8 +224,8 @@ def build_test_env(*, database_url, redis_url, var_dir):
 
 
 def parallel_args(args):
-    """pytest-xdist's -n for a whole-suite run (pyproject.toml adds --dist loadgroup): none when args name a test path
-    or choose -n themselves (a run of one file or test would spend more on starting workers than it gains)."""
+    """pytest-xdist's -n for a whole-suite run (tests/xdist_scheduling.py says which tests share a worker): none when
+    args name a test path or choose -n themselves (one file or test would spend more on workers than it gains)."""
     if any(arg.startswith(("-n", "--numprocesses")) for arg in args):
         return []
     if any(not arg.startswith("-") and (ROOT / arg.split("::")[0]).exists() for arg in args):

@@ -6,7 +6,8 @@ from tests.auth import login_staff
 from tests.factories import ApplicationFactory, ProcedureFactory, hr_user
 
 # Every log record of the run goes to test-artifacts/; the run fails if it holds an INSZ, password or token.
-pytest_plugins = ["tests.log_scan"]
+# tests.xdist_scheduling: which tests share one pytest-xdist worker.
+pytest_plugins = ["tests.log_scan", "tests.xdist_scheduling"]
 
 
 @pytest.fixture(autouse=True)

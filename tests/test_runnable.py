@@ -212,10 +212,8 @@ def printed_login(log, username):
     raise AssertionError(f"no log-in printed for {username}")
 
 
-# xdist_group "heavy" (with the HTTP races, tests/interviews): the whole system, twice; grouped, pytest-xdist starts
-# it first instead of last (pytest-django puts tests without a database at the end), where it ran alone.
+# Under pytest-xdist it starts first, on the races' worker (tests/xdist_scheduling.py).
 @pytest.mark.timeout(600)
-@pytest.mark.xdist_group("heavy")
 def test_make_run_serves_the_seeded_system_with_worker_and_beat(running_system):
     system = running_system
     opener, cookies = new_browser()

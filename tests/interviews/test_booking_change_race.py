@@ -22,9 +22,8 @@ from interviews.models import IntakeBooking, IntakeSlot
 from tests.interviews.helpers import double_booked_applications, future_session, invited_application, make_slots
 from tests.interviews.http_race import Candidate, fire_together, overlapped, status_counts
 
-# xdist_group "heavy" (the races and tests/test_runnable.py): under pytest-xdist they run one after the other on one
-# worker, first; two races at once would open up to 100 database connections (the server's default limit).
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.timeout(600), pytest.mark.xdist_group("heavy")]
+# Under pytest-xdist the races run one after the other on one worker (tests/xdist_scheduling.py).
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.timeout(600)]
 
 RUNS = 5  # races per test; every run must be clean
 CONTROL_ATTEMPTS = 10  # a negative control stops at the first run that shows the bug

@@ -29,9 +29,8 @@ from tests.interviews.helpers import (
 from tests.interviews.http_race import Candidate, fire_together, overlapped, status_counts
 from tests.interviews.unsafe_booking import book_slot_unsafely
 
-# xdist_group "heavy" (the races and tests/test_runnable.py): under pytest-xdist they run one after the other on one
-# worker, first; two races at once would open up to 100 database connections (the server's default limit).
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.timeout(600), pytest.mark.xdist_group("heavy")]
+# Under pytest-xdist the races run one after the other on one worker (tests/xdist_scheduling.py).
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.timeout(600)]
 
 # The database guards behind the lock, by model and constraint name.
 GUARDS = [
