@@ -2,6 +2,7 @@ import pytest
 from django.core.cache import caches
 
 from kortrijk_ats.public_cache import CACHE_ALIAS
+from tests.auth import login_staff
 from tests.factories import ApplicationFactory, ProcedureFactory, hr_user
 
 # Every log record of the run goes to test-artifacts/; the run fails if it holds an INSZ, password or token.
@@ -28,6 +29,13 @@ def fresh_public_pages():
 @pytest.fixture
 def hr(db):
     return hr_user(username="hr")
+
+
+@pytest.fixture
+def hr_client(client, hr):
+    """The test client, logged in as HR (with the second factor passed)."""
+    login_staff(client, hr)
+    return client
 
 
 @pytest.fixture

@@ -17,20 +17,9 @@ pytestmark = pytest.mark.django_db
 OUTBOX = reverse("admin:communications_mail_changelist")
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def hr():
     return hr_user(username="hr")
-
-
-@pytest.fixture
-def hr_client(client, hr):
-    login_staff(client, hr)
-    return client
 
 
 def messages_of(response):

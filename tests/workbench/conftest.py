@@ -1,21 +1,13 @@
 import pytest
 
-from tests.auth import login_staff
+from tests.storage import private_storage_in
 from tests.workbench.worlds import cast
 
 
 @pytest.fixture(autouse=True)
 def private_storage(settings, tmp_path):
     # A PV or any other stored file of a test lands in its own temporary folder.
-    settings.STORAGES = {**settings.STORAGES, "default": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": tmp_path / "private", "base_url": None}}}
-
-
-@pytest.fixture
-def hr_client(client, hr):
-    login_staff(client, hr)
-    return client
+    private_storage_in(settings, tmp_path)
 
 
 @pytest.fixture
