@@ -1,4 +1,5 @@
-"""A hand-built multipart body (a copy of tests/portal/multipart.py: bench/ does not import the tests)."""
+"""A hand-built multipart body: the test client cleans file names itself, a hostile browser does not (also used by
+tests/portal/test_uploads.py; bench/ does not import the tests)."""
 
 from uuid import uuid4
 

@@ -9,7 +9,8 @@ SIGNATURE_NL = "\n\nMet vriendelijke groeten,\nHet selectieteam van stad Kortrij
 SIGNATURE_EN = "\n\nKind regards,\nThe selection team of the city of Kortrijk"
 
 
-def _event(key, label, subject_nl, body_nl, subject_en, body_en, placeholders=None, held=False):
+def candidate_event(key, label, subject_nl, body_nl, subject_en, body_en, placeholders=None, held=False):
+    """A mail to the candidate: the greeting and the signature around the body, with the procedure's placeholder."""
     return register(MailEvent(
         key=key, label=label,
         subject={"nl": subject_nl, "en": subject_en},
@@ -20,7 +21,7 @@ def _event(key, label, subject_nl, body_nl, subject_en, body_en, placeholders=No
     ))
 
 
-APPLICATION_RECEIVED = _event(
+APPLICATION_RECEIVED = candidate_event(
     "application_received", "Ontvangstbevestiging kandidatuur",
     "We ontvingen je kandidatuur voor {{ procedure_title }}",
     "Bedankt voor je kandidatuur voor {{ procedure_title }}. We kijken eerst na of je een diploma hebt dat "
@@ -30,7 +31,7 @@ APPLICATION_RECEIVED = _event(
     "position. You will receive an e-mail about it.\n\nFollow every step at {{ portal_url }}",
 )
 # An application HR entered (paper, e-mail, counter) for a person whose account has no password yet.
-PORTAL_INVITATION = _event(
+PORTAL_INVITATION = candidate_event(
     "portal_invitation", "Uitnodiging voor het portaal (kandidatuur ingevoerd door HR)",
     "Volg je kandidatuur voor {{ procedure_title }} op in ons kandidatenportaal",
     "Het selectieteam ontving je kandidatuur voor {{ procedure_title }} en voerde ze in. In het kandidatenportaal "
@@ -56,7 +57,7 @@ PORTAL_INVITATION = _event(
         "login_code_url": "link om een aanmeldcode per mail te vragen",
     },
 )
-SCREENING_ELIGIBLE = _event(
+SCREENING_ELIGIBLE = candidate_event(
     "screening_eligible", "Screening: toegelaten",
     "Je bent toegelaten tot de selectie voor {{ procedure_title }}",
     "Goed nieuws: je diploma geeft toegang tot de functie. De volgende stap is een online "
@@ -66,7 +67,7 @@ SCREENING_ELIGIBLE = _event(
     "Good news: your diploma gives access to the position. The next step is a 20-minute online intake "
     "interview. You will soon be invited to choose a time slot yourself.\n\n{{ portal_url }}",
 )
-SCREENING_NOT_ELIGIBLE = _event(
+SCREENING_NOT_ELIGIBLE = candidate_event(
     "screening_not_eligible", "Screening: niet toegelaten",
     "Je kandidatuur voor {{ procedure_title }}",
     "Helaas kunnen we je niet toelaten tot deze selectieprocedure.\n\nReden: {{ reason }}\n\n"
@@ -76,7 +77,7 @@ SCREENING_NOT_ELIGIBLE = _event(
     "You are welcome to take part in other selection procedures of the city of Kortrijk.",
     placeholders=REASON, held=True,
 )
-INTAKE_INVITATION = _event(
+INTAKE_INVITATION = candidate_event(
     "intake_invitation", "Uitnodiging kennismakingsinterview",
     "Kies een moment voor je kennismakingsinterview ({{ procedure_title }})",
     "Je bent uitgenodigd voor een online kennismakingsinterview van 20 minuten via Microsoft Teams. "
@@ -85,7 +86,7 @@ INTAKE_INVITATION = _event(
     "You are invited to a 20-minute online intake interview on Microsoft Teams. "
     "Choose a free time slot at {{ portal_url }}",
 )
-INTAKE_FAILED = _event(
+INTAKE_FAILED = candidate_event(
     "intake_failed", "Kennismakingsinterview: niet geslaagd",
     "Resultaat van je kennismakingsinterview ({{ procedure_title }})",
     "Helaas ben je niet geslaagd voor het kennismakingsinterview.\n\n{{ reason }}\n\n"
@@ -97,7 +98,7 @@ INTAKE_FAILED = _event(
     "Other selection procedures of the city of Kortrijk remain open to you.",
     placeholders={**REASON, "welcome_again_on": "eerste dag waarop de kandidaat opnieuw mag deelnemen"}, held=True,
 )
-WAITLIST = _event(
+WAITLIST = candidate_event(
     "waitlist", "Kennismakingsinterview: geslaagd, op de wachtlijst",
     "Je staat op de wachtlijst voor {{ procedure_title }}",
     "Proficiat, je bent geslaagd voor het kennismakingsinterview. Je staat op de wachtlijst voor concrete "
@@ -107,7 +108,7 @@ WAITLIST = _event(
     "until {{ valid_until }}. We will invite you for every concrete vacancy.",
     placeholders={"valid_until": "laatste geldige dag van de wachtlijst"},
 )
-WAITLIST_EXPIRED = _event(
+WAITLIST_EXPIRED = candidate_event(
     "waitlist_expired", "Wachtlijst verlopen",
     "Je plaats op de wachtlijst is verlopen ({{ procedure_title }})",
     "Je plaats op de wachtlijst voor {{ procedure_title }} was een jaar geldig en is nu verlopen. "
@@ -116,7 +117,7 @@ WAITLIST_EXPIRED = _event(
     "Your place on the waiting list for {{ procedure_title }} was valid for one year and has now expired. "
     "You may apply again when the procedure is open.",
 )
-JURY_FAILED = _event(
+JURY_FAILED = candidate_event(
     "jury_failed", "Jurygesprek: niet geslaagd",
     "Resultaat van je jurygesprek ({{ procedure_title }})",
     "De jury heeft vastgesteld dat jouw competenties onvoldoende matchen met de vacatures binnen stad Kortrijk of "
@@ -130,7 +131,7 @@ JURY_FAILED = _event(
     "{{ welcome_again_on }}. Other selection procedures of the city of Kortrijk remain open to you.",
     placeholders={**REASON, "welcome_again_on": "eerste dag waarop de kandidaat opnieuw mag deelnemen"}, held=True,
 )
-RESERVE = _event(
+RESERVE = candidate_event(
     "reserve", "Jurygesprek: geslaagd, wervingsreserve",
     "Je bent opgenomen in de wervingsreserve ({{ procedure_title }})",
     "Zeer goed gesprek, maar een andere kandidaat kreeg de job. We nemen je op in de wervingsreserve tot en "
@@ -140,14 +141,14 @@ RESERVE = _event(
     "{{ valid_until }}. For a next vacancy only a matching conversation follows.",
     placeholders={"valid_until": "laatste geldige dag van de wervingsreserve"}, held=True,
 )
-RESERVE_EXPIRED = _event(
+RESERVE_EXPIRED = candidate_event(
     "reserve_expired", "Wervingsreserve verlopen",
     "Je plaats in de wervingsreserve is verlopen ({{ procedure_title }})",
     "De geldigheid van de wervingsreserve voor {{ procedure_title }} is verstreken.",
     "Your place in the recruitment reserve has expired ({{ procedure_title }})",
     "The recruitment reserve for {{ procedure_title }} is no longer valid.",
 )
-OFFER_WITHDRAWN = _event(
+OFFER_WITHDRAWN = candidate_event(
     "offer_withdrawn", "Jobaanbod ingetrokken",
     "Je jobaanbod voor {{ procedure_title }}",
     "We moeten het jobaanbod intrekken.\n\nReden: {{ reason }}",
@@ -155,14 +156,14 @@ OFFER_WITHDRAWN = _event(
     "We have to withdraw the job offer.\n\nReason: {{ reason }}",
     placeholders=REASON, held=True,
 )
-HIRED = _event(
+HIRED = candidate_event(
     "hired", "Aanwerving bevestigd",
     "Welkom bij stad Kortrijk",
     "Je aanwerving als {{ procedure_title }} is definitief. Welkom bij stad Kortrijk!",
     "Welcome to the city of Kortrijk",
     "Your recruitment as {{ procedure_title }} is final. Welcome to the city of Kortrijk!",
 )
-WITHDRAWN = _event(
+WITHDRAWN = candidate_event(
     "withdrawn", "Kandidatuur ingetrokken",
     "Je kandidatuur voor {{ procedure_title }} is ingetrokken",
     "Je kandidatuur voor {{ procedure_title }} is ingetrokken. Je kan deelnemen aan andere "

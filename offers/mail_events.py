@@ -5,7 +5,7 @@ and that approval is the release (HR may still switch holding on in the template
 confirmed at once (routine mails about their own action).
 """
 
-from candidates.mail_events import PROCEDURE, SIGNATURE_EN, SIGNATURE_NL
+from candidates.mail_events import PROCEDURE, candidate_event
 from communications.events import MailEvent, register
 
 OFFER = {
@@ -25,17 +25,7 @@ EXTRACT = {
 }
 
 
-def _event(key, label, subject_nl, body_nl, subject_en, body_en, placeholders):
-    return register(MailEvent(
-        key=key, label=label,
-        subject={"nl": subject_nl, "en": subject_en},
-        body={"nl": "Beste {{ candidate_name }},\n\n" + body_nl + SIGNATURE_NL,
-              "en": "Dear {{ candidate_name }},\n\n" + body_en + SIGNATURE_EN},
-        placeholders={**PROCEDURE, **placeholders},
-    ))
-
-
-OFFER_SENT = _event(
+OFFER_SENT = candidate_event(
     "offer_sent", "Jobaanbod verstuurd",
     "Proficiat, je hebt de job! Je jobaanbod als {{ procedure_title }}",
     "Proficiat, je hebt de job! We bieden je de functie {{ procedure_title }} aan in {{ team }} "
@@ -50,7 +40,7 @@ OFFER_SENT = _event(
     "Please let us know by {{ respond_by }} whether you accept the offer. It takes one click in the portal.",
     OFFER,
 )
-OFFER_ACCEPTED = _event(
+OFFER_ACCEPTED = candidate_event(
     "offer_accepted", "Jobaanbod aanvaard (bevestiging)",
     "Je aanvaardde het jobaanbod als {{ procedure_title }}",
     "Fijn dat je het jobaanbod aanvaardt! Nog één stap voor je aanwerving definitief is: bezorg het selectieteam "
@@ -64,7 +54,7 @@ OFFER_ACCEPTED = _event(
     "it.\n\n{{ offer_url }}",
     {**OFFER, **EXTRACT},
 )
-OFFER_DECLINED = _event(
+OFFER_DECLINED = candidate_event(
     "offer_declined", "Jobaanbod geweigerd (bevestiging)",
     "Je weigerde het jobaanbod als {{ procedure_title }}",
     "We ontvingen je antwoord: je aanvaardt het jobaanbod in {{ team }} niet. Jammer, maar bedankt om het ons "
@@ -76,7 +66,7 @@ OFFER_DECLINED = _event(
     "only a matching conversation follows.",
     {**OFFER, **RESERVE},
 )
-OFFER_EXPIRED = _event(
+OFFER_EXPIRED = candidate_event(
     "offer_expired", "Jobaanbod verlopen zonder antwoord",
     "Je jobaanbod als {{ procedure_title }} is verlopen",
     "We kregen tot en met {{ respond_by }} geen antwoord op het jobaanbod in {{ team }}. Het aanbod is daarom "

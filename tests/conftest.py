@@ -34,7 +34,7 @@ def hr(db):
 
 @pytest.fixture
 def hr_client(client, hr):
-    """The test client, logged in as HR with the second factor passed."""
+    """The test client, logged in as HR (with the second factor passed)."""
     login_staff(client, hr)
     return client
 

@@ -7,9 +7,9 @@ on the waitlist for a year, fail bars them from the function for a year (the fai
 from django.db import transaction
 from django.utils import timezone
 
+from candidates.mailing import mail_candidate
 from candidates.stages import Stage
 from candidates.transitions import TransitionRefused, change_stage
-from communications.outbox import queue_mail
 from interviews.intake import mail_events
 from interviews.intake.booking import booking_url, close_as_no_show, describe_slot, lock_booking
 from interviews.models import IntakeAssessment, IntakeBooking, IntakePolicy, SessionInterviewer, policy_for
@@ -108,12 +108,8 @@ def _queue_reinvitation(booking):
     application = booking.application
     candidate = application.candidate
     day, hours = describe_slot(booking.slot, language=candidate.language)
-    queue_mail(
-        mail_events.NO_SHOW_REINVITATION.key, to=candidate.email, language=candidate.language, related=application,
-        context={"candidate_name": candidate.full_name, "procedure_title": application.procedure.title,
-                 "slot_day": day, "slot_time": hours, "join_url": booking.meeting_url,
-                 "booking_url": booking_url(application), "change_deadline": ""},
-    )
+    mail_candidate(application, mail_events.NO_SHOW_REINVITATION, slot_day=day, slot_time=hours,
+                   join_url=booking.meeting_url, booking_url=booking_url(application), change_deadline="")
 
 
 def session_report(procedure):

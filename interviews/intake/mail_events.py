@@ -1,7 +1,6 @@
 """The mails of the intake booking. Wording here is the default until HR edits the template."""
 
-from candidates.mail_events import PROCEDURE, SIGNATURE_EN, SIGNATURE_NL
-from communications.events import MailEvent, register
+from candidates.mail_events import candidate_event
 
 SLOT = {
     "slot_day": "dag van het gesprek, bv. dinsdag 20 januari 2026",
@@ -10,17 +9,6 @@ SLOT = {
     "booking_url": "link naar de pagina om te boeken, te verplaatsen of te annuleren",
     "change_deadline": "tijdstip tot wanneer verplaatsen of annuleren kan",
 }
-
-
-def candidate_event(key, label, subject_nl, body_nl, subject_en, body_en, placeholders):
-    """A mail to the candidate: the greeting and the signature around the body, with the procedure's placeholder."""
-    return register(MailEvent(
-        key=key, label=label,
-        subject={"nl": subject_nl, "en": subject_en},
-        body={"nl": "Beste {{ candidate_name }},\n\n" + body_nl + SIGNATURE_NL,
-              "en": "Dear {{ candidate_name }},\n\n" + body_en + SIGNATURE_EN},
-        placeholders={**PROCEDURE, **placeholders},
-    ))
 
 
 BOOKING_CONFIRMED = candidate_event(

@@ -10,9 +10,9 @@ from django.db.models import Exists, F, Max, OuterRef
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
+from candidates.mailing import mail_candidate
 from candidates.models import Application
 from candidates.stages import Stage
-from communications.outbox import queue_mail
 from interviews.intake import mail_events
 from interviews.intake.booking import booking_url, describe_slot
 from interviews.models import IntakeBooking, UnbookedReminder, policy_for
@@ -50,12 +50,8 @@ def _queue_reminder(booking):
     application = booking.application
     candidate = application.candidate
     day, hours = describe_slot(booking.slot, language=candidate.language)
-    queue_mail(
-        mail_events.BOOKING_REMINDER.key, to=candidate.email, language=candidate.language, related=application,
-        context={"candidate_name": candidate.full_name, "procedure_title": application.procedure.title,
-                 "slot_day": day, "slot_time": hours, "join_url": booking.meeting_url or "volgt nog",
-                 "booking_url": booking_url(application)},
-    )
+    mail_candidate(application, mail_events.BOOKING_REMINDER, slot_day=day, slot_time=hours,
+                   join_url=booking.meeting_url or "volgt nog", booking_url=booking_url(application))
 
 
 def send_unbooked_reminders(*, now=None):
@@ -90,9 +86,6 @@ def _queue_unbooked_reminder(application):
     candidate = application.candidate
     with translation.override(candidate.language):
         last_day = date_format(application.last_session, "l j F Y")
-    queue_mail(
-        mail_events.UNBOOKED_REMINDER.key, to=candidate.email, language=candidate.language, related=application,
-        context={"candidate_name": candidate.full_name, "procedure_title": application.procedure.title,
-                 "last_session_day": last_day, "booking_url": booking_url(application)},
-    )
+    mail_candidate(application, mail_events.UNBOOKED_REMINDER, last_session_day=last_day,
+                   booking_url=booking_url(application))
 

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from candidates.disclosure import shown_stage
+from candidates.mailing import mail_candidate
 from candidates.stages import Stage
 from communications.models import Mail
 from communications.outbox import queue_mail
@@ -134,11 +135,7 @@ def send_feedback_letter(feedback, *, letter, by):
             "application__candidate", "application__procedure").get(pk=feedback.pk)
         if locked.sent_at is not None:
             raise JuryRefused("Deze feedback is al verstuurd.")
-        candidate = locked.application.candidate
-        queue_mail(mail_events.JURY_FEEDBACK_LETTER.key, to=candidate.email, language=candidate.language,
-                   related=locked.application, hold=False,
-                   context={"candidate_name": candidate.full_name,
-                            "procedure_title": locked.application.procedure.title, "feedback_letter": letter})
+        mail_candidate(locked.application, mail_events.JURY_FEEDBACK_LETTER, hold=False, feedback_letter=letter)
         locked.letter, locked.sent_at, locked.sent_by = letter, timezone.now(), by
         locked.save(update_fields=["letter", "sent_at", "sent_by"])
     return locked

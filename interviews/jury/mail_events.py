@@ -1,9 +1,8 @@
 """The mails of the jury step and what follows it (matchgesprek, feedback). Wording here is the default until HR
 edits the template."""
 
-from candidates.mail_events import PROCEDURE, SIGNATURE_EN, SIGNATURE_NL
+from candidates.mail_events import PROCEDURE, SIGNATURE_EN, SIGNATURE_NL, candidate_event
 from communications.events import MailEvent, register
-from interviews.intake.mail_events import candidate_event
 
 VACANCY = {
     "team": "team van de vacature",

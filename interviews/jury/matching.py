@@ -10,9 +10,9 @@ mark themselves temporarily unavailable; the reserve's validity does not extend.
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from candidates.mailing import mail_candidate
 from candidates.models import PoolEntry
 from candidates.stages import Stage
-from communications.outbox import queue_mail
 from interviews.intake.calendar import build_event, organizer_address
 from interviews.jury import JuryRefused, mail_events
 from interviews.jury.outcomes import propose_for_offer
@@ -75,13 +75,10 @@ def _queue_match_mail(match):
         description=f"Matchgesprek voor een vacature in {match.vacancy.team.name}.\n{application_url(application)}",
         location=match.location or "Online", url=match.meeting_url, organizer=organizer_address(application.procedure),
         attendee=candidate)
-    return queue_mail(
-        mail_events.MATCH_SCHEDULED.key, to=candidate.email, language=candidate.language, related=application,
-        calendar=calendar,
-        context={"candidate_name": candidate.full_name, "procedure_title": application.procedure.title,
-                 **vacancy_context(match.vacancy, language=candidate.language), "interview_day": day,
-                 "interview_time": hours, "interview_place": place_text(match.location, match.meeting_url),
-                 "application_url": application_url(application)},
+    return mail_candidate(
+        application, mail_events.MATCH_SCHEDULED, calendar=calendar,
+        **vacancy_context(match.vacancy, language=candidate.language), interview_day=day, interview_time=hours,
+        interview_place=place_text(match.location, match.meeting_url), application_url=application_url(application),
     )
 
 
@@ -112,14 +109,9 @@ def record_match(match, *, matched, note="", by):
 
 def _queue_no_match_mail(match):
     application = match.application
-    candidate = application.candidate
     entry = application.pool_entries.active().filter(kind=PoolEntry.Kind.RESERVE).first()
-    return queue_mail(
-        mail_events.MATCH_NO_MATCH.key, to=candidate.email, language=candidate.language, related=application,
-        context={"candidate_name": candidate.full_name, "procedure_title": application.procedure.title,
-                 "team": match.vacancy.team.name,
-                 "valid_until": f"{entry.last_valid_day:%d/%m/%Y}" if entry else ""},
-    )
+    return mail_candidate(application, mail_events.MATCH_NO_MATCH, team=match.vacancy.team.name,
+                          valid_until=f"{entry.last_valid_day:%d/%m/%Y}" if entry else "")
 
 
 # --- Temporary unavailability ------------------------------------------------------------------------------------

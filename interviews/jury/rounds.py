@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext
 
+from candidates.mailing import mail_candidate
 from candidates.models import Candidate, PoolEntry
 from candidates.stages import Stage
 from candidates.transitions import TransitionRefused, change_stage
@@ -172,13 +173,12 @@ def _queue_invitation(jury_candidate):
     # The jury invitation belongs to the stage change waitlist → jury_invited: queued in its transaction.
     application = jury_candidate.application
     candidate = application.candidate
-    return queue_mail(
-        mail_events.JURY_INVITATION.key, to=candidate.email, language=candidate.language, related=application,
-        context={"candidate_name": candidate.full_name, "procedure_title": application.procedure.title,
-                 **vacancy_context(jury_candidate.round.vacancy, language=candidate.language),
-                 "case_text": case_text(jury_candidate, language=candidate.language),
-                 "questionnaire_text": questionnaire_text(jury_candidate, language=candidate.language),
-                 "application_url": application_url(application)},
+    return mail_candidate(
+        application, mail_events.JURY_INVITATION,
+        **vacancy_context(jury_candidate.round.vacancy, language=candidate.language),
+        case_text=case_text(jury_candidate, language=candidate.language),
+        questionnaire_text=questionnaire_text(jury_candidate, language=candidate.language),
+        application_url=application_url(application),
     )
 
 
@@ -346,14 +346,9 @@ def cancel_round(jury_round, *, by, reason):
 
 def _queue_cancellation(jury_candidate, *, reason):
     application = jury_candidate.application
-    candidate = application.candidate
     entry = application.pool_entries.active().filter(kind=PoolEntry.Kind.WAITLIST).first()
-    return queue_mail(
-        mail_events.JURY_ROUND_CANCELLED.key, to=candidate.email, language=candidate.language, related=application,
-        context={"candidate_name": candidate.full_name, "procedure_title": application.procedure.title,
-                 "team": jury_candidate.round.vacancy.team.name, "reason": reason,
-                 "valid_until": date_format(entry.last_valid_day, "d/m/Y") if entry else ""},
-    )
+    return mail_candidate(application, mail_events.JURY_ROUND_CANCELLED, team=jury_candidate.round.vacancy.team.name,
+                          reason=reason, valid_until=date_format(entry.last_valid_day, "d/m/Y") if entry else "")
 
 
 def in_play(jury_round):

@@ -14,8 +14,8 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
+from candidates.mailing import mail_candidate
 from candidates.stages import Stage
-from communications.outbox import queue_mail
 from interviews.intake.calendar import build_event, organizer_address
 from interviews.jury import JuryRefused, mail_events
 from interviews.models import JuryCandidate, JuryRound
@@ -123,15 +123,13 @@ def _queue_schedule_mail(jury_candidate):
     candidate = application.candidate
     language = candidate.language
     day, hours = describe_interview(jury_candidate.starts_at, jury_candidate.ends_at, language=language)
-    return queue_mail(
-        mail_events.JURY_INTERVIEW_SCHEDULED.key, to=candidate.email, language=language, related=application,
-        calendar=build_jury_invitation(jury_candidate),
-        context={"candidate_name": candidate.full_name, "procedure_title": application.procedure.title,
-                 "team": jury_candidate.round.vacancy.team.name, "interview_day": day, "interview_time": hours,
-                 "interview_place": place_text(jury_candidate.location, jury_candidate.meeting_url),
-                 "case_text": case_text(jury_candidate, language=language),
-                 "questionnaire_text": questionnaire_text(jury_candidate, language=language),
-                 "application_url": f"{settings.SITE_URL}/mijn-kandidaturen/{application.public_id}/"},
+    return mail_candidate(
+        application, mail_events.JURY_INTERVIEW_SCHEDULED, calendar=build_jury_invitation(jury_candidate),
+        team=jury_candidate.round.vacancy.team.name, interview_day=day, interview_time=hours,
+        interview_place=place_text(jury_candidate.location, jury_candidate.meeting_url),
+        case_text=case_text(jury_candidate, language=language),
+        questionnaire_text=questionnaire_text(jury_candidate, language=language),
+        application_url=f"{settings.SITE_URL}/mijn-kandidaturen/{application.public_id}/",
     )
 
 
@@ -167,11 +165,9 @@ def _queue_case_mail(jury_candidate):
     application = jury_candidate.application
     candidate = application.candidate
     day, hours = describe_interview(jury_candidate.starts_at, jury_candidate.ends_at, language=candidate.language)
-    return queue_mail(
-        mail_events.JURY_CASE.key, to=candidate.email, language=candidate.language, related=application,
-        context={"candidate_name": candidate.full_name, "procedure_title": application.procedure.title,
-                 "interview_day": day, "interview_time": hours,
-                 "case_title": jury_candidate.round.case_title or "de werkcase",
-                 "case_url": f"{settings.SITE_URL}/mijn-kandidaturen/{application.public_id}/case/",
-                 "application_url": f"{settings.SITE_URL}/mijn-kandidaturen/{application.public_id}/"},
+    return mail_candidate(
+        application, mail_events.JURY_CASE, interview_day=day, interview_time=hours,
+        case_title=jury_candidate.round.case_title or "de werkcase",
+        case_url=f"{settings.SITE_URL}/mijn-kandidaturen/{application.public_id}/case/",
+        application_url=f"{settings.SITE_URL}/mijn-kandidaturen/{application.public_id}/",
     )

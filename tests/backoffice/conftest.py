@@ -7,6 +7,7 @@ from candidates.models import Document
 from candidates.transitions import change_stage
 from kortrijk_ats import roles
 from tests.factories import ApplicationFactory, CandidateFactory, staff_user
+from tests.storage import private_storage_in
 
 
 def walk(application, *stages, by):
@@ -25,15 +26,7 @@ def add_document(application, name="diploma.pdf", kind=Document.Kind.DIPLOMA):
 @pytest.fixture(autouse=True)
 def private_storage(settings, tmp_path):
     # Uploaded files of a test land in its own temporary folder, never in var/private.
-    settings.STORAGES = {**settings.STORAGES, "default": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": tmp_path / "private", "base_url": None}}}
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    # The factories hash a password per user; the production hasher would spend most of this suite's time on it.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    private_storage_in(settings, tmp_path)
 
 
 @pytest.fixture

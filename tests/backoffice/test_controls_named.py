@@ -7,11 +7,16 @@ this one reads the HTML the server sends, three change pages per model, in secon
 from html.parser import HTMLParser
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.test import Client
 
-from tests.auth import login_staff
-from tests.backoffice.test_no_none_shown import admin_pages, interviewer_pages, jury_pages, report_pages, seed_the_demo
+from tests.backoffice.test_no_none_shown import (
+    admin_pages,
+    client_of,
+    interviewer_pages,
+    jury_pages,
+    report_pages,
+    seed_the_demo,
+)
+from tests.backoffice.test_no_none_shown import visit as visit_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -59,17 +64,7 @@ def test_the_reader_finds_a_control_without_a_name():
 
 
 def visit(username, urls):
-    client = Client()
-    login_staff(client, get_user_model().objects.get(username=username))
-    found, shown = {}, 0
-    for url in urls:
-        response = client.get(url)
-        if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
-            continue
-        shown += 1
-        if names := unnamed_controls(response.content.decode()):
-            found[url] = names
-    return found, shown
+    return visit_pages(client_of(username), urls, unnamed_controls)
 
 
 def test_every_control_on_every_back_office_page_of_the_demo_has_a_name():

@@ -113,15 +113,17 @@ def interviewer_pages():
         yield reverse("interviews:assess", args=[booking.uid])
 
 
-def visit(client, urls):
-    """{url: [pieces with None]} over the pages that answered 200; and how many did."""
+def visit(client, urls, find=None):
+    """{url: what `find` (none_shown by default) found in its HTML} over the pages that answered 200 with HTML
+    and found something; and how many answered."""
+    find = find or none_shown
     found, shown = {}, 0
     for url in urls:
         response = client.get(url)
         if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
             continue
         shown += 1
-        if pieces := none_shown(response.content.decode()):
+        if pieces := find(response.content.decode()):
             found[url] = pieces
     return found, shown
 

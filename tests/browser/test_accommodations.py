@@ -13,8 +13,8 @@ from playwright.sync_api import expect
 from candidates.models import Application
 from interviews.intake.booking import book_slot
 from interviews.models import JuryRound
-from tests.browser.axe import check_axe
-from tests.browser.conftest import login, shoot
+from tests.browser.conftest import login
+from tests.browser.staff import check_state, csp_recording_page
 from tests.factories import TeamFactory, hr_user
 from tests.interviews.helpers import future_session, invited_application, make_slot
 from tests.jury.helpers import add_bundle_competencies, compose_jury, make_vacancy, open_round, waitlisted
@@ -28,21 +28,11 @@ JURY = "Gesprek met tolk Vlaamse Gebarentaal; 10 minuten extra tijd."
 
 @pytest.fixture
 def page(browser_context):
-    """A page that records Content-Security-Policy errors; `check` asserts there are none before axe runs (axe's
-    preload re-inserts the admin's @import-ed stylesheet as an inline style, which the CSP rightly blocks)."""
-    page = browser_context.new_page()
-    page.csp_errors = []
-    page.on("console", lambda message: page.csp_errors.append(message.text)
-            if message.type == "error" and "Content Security Policy" in message.text else None)
-    yield page
-    page.close()
+    yield from csp_recording_page(browser_context)
 
 
 def check(page, name):
-    shoot(page, f"accommodations-{name}")
-    assert not page.csp_errors, f"the page broke the Content-Security-Policy: {page.csp_errors}"
-    check_axe(page, f"accommodations: {name}")
-    page.csp_errors.clear()
+    check_state(page, shot=f"accommodations-{name}", label=f"accommodations: {name}")
 
 
 def test_hr_records_the_arrangement_and_each_step_sees_only_its_own(page, procedure):

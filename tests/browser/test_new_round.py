@@ -11,8 +11,8 @@ from playwright.sync_api import expect
 
 from procedures import seed_data
 from procedures.models import Procedure
-from tests.browser.axe import check_axe
-from tests.browser.conftest import login, shoot
+from tests.browser.conftest import login
+from tests.browser.staff import check_state, csp_recording_page
 from tests.factories import hr_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -20,21 +20,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def page(browser_context):
-    """A page that records Content-Security-Policy errors; `check` asserts there are none before axe runs (axe's
-    preload re-inserts the admin's @import-ed stylesheet as an inline style, which the CSP rightly blocks)."""
-    page = browser_context.new_page()
-    page.csp_errors = []
-    page.on("console", lambda message: page.csp_errors.append(message.text)
-            if message.type == "error" and "Content Security Policy" in message.text else None)
-    yield page
-    page.close()
+    yield from csp_recording_page(browser_context)
 
 
 def check(page, name):
-    shoot(page, f"new-round-{name}")
-    assert not page.csp_errors, f"the page broke the Content-Security-Policy: {page.csp_errors}"
-    check_axe(page, f"new round: {name}")
-    page.csp_errors.clear()
+    check_state(page, shot=f"new-round-{name}", label=f"new round: {name}")
 
 
 def test_hr_starts_the_next_round_by_keyboard_and_every_page_passes_axe(page):

@@ -15,8 +15,8 @@ from candidates.stages import Stage
 from communications.models import Mail
 from interviews.jury.parts import items_for
 from interviews.models import JuryRound, ScoreSheet
-from tests.browser.axe import check_axe
-from tests.browser.conftest import login, shoot
+from tests.browser.conftest import login
+from tests.browser.staff import check_state, csp_recording_page
 from tests.browser.test_apply import tab_to
 from tests.factories import ApplicationFactory, CandidateFactory, hr_user
 
@@ -27,22 +27,11 @@ REASON = "Het diploma op de kopie is een bachelor bedrijfsmanagement; dat geeft 
 
 @pytest.fixture
 def page(browser_context):
-    """Records Content-Security-Policy errors; `check` asserts there are none before axe runs (axe's preload
-    re-inserts the admin's @import-ed stylesheet as an inline style, which the CSP rightly blocks), as in
-    test_missing_settings."""
-    page = browser_context.new_page()
-    page.csp_errors = []
-    page.on("console", lambda message: page.csp_errors.append(message.text)
-            if message.type == "error" and "Content Security Policy" in message.text else None)
-    yield page
-    page.close()
+    yield from csp_recording_page(browser_context)
 
 
 def check(page, name):
-    shoot(page, f"keyboard-{name}")
-    assert not page.csp_errors, f"the page broke the Content-Security-Policy: {page.csp_errors}"
-    check_axe(page, f"keyboard: {name}")
-    page.csp_errors.clear()
+    check_state(page, shot=f"keyboard-{name}", label=f"keyboard: {name}")
 
 
 def press(page, key):

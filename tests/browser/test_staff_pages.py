@@ -10,21 +10,14 @@ from django.contrib.auth import get_user_model
 from tests.backoffice.test_no_none_shown import admin_pages, interviewer_pages, jury_pages, report_pages, seed_the_demo
 from tests.browser.axe import describe_violations, run_axe
 from tests.browser.conftest import login
+from tests.browser.staff import csp_recording_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def page(browser_context):
-    """Records Content-Security-Policy errors; each page is checked for them before axe runs (axe's preload
-    re-inserts the admin's @import-ed stylesheet as an inline style, which the CSP rightly blocks), as in
-    test_missing_settings."""
-    page = browser_context.new_page()
-    page.csp_errors = []
-    page.on("console", lambda message: page.csp_errors.append(message.text)
-            if message.type == "error" and "Content Security Policy" in message.text else None)
-    yield page
-    page.close()
+    yield from csp_recording_page(browser_context)
 
 
 def index_pages():

@@ -11,8 +11,8 @@ from playwright.sync_api import expect
 
 from candidates.models import Application, Document, DocumentChange
 from communications.models import Mail
-from tests.browser.axe import check_axe
-from tests.browser.conftest import login, shoot
+from tests.browser.conftest import login
+from tests.browser.staff import check_state, csp_recording_page
 from tests.browser.test_apply import candidate_user, choose_file_with_keyboard, tab_to
 from tests.browser.test_public_pages import UNLABELLED_CONTROLS_JS
 from tests.factories import ApplicationFactory, CandidateFactory, UserFactory, hr_user
@@ -40,28 +40,17 @@ def files(tmp_path):
 
 @pytest.fixture
 def page(browser_context):
-    """Records Content-Security-Policy errors; `check` asserts there are none before axe runs (axe's preload
-    re-inserts the admin's @import-ed stylesheet as an inline style, which the CSP rightly blocks), as in
-    test_missing_settings."""
-    page = browser_context.new_page()
-    page.csp_errors = []
-    page.on("console", lambda message: page.csp_errors.append(message.text)
-            if message.type == "error" and "Content Security Policy" in message.text else None)
-    yield page
-    page.close()
+    yield from csp_recording_page(browser_context)
 
 
 def check(page, name, *, labelled="body"):
     """Screenshot, no CSP error, 0 axe violations, and a visible label on every control inside `labelled` (the
     admin's own navigation filter has only an aria-label; axe checks that one)."""
-    shoot(page, f"take-in-{name}")
-    assert not page.csp_errors, f"the page broke the Content-Security-Policy: {page.csp_errors}"
-    check_axe(page, name)
+    check_state(page, shot=f"take-in-{name}", label=name)
     if labelled:
         unlabelled = page.evaluate(UNLABELLED_CONTROLS_JS.replace("document.querySelectorAll(",
                                                                   f"document.querySelector('{labelled}').querySelectorAll("))
         assert not unlabelled, f"{name}: fields without a visible label: {unlabelled}"
-    page.csp_errors.clear()
 
 
 def test_hr_enters_a_paper_application(page, vacancy, files):

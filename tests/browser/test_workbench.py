@@ -7,8 +7,8 @@ from playwright.sync_api import expect
 from candidates.stages import Stage
 from interviews.models import SessionInterviewer
 from kortrijk_ats import roles
-from tests.browser.axe import check_axe
-from tests.browser.conftest import login, shoot
+from tests.browser.conftest import login
+from tests.browser.staff import check_state, csp_recording_page
 from tests.browser.test_public_pages import UNLABELLED_CONTROLS_JS
 from tests.factories import ApplicationFactory, CandidateFactory, staff_user
 from tests.jury.helpers import add_bundle_competencies, compose_jury, open_round, waitlisted
@@ -21,14 +21,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def page(browser_context):
-    """A page that records Content-Security-Policy errors; `check` asserts there are none before axe runs (axe's
-    preload re-inserts the admin's @import-ed stylesheet as an inline style, which the CSP rightly blocks)."""
-    page = browser_context.new_page()
-    page.csp_errors = []
-    page.on("console", lambda message: page.csp_errors.append(message.text)
-            if message.type == "error" and "Content Security Policy" in message.text else None)
-    yield page
-    page.close()
+    yield from csp_recording_page(browser_context)
 
 
 # The page's own fields (in <main>): the admin's navigation filter beside it is Django's, labelled for assistive tools.
@@ -38,13 +31,10 @@ UNLABELLED_IN_MAIN_JS = UNLABELLED_CONTROLS_JS.replace("document.querySelectorAl
 
 def check(page, name, *, our_page=True):
     """axe on the whole page; on the werkbank's own pages also a visible label on every field of <main>."""
-    shoot(page, f"workbench-{name}")
-    assert not page.csp_errors, f"the page broke the Content-Security-Policy: {page.csp_errors}"
-    check_axe(page, f"workbench: {name}")
+    check_state(page, shot=f"workbench-{name}", label=f"workbench: {name}")
     if our_page:
         unlabelled = page.evaluate(UNLABELLED_IN_MAIN_JS)
         assert not unlabelled, f"{name}: fields without a visible label: {unlabelled}"
-    page.csp_errors.clear()
 
 
 def tab_to(page, selector, limit=200, *, our_page=True):

@@ -22,50 +22,12 @@ from candidates.transitions import StageConflict, TransitionRefused, change_stag
 from communications.models import Mail
 from tests.candidates.stage_paths import walk_to
 from tests.factories import ApplicationFactory, FunctionFactory, hr_user
+from tests.threads import WAIT, in_thread, join, run_together
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 S = Stage
 LONG_AGO = datetime(2024, 3, 4, 10, 0, tzinfo=ZoneInfo("Europe/Brussels"))  # places from then have expired
-WAIT = 30  # seconds: only a bound against a hung test, never an assertion on speed
-
-
-def in_thread(function):
-    """Run `function` in a new thread with its own connection; return a handle with .result / .error."""
-    handle = type("Handle", (), {"result": None, "error": None})()
-
-    def run():
-        try:
-            handle.result = function()
-        except BaseException as error:  # noqa: BLE001 — handed back to the test thread to assert on
-            handle.error = error
-        finally:
-            connection.close()
-
-    handle.thread = threading.Thread(target=run, daemon=True)
-    handle.thread.start()
-    return handle
-
-
-def join(*handles):
-    for handle in handles:
-        handle.thread.join(WAIT)
-        assert not handle.thread.is_alive(), "a thread hung"
-
-
-def run_together(*functions):
-    """Start all functions at the same instant (a barrier), each in its own thread and connection."""
-    barrier = threading.Barrier(len(functions))
-
-    def released(function):
-        def run():
-            barrier.wait(WAIT)
-            return function()
-        return run
-
-    handles = [in_thread(released(function)) for function in functions]
-    join(*handles)
-    return handles
 
 
 def backend_pid():

@@ -17,11 +17,6 @@ pytestmark = pytest.mark.django_db
 OUTBOX = reverse("admin:communications_mail_changelist")
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def hr():
     return hr_user(username="hr")

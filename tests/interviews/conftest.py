@@ -2,6 +2,7 @@ import pytest
 from django.core.servers.basehttp import WSGIServer
 
 from tests.interviews.helpers import future_session, invite
+from tests.storage import private_storage_in
 
 # The live server's listen backlog is 10 (Django's dev-server default); the booking races open 50 connections at
 # once, which a production server (gunicorn: 2048) accepts. Conftests load before the session's live server binds.
@@ -19,14 +20,6 @@ def invited(application):
 
 
 @pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    # The factories hash a password per user; the races create dozens of users.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
 def private_storage(settings, tmp_path):
     # Uploaded files of a test land in its own temporary folder, never in var/private.
-    settings.STORAGES = {**settings.STORAGES, "default": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": tmp_path / "private", "base_url": None}}}
+    private_storage_in(settings, tmp_path)

@@ -1,6 +1,7 @@
 import pytest
 
 from tests.jury.helpers import add_bundle_competencies, compose_jury, open_round, waitlisted
+from tests.storage import private_storage_in
 
 
 @pytest.fixture
@@ -12,9 +13,7 @@ def procedure(procedure):
 @pytest.fixture(autouse=True)
 def private_storage(settings, tmp_path):
     # Case documents, reports and PVs of a test land in its own temporary folder.
-    settings.STORAGES = {**settings.STORAGES, "default": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": tmp_path / "private", "base_url": None}}}
+    private_storage_in(settings, tmp_path)
 
 
 @pytest.fixture

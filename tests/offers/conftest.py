@@ -2,6 +2,7 @@ import pytest
 
 from tests.offers.helpers import closed_round, hr_pair
 from tests.pay.scales import create_pay_world
+from tests.storage import private_storage_in
 
 
 @pytest.fixture
@@ -25,6 +26,4 @@ def staff(db):
 @pytest.fixture(autouse=True)
 def private_storage(settings, tmp_path):
     # A PV or any other stored file of a test lands in its own temporary folder.
-    settings.STORAGES = {**settings.STORAGES, "default": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": tmp_path / "private", "base_url": None}}}
+    private_storage_in(settings, tmp_path)

@@ -6,12 +6,10 @@ years capped at 18). The default terms recognise 3 public + 25 private years →
 15,000 × 2.1 / 12 = € 2,625.00 a month full time (uncapped, 28 years would give step 24: € 2,940.00).
 """
 
-import threading
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 
-from django.db import connection
 from django.utils import timezone
 
 from candidates.models import Application
@@ -25,7 +23,6 @@ from tests.factories import hr_user
 from tests.jury.helpers import make_vacancy, waitlisted
 
 MONTHLY_FULL_TIME = Decimal("2625.00")
-WAIT = 30  # seconds: only a bound against a hung thread, never an assertion on speed
 
 
 @dataclass
@@ -93,37 +90,3 @@ def sent_offer(proposal, *, maker, checker, respond_days=7, **overrides):
     offer = draft_offer(proposal, by=maker, **overrides)
     approve_offer(offer, by=checker)
     return send_offer(offer, by=maker, respond_by=timezone.localdate() + timedelta(days=respond_days))
-
-
-def in_thread(function):
-    """Run `function` in a new thread with its own database connection; the handle has .result / .error."""
-    handle = type("Handle", (), {"result": None, "error": None})()
-
-    def run():
-        try:
-            handle.result = function()
-        except BaseException as error:  # noqa: BLE001 — handed back to the test thread to assert on
-            handle.error = error
-        finally:
-            connection.close()
-
-    handle.thread = threading.Thread(target=run, daemon=True)
-    handle.thread.start()
-    return handle
-
-
-def run_together(*functions):
-    """Start every function at the same instant (a barrier), each in its own thread and connection."""
-    barrier = threading.Barrier(len(functions))
-
-    def released(function):
-        def run():
-            barrier.wait(WAIT)
-            return function()
-        return run
-
-    handles = [in_thread(released(function)) for function in functions]
-    for handle in handles:
-        handle.thread.join(WAIT)
-        assert not handle.thread.is_alive(), "a thread hung"
-    return handles

@@ -11,7 +11,8 @@ from offers.answers import accept_offer, decline_offer
 from offers.models import Offer
 from offers.offering import OfferRefused, approve_offer
 from tests.factories import hr_user
-from tests.offers.helpers import draft_offer, run_together, sent_offer
+from tests.offers.helpers import draft_offer, sent_offer
+from tests.threads import run_together
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

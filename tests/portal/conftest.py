@@ -7,15 +7,14 @@ from django.utils import timezone
 
 from procedures.models import Diploma
 from tests.factories import DiplomaFactory, FunctionFactory, IntakeSessionFactory, ProcedureFactory, UserFactory
+from tests.storage import private_storage_in
 
 
 @pytest.fixture(autouse=True)
 def private_storage(settings, tmp_path):
     """Documents go to a fresh private root per test, never next to the static files."""
-    root = tmp_path / "private"
+    root = private_storage_in(settings, tmp_path)
     settings.PRIVATE_STORAGE_ROOT = root
-    settings.STORAGES = {**settings.STORAGES, "default": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": root, "base_url": None}}}
     settings.CLAMD_ADDRESS = ""
     return root
 

@@ -6,11 +6,11 @@ import re
 import pytest
 from django.urls import reverse
 
+from bench.multipart import multipart
 from candidates.models import Application, Document
 from candidates.uploads import MAX_UPLOAD_BYTES, sanitise_filename, sniff_content_type
 from tests.portal.conftest import form_data
 from tests.portal.files import EXE, HTML, JPEG, PDF, PNG, SVG, pdf, upload
-from tests.portal.multipart import multipart
 from tests.portal.test_apply_view import apply_url, errors_of
 
 pytestmark = pytest.mark.django_db

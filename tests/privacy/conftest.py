@@ -27,6 +27,7 @@ from interviews.models import (
 )
 from procedures.models import Vacancy
 from tests.factories import ApplicationFactory, IntakeSessionFactory, TeamFactory, hr_user
+from tests.storage import private_storage_in
 
 SECRET_MOTIVATION = "Ik wil graag werken in wijk Overleie"
 PDF = b"%PDF-1.4 fictitious diploma\n"
@@ -35,10 +36,7 @@ PDF = b"%PDF-1.4 fictitious diploma\n"
 @pytest.fixture(autouse=True)
 def private_storage(settings, tmp_path):
     """Uploaded files in a folder of this test's own."""
-    settings.STORAGES = {**settings.STORAGES, "default": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": tmp_path / "private", "base_url": None}}}
-    return tmp_path / "private"
+    return private_storage_in(settings, tmp_path)
 
 
 @dataclass

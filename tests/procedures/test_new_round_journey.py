@@ -21,15 +21,14 @@ from tests.factories import DiplomaFactory, FunctionFactory, ProcedureFactory, U
 from tests.portal.conftest import form_data
 from tests.portal.files import pdf
 from tests.reports.helpers import mixed_pipeline
+from tests.storage import private_storage_in
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
 def private_storage(settings, tmp_path):
-    settings.STORAGES = {**settings.STORAGES, "default": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": tmp_path / "private", "base_url": None}}}
+    private_storage_in(settings, tmp_path)
     settings.CLAMD_ADDRESS = ""
 
 

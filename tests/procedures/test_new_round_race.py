@@ -16,8 +16,9 @@ from django.db import connection, transaction
 
 from procedures.models import Diploma, Procedure, ProcedureStep
 from procedures.rounds import NewRoundRefused, start_new_round
-from tests.candidates.test_concurrency import WAIT, backend_pid, in_thread, is_waiting_for_a_lock, join
+from tests.candidates.test_concurrency import backend_pid, is_waiting_for_a_lock
 from tests.factories import DiplomaFactory, ProcedureFactory
+from tests.threads import WAIT, in_thread, join
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

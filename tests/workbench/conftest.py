@@ -1,14 +1,13 @@
 import pytest
 
+from tests.storage import private_storage_in
 from tests.workbench.worlds import cast
 
 
 @pytest.fixture(autouse=True)
 def private_storage(settings, tmp_path):
     # A PV or any other stored file of a test lands in its own temporary folder.
-    settings.STORAGES = {**settings.STORAGES, "default": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": tmp_path / "private", "base_url": None}}}
+    private_storage_in(settings, tmp_path)
 
 
 @pytest.fixture

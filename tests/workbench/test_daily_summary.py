@@ -17,7 +17,7 @@ from tests.auth import login_staff
 from tests.communications.conftest import smtp_sink  # noqa: F401  (the SMTP sink fixture)
 from tests.communications.test_worker import wait_for_state, worker  # noqa: F401  (the worker fixture)
 from tests.factories import ApplicationFactory, hr_user, staff_user
-from tests.offers.helpers import run_together
+from tests.threads import run_together
 from workbench import tasks
 from workbench.daily_summary import send_daily_summaries, set_summary, summary_recipients
 from workbench.mail_events import DAILY_SUMMARY

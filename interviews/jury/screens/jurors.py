@@ -131,23 +131,20 @@ def candidate(request, pk, uid):
     if request.method == "POST":
         if not may_score:
             _deny(request, "may not score this candidate", status=403)
-        if form.is_valid():
-            try:
-                save_scores(member, jury_candidate, scores=form.entries(), by=request.user)
-                if request.POST.get("action") == "submit":
-                    submit_sheet(member, jury_candidate, by=request.user)
-                    messages.success(request, gettext("Je scores zijn ingediend en vergrendeld. Je ziet nu ook de "
-                                                      "scores van de andere juryleden die al indienden."))
-                else:
-                    messages.success(request, gettext("Je scores zijn bewaard (nog niet ingediend)."))
-                return redirect(_candidate_url(jury_candidate))
-            except ItemsRefused as refusal:
-                _add_item_errors(form, refusal)
-                status = 400
-            except JuryRefused as refusal:
-                error, status = str(refusal), 409
-        else:
-            status = 400
+        submit = request.POST.get("action") == "submit"
+
+        def save():
+            save_scores(member, jury_candidate, scores=form.entries(), by=request.user)
+            if submit:
+                submit_sheet(member, jury_candidate, by=request.user)
+
+        done, status, error = _run_form(
+            request, form, save, url=_candidate_url(jury_candidate),
+            message=gettext("Je scores zijn ingediend en vergrendeld. Je ziet nu ook de scores van de andere "
+                            "juryleden die al indienden.") if submit
+            else gettext("Je scores zijn bewaard (nog niet ingediend)."))
+        if done:
+            return done
     hr = is_hr(request.user) and member is None
     visible = sheets_visible_to(member, jury_candidate, hr=hr)
     others_visible = _allowed(request, "interviews.view_jury_scores", jury_candidate)
@@ -165,6 +162,22 @@ def candidate(request, pk, uid):
         "is_chair": _allowed(request, "interviews.lead_consensus", jury_candidate),
         "function_descriptions": vacancy.function.descriptions.for_team(vacancy.team),
     }, status=status)
+
+
+def _run_form(request, form, act, *, message, url):
+    """A posted jury form: `act()` when the form is valid, then `message` and a redirect to `url`. Returns (that
+    redirect or None, status, error): 400 with refused items under their fields, 409 with another refusal."""
+    if not form.is_valid():
+        return None, 400, ""
+    try:
+        act()
+    except ItemsRefused as refusal:
+        _add_item_errors(form, refusal)
+        return None, 400, ""
+    except JuryRefused as refusal:
+        return None, 409, str(refusal)
+    messages.success(request, message)
+    return redirect(url), 200, ""
 
 
 def _add_item_errors(form, refusal):
@@ -225,19 +238,12 @@ def consensus(request, pk, uid):
     if request.method == "POST":
         if not _allowed(request, "interviews.lead_consensus", jury_candidate):
             _deny(request, "not the chair", status=403)
-        if form.is_valid():
-            try:
-                set_consensus(jury_candidate, by=request.user, entries=form.entries())
-            except ItemsRefused as refusal:
-                _add_item_errors(form, refusal)
-                status = 400
-            except JuryRefused as refusal:
-                error, status = str(refusal), 409
-            else:
-                messages.success(request, gettext("De consensus is opgeslagen."))
-                return redirect(reverse("interviews:jury_consensus", args=[jury_round.pk, jury_candidate.uid]))
-        else:
-            status = 400
+        done, status, error = _run_form(
+            request, form, lambda: set_consensus(jury_candidate, by=request.user, entries=form.entries()),
+            message=gettext("De consensus is opgeslagen."),
+            url=reverse("interviews:jury_consensus", args=[jury_round.pk, jury_candidate.uid]))
+        if done:
+            return done
     form_rows = {item.key: (value, text) for item, value, text in form.rows()}
     pending = pending_members(jury_candidate, members)
     outcome = outcome_for(jury_candidate)
@@ -287,16 +293,12 @@ def deliberation(request, pk):
     if request.method == "POST":
         if not _allowed(request, "interviews.lead_consensus", jury_round):
             _deny(request, "not the chair or round not open", status=403)
-        if form.is_valid():
-            try:
-                close_deliberation(jury_round, by=request.user, ranking=form.ranking())
-            except JuryRefused as refusal:
-                error, status = str(refusal), 409
-            else:
-                messages.success(request, gettext("De beraadslaging is afgesloten. Elk jurylid keurt nu het PV goed."))
-                return redirect(reverse("interviews:jury_pv", args=[jury_round.pk]))
-        else:
-            status = 400
+        done, status, error = _run_form(
+            request, form, lambda: close_deliberation(jury_round, by=request.user, ranking=form.ranking()),
+            message=gettext("De beraadslaging is afgesloten. Elk jurylid keurt nu het PV goed."),
+            url=reverse("interviews:jury_pv", args=[jury_round.pk]))
+        if done:
+            return done
     labels = group_labels(items_for(jury_round))
     table = [{"jc": jc, "outcome": outcome, "total": as_decimal(outcome.total_percent) if outcome else None,
               "parts": [(labels[g], as_decimal(p)) for g, p in outcome.part_percents.items()] if outcome else []}

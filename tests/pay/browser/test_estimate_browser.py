@@ -139,6 +139,16 @@ def test_without_official_scales_the_vacancy_links_to_the_citys_scales_and_axe_f
     shoot(page, f"salary-estimate-not-offered-{language}")
 
 
+def import_scales(page, csv_file):
+    """Fill in the import form (official from 1 January 2026, with its source) with `csv_file` and send it."""
+    page.get_by_label("CSV-bestand").set_input_files(str(csv_file))
+    page.get_by_label("Geldig vanaf").fill("2026-01-01")
+    page.get_by_role("textbox", name="Bron:", exact=True).fill("Loonschalen op kortrijk.be")
+    page.get_by_label("Datum van de bron").fill("2025-12-15")
+    page.get_by_role("button", name="Importeren").click()
+    page.wait_for_load_state()
+
+
 def test_hr_imports_the_scales_and_axe_finds_nothing_on_the_import_page(page, bundle_only, tmp_path, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     login(page, hr_user(username="selectie"))
@@ -150,12 +160,7 @@ def test_hr_imports_the_scales_and_axe_finds_nothing_on_the_import_page(page, bu
 
     bad = tmp_path / "loonschalen.csv"
     bad.write_text("loonschaal;jaren;jaarbedrag\nB1;0;17300,00\nB1;0;17700,00\nB9;0;1\n", encoding="utf-8")
-    page.get_by_label("CSV-bestand").set_input_files(str(bad))
-    page.get_by_label("Geldig vanaf").fill("2026-01-01")
-    page.get_by_role("textbox", name="Bron:", exact=True).fill("Loonschalen op kortrijk.be")
-    page.get_by_label("Datum van de bron").fill("2025-12-15")
-    page.get_by_role("button", name="Importeren").click()
-    page.wait_for_load_state()
+    import_scales(page, bad)
     errors = page.locator("#import-errors").inner_text()
     assert "Er is niets geïmporteerd" in errors
     assert "Regel 3: loonschaal B1 heeft al een trap van 0 jaar op regel 2." in errors
@@ -166,12 +171,7 @@ def test_hr_imports_the_scales_and_axe_finds_nothing_on_the_import_page(page, bu
 
     good = tmp_path / "loonschalen-goed.csv"
     good.write_text("B1;0;17300,00\nB1;2;17700,00\nB2;0;18300,00\nB3;0;21350,00\n", encoding="utf-8")
-    page.get_by_label("CSV-bestand").set_input_files(str(good))
-    page.get_by_label("Geldig vanaf").fill("2026-01-01")
-    page.get_by_role("textbox", name="Bron:", exact=True).fill("Loonschalen op kortrijk.be")
-    page.get_by_label("Datum van de bron").fill("2025-12-15")
-    page.get_by_role("button", name="Importeren").click()
-    page.wait_for_load_state()
+    import_scales(page, good)
     assert "3 loonschalen geïmporteerd als officieel vanaf 1 januari 2026: B1, B2, B3." in page.locator(
         "body").inner_text()
     assert set(PayScaleVersion.objects.values_list("status", flat=True)) == {"official"}
