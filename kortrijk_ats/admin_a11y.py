@@ -30,9 +30,12 @@ class LabelledChangeListFormSet(BaseModelFormSet):
     def add_fields(self, form, index):
         super().add_fields(form, index)
         for field in form.fields.values():
-            if not field.widget.is_hidden:
-                field.widget.attrs["aria-label"] = _("%(field)s van %(row)s") % {
-                    "field": str(field.label).capitalize(), "row": form.instance}
+            if field.widget.is_hidden:
+                continue
+            name = str(field.label).capitalize()
+            # The formset's empty form (Django builds it for its media) has no row yet, and may not name itself.
+            field.widget.attrs["aria-label"] = (_("%(field)s van %(row)s") % {"field": name, "row": form.instance}
+                                                if form.instance.pk else name)
 
 
 class AccessibleAdminMixin:

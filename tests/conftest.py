@@ -1,5 +1,7 @@
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import caches
+from django.utils import translation
 
 from kortrijk_ats.public_cache import CACHE_ALIAS
 from tests.auth import login_staff
@@ -14,6 +16,13 @@ pytest_plugins = ["tests.log_scan", "tests.xdist_scheduling"]
 def fast_password_hashing(settings):
     # Every factory user gets a hashed password; the production hasher costs ~0.3 s per user.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def dutch_first():
+    # Each test starts in the portal's first language: an English request or activate() never carries into the next.
+    with translation.override(django_settings.LANGUAGE_CODE):
+        yield
 
 
 def forget_public_pages():
