@@ -242,13 +242,15 @@ def tab_to(page, selector, limit=80):
 def choose_file_with_keyboard(page, path):
     """Space on the focused file input opens the chooser (Playwright's filechooser event stands in for the dialog)."""
     assert page.evaluate("document.activeElement.type") == "file"
-    try:
-        with page.expect_file_chooser(timeout=10_000) as chooser:
-            page.keyboard.press("Space")
-    except PlaywrightTimeout:
-        # On a loaded machine Chromium now and then drops the first activation; a person would press again.
-        with page.expect_file_chooser(timeout=20_000) as chooser:
-            page.keyboard.press("Enter")
+    # On a loaded machine Chromium now and then drops an activation; a person would press again, so do we.
+    for attempt, key in enumerate(("Space", "Enter", "Space", "Enter")):
+        try:
+            with page.expect_file_chooser(timeout=10_000) as chooser:
+                page.keyboard.press(key)
+            break
+        except PlaywrightTimeout:
+            if attempt == 3:
+                raise
     chooser.value.set_files(path)
 
 
