@@ -15,18 +15,17 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from candidates.applying import (
+from candidates.address_owner import NotTheSamePerson, person_of_address
+from candidates.answers import ApplicationInvalid
+from candidates.applying import take_in_application
+from candidates.eligibility import (
     AlreadyApplied,
-    ApplicationInvalid,
     ApplicationRefused,
     BannedFromFunction,
     HoldsPoolPlace,
-    NotTheSamePerson,
     ProcedureClosed,
     ReceivedInFuture,
     check_may_take_in,
-    person_of_address,
-    take_in_application,
 )
 from candidates.forms import TakeInForm
 from candidates.models import PoolEntry

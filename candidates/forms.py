@@ -13,17 +13,10 @@ from django.utils.translation import gettext_lazy as _
 
 from candidates.accommodations import MAX_ARRANGEMENT_LENGTH
 from candidates.account_forms import EMAIL_MAX_LENGTH, EMAIL_TOO_LONG
-from candidates.applying import (
-    DOCUMENT_FIELDS,
-    Answers,
-    PersonalData,
-    ProcedureClosed,
-    ReceivedInFuture,
-    application_errors,
-    check_may_apply,
-    describe_person,
-)
+from candidates.address_owner import describe_person
+from candidates.answers import DOCUMENT_FIELDS, Answers, PersonalData, application_errors
 from candidates.documents import PROOF_KINDS
+from candidates.eligibility import ProcedureClosed, ReceivedInFuture, check_may_apply
 from candidates.models import Application, Candidate, Document
 from candidates.uploads import CV_TYPES, PROOF_TYPES, check_upload
 from kortrijk_ats.input_limits import limit_length
