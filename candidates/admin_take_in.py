@@ -15,22 +15,21 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from candidates.applying import (
+from candidates.address_owner import NotTheSamePerson, person_of_address
+from candidates.answers import ApplicationInvalid
+from candidates.applying import take_in_application
+from candidates.eligibility import (
     AlreadyApplied,
-    ApplicationInvalid,
     ApplicationRefused,
     BannedFromFunction,
     HoldsPoolPlace,
-    NotTheSamePerson,
     ProcedureClosed,
     ReceivedInFuture,
     check_may_take_in,
-    person_of_address,
-    take_in_application,
 )
-from candidates.forms import TakeInForm
 from candidates.models import PoolEntry
 from candidates.portal.stash import clear_stash, stash_file, stashed_files
+from candidates.take_in_forms import TakeInForm
 from candidates.uploads import guard_upload_size
 from kortrijk_ats.roles import is_hr
 from procedures.models import Procedure

@@ -53,7 +53,7 @@ def address_variant_hash(email):
 def comparable_name(first_name, last_name):
     """A person's name as two spellings of one person compare: one Unicode form, no case, single spaces, the words
     in any order (first and last name are sometimes swapped). The one rule for a ban's key and for HR's entry for
-    a known address (candidates.applying.same_person)."""
+    a known address (candidates.address_owner.same_person)."""
     name = f"{first_name or ''} {last_name or ''}"
     folded = unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
     return " ".join(sorted(folded.split()))

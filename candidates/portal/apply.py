@@ -5,15 +5,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
-from candidates.applying import (
+from candidates.answers import ApplicationInvalid
+from candidates.applying import submit_application
+from candidates.eligibility import (
     AlreadyApplied,
-    ApplicationInvalid,
     BannedFromFunction,
     HoldsPoolPlace,
     ProcedureClosed,
     check_may_apply,
     open_procedures,
-    submit_application,
 )
 from candidates.forms import ApplicationForm
 from candidates.portal.access import candidate_of, candidate_page

@@ -6,7 +6,8 @@ from datetime import date
 import pytest
 from playwright.sync_api import expect
 
-from candidates.applying import Answers, submit_application
+from candidates.answers import Answers
+from candidates.applying import submit_application
 from candidates.models import Application, BanMatch, Document
 from candidates.stages import Stage
 from candidates.transitions import change_stage

@@ -297,7 +297,8 @@ def place_while_applying(place, apply):
 def test_applying_while_a_place_is_given_waits_for_it_and_is_refused(person_locked, hr, settings, tmp_path,
                                                                      monkeypatch):
     from candidates import transitions
-    from candidates.applying import HoldsPoolPlace, submit_application
+    from candidates.applying import submit_application
+    from candidates.eligibility import HoldsPoolPlace
     from tests.factories import CandidateFactory, ProcedureFactory, UserFactory
     from tests.portal.conftest import make_procedure
     from tests.portal.test_applying import PERSON, answers, proof

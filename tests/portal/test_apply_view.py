@@ -8,7 +8,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from candidates.applying import MAX_EXPERIENCE_YEARS
+from candidates.answers import MAX_EXPERIENCE_YEARS
 from candidates.models import Application, Candidate, Document
 from candidates.stages import Stage
 from candidates.transitions import change_stage

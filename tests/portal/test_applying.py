@@ -8,15 +8,9 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from candidates.applying import (
-    AlreadyApplied,
-    Answers,
-    ApplicationInvalid,
-    BannedFromFunction,
-    PersonalData,
-    ProcedureClosed,
-    submit_application,
-)
+from candidates.answers import Answers, ApplicationInvalid, PersonalData
+from candidates.applying import submit_application
+from candidates.eligibility import AlreadyApplied, BannedFromFunction, ProcedureClosed
 from candidates.models import Application, Document
 from candidates.stages import Stage
 from candidates.transitions import change_stage
