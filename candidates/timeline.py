@@ -154,21 +154,15 @@ def _sentence(application, transition):
     if to == Stage.WAITLIST:
         if Stage(transition.from_stage) == Stage.JURY_INVITED:
             return _("Je staat opnieuw op de wachtlijst voor een volgende vacature."), ""
-        entry = _pool_entry(application, PoolEntry.Kind.WAITLIST, transition)
-        text = _("Je bent geslaagd voor het kennismakingsinterview en staat op de wachtlijst")
-        if entry is not None:
-            text += " " + _("tot en met %(date)s") % {"date": day(entry.last_valid_day)}
-        return text + ".", ""
+        return _with_pool_end(_("Je bent geslaagd voor het kennismakingsinterview en staat op de wachtlijst"),
+                              _pool_entry(application, PoolEntry.Kind.WAITLIST, transition)), ""
     if to == Stage.WAITLIST_EXPIRED:
         return _("Je plaats op de wachtlijst is verlopen."), ""
     if to == Stage.JURY_INVITED:
         return _("Je werd uitgenodigd voor een jobinterview met een jury."), ""
     if to == Stage.RESERVE:
-        entry = _pool_entry(application, PoolEntry.Kind.RESERVE, transition)
-        text = _("Je bent geslaagd voor het jobinterview en opgenomen in de wervingsreserve")
-        if entry is not None:
-            text += " " + _("tot en met %(date)s") % {"date": day(entry.last_valid_day)}
-        return text + ".", ""
+        return _with_pool_end(_("Je bent geslaagd voor het jobinterview en opgenomen in de wervingsreserve"),
+                              _pool_entry(application, PoolEntry.Kind.RESERVE, transition)), ""
     if to == Stage.RESERVE_EXPIRED:
         return _("Je plaats in de wervingsreserve is verlopen."), ""
     if to == Stage.OFFER:
@@ -182,6 +176,12 @@ def _sentence(application, transition):
             return _("Je hebt je kandidatuur ingetrokken."), ""
         return _("Je kandidatuur werd ingetrokken."), ""
     return to.label, ""
+
+
+def _with_pool_end(text, entry):
+    if entry is not None:
+        text += " " + _("tot en met %(date)s") % {"date": day(entry.last_valid_day)}
+    return text + "."
 
 
 def _pool_entry(application, kind, transition):

@@ -17,7 +17,7 @@ from communications.events import COMMON_PLACEHOLDERS, all_events, get_event
 from communications.mail_templates import render_example, sync_mail_templates
 from communications.models import Mail, MailTemplate
 from communications.outbox import UNSENT_STATES, cancel_mails, release_mails, retry_failed_mails
-from kortrijk_ats.admin_access import HRAccessMixin, HRReadOnlyMixin
+from kortrijk_ats.admin_access import HRChangeOnlyMixin, HRReadOnlyMixin
 
 
 def event_label(key):
@@ -155,7 +155,8 @@ class MailAdmin(HRReadOnlyMixin, admin.ModelAdmin):
 
 
 @admin.register(MailTemplate)
-class MailTemplateAdmin(HRAccessMixin, admin.ModelAdmin):
+class MailTemplateAdmin(HRChangeOnlyMixin, admin.ModelAdmin):
+    # One template per registered event (sync_mail_templates); deleting one would let the default take over again.
     list_display = ("event_name", "subject_nl", "held_for_release", "updated_at", "updated_by")
     list_select_related = ("updated_by",)
     list_filter = ("held_for_release",)
@@ -167,12 +168,6 @@ class MailTemplateAdmin(HRAccessMixin, admin.ModelAdmin):
         (_("Voorbeeld met ingevulde plaatshouders (zoals bewaard)"), {"fields": ("preview_nl", "preview_en")}),
     )
     readonly_fields = ("event_name", "preview_nl", "preview_en")
-
-    def has_add_permission(self, request, *args):
-        return False  # one template per registered event, created by sync_mail_templates()
-
-    def has_delete_permission(self, request, obj=None):
-        return False  # without a template the registered default would silently take over again
 
     def changelist_view(self, request, extra_context=None):
         # A newly registered event shows up here with its default wording, ready to edit.

@@ -40,3 +40,14 @@ class HRReadOnlyMixin(HRAccessMixin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class HRChangeOnlyMixin(HRAccessMixin):
+    """HR may look and change, never add or delete: the rows are made by the system (a booking, a round, a mail
+    template, a function's pay side) and their history depends on them."""
+
+    def has_add_permission(self, request, *args):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -19,7 +19,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from kortrijk_ats.admin_access import HRAccessMixin
+from kortrijk_ats.admin_access import HRAccessMixin, HRChangeOnlyMixin
 from kortrijk_ats.typed_text import FreeTextField
 from pay import suggestions
 from pay.calculation import Step
@@ -321,19 +321,14 @@ class CareerScaleInline(HRAccessMixin, admin.TabularInline):
 
 
 @admin.register(FunctionPay)
-class FunctionPayAdmin(HRAccessMixin, admin.ModelAdmin):
+class FunctionPayAdmin(HRChangeOnlyMixin, admin.ModelAdmin):
+    # Functions are made on the function page; here only their pay side.
     list_display = ("name", "grade", "private_seniority_cap_years", "career")
     ordering = ("name",)
     search_fields = ("name",)
     fields = ("name", "grade", "private_seniority_cap_years")
     readonly_fields = ("name", "grade")
     inlines = (CareerScaleInline,)
-
-    def has_add_permission(self, request):
-        return False  # functions are made on the function page; here only their pay side
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("career_scales__scale")

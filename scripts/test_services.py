@@ -172,38 +172,33 @@ class EmbeddedRedis:
 
 
 def ensure_postgres(*, force_embedded, base_dir, started):
-    if not force_embedded:
-        given = os.environ.get("DATABASE_URL", "")
-        candidates = [given] if given else [LOCAL_POSTGRES_URL]
-        for url in candidates:
-            reason = check_postgres(url)
-            if reason is None:
-                if not given:
-                    create_database_if_missing(url)
-                say(f"PostgreSQL: using the server at {urlsplit(url).hostname}:{urlsplit(url).port or 5432}")
-                return url
-            say(f"PostgreSQL at {urlsplit(url).hostname}:{urlsplit(url).port or 5432} does not answer ({reason})")
-    server = EmbeddedPostgres(base_dir=base_dir)
-    began = time.monotonic()
-    server.start()
-    started.append(server)
-    say(f"PostgreSQL: started a throwaway server on 127.0.0.1:{server.port} in {time.monotonic() - began:.1f} s")
-    return server.url
+    given = os.environ.get("DATABASE_URL", "")
+    return _ensure("PostgreSQL", given or LOCAL_POSTGRES_URL, 5432, check_postgres, EmbeddedPostgres,
+                   force_embedded=force_embedded, base_dir=base_dir, started=started,
+                   prepare=None if given else create_database_if_missing)
 
 
 def ensure_redis(*, force_embedded, base_dir, started):
+    return _ensure("Redis", os.environ.get("REDIS_URL", "") or LOCAL_REDIS_URL, 6379, check_redis, EmbeddedRedis,
+                   force_embedded=force_embedded, base_dir=base_dir, started=started)
+
+
+def _ensure(name, url, default_port, check, embedded, *, force_embedded, base_dir, started, prepare=None):
+    """The server at url if it answers; otherwise a throwaway one of our own, stopped at the end."""
+    address = f"{urlsplit(url).hostname}:{urlsplit(url).port or default_port}"
     if not force_embedded:
-        url = os.environ.get("REDIS_URL", "") or LOCAL_REDIS_URL
-        reason = check_redis(url)
+        reason = check(url)
         if reason is None:
-            say(f"Redis: using the server at {urlsplit(url).hostname}:{urlsplit(url).port or 6379}")
+            if prepare is not None:
+                prepare(url)
+            say(f"{name}: using the server at {address}")
             return url
-        say(f"Redis at {urlsplit(url).hostname}:{urlsplit(url).port or 6379} does not answer ({reason})")
-    server = EmbeddedRedis(base_dir=base_dir)
+        say(f"{name} at {address} does not answer ({reason})")
+    server = embedded(base_dir=base_dir)
     began = time.monotonic()
     server.start()
     started.append(server)
-    say(f"Redis: started a throwaway server on 127.0.0.1:{server.port} in {time.monotonic() - began:.1f} s")
+    say(f"{name}: started a throwaway server on 127.0.0.1:{server.port} in {time.monotonic() - began:.1f} s")
     return server.url
 
 

@@ -42,22 +42,16 @@ def chairs_round(user, obj):
     return seat is not None and seat.role == JuryMember.Role.CHAIR
 
 
-@rules.predicate
-def round_is_open(user, obj):
-    jury_round = _round(obj)
-    return jury_round is not None and jury_round.status == JuryRound.Status.OPEN
+def _round_in(status):
+    def check(user, obj):
+        jury_round = _round(obj)
+        return jury_round is not None and jury_round.status == status
+    return rules.predicate(check, name=f"round_is_{status}")
 
 
-@rules.predicate
-def round_is_decided(user, obj):
-    jury_round = _round(obj)
-    return jury_round is not None and jury_round.status == JuryRound.Status.DECIDED
-
-
-@rules.predicate
-def round_is_closed(user, obj):
-    jury_round = _round(obj)
-    return jury_round is not None and jury_round.status == JuryRound.Status.CLOSED
+round_is_open = _round_in(JuryRound.Status.OPEN)
+round_is_decided = _round_in(JuryRound.Status.DECIDED)
+round_is_closed = _round_in(JuryRound.Status.CLOSED)
 
 
 @rules.predicate

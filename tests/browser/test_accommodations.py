@@ -14,7 +14,7 @@ from candidates.models import Application
 from interviews.intake.booking import book_slot
 from interviews.models import JuryRound
 from tests.browser.conftest import login
-from tests.browser.staff import check_state, csp_recording_page
+from tests.browser.staff import recording_page_fixture, state_check
 from tests.factories import TeamFactory, hr_user
 from tests.interviews.helpers import future_session, invited_application, make_slot
 from tests.jury.helpers import add_bundle_competencies, compose_jury, make_vacancy, open_round, waitlisted
@@ -26,13 +26,8 @@ INTAKE = "Ondertiteling in Teams en een chatvenster."
 JURY = "Gesprek met tolk Vlaamse Gebarentaal; 10 minuten extra tijd."
 
 
-@pytest.fixture
-def page(browser_context):
-    yield from csp_recording_page(browser_context)
-
-
-def check(page, name):
-    check_state(page, shot=f"accommodations-{name}", label=f"accommodations: {name}")
+page = recording_page_fixture()
+check = state_check("accommodations", "accommodations")
 
 
 def test_hr_records_the_arrangement_and_each_step_sees_only_its_own(page, procedure):

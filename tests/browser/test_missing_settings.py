@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from procedures import seed_data
 from procedures.models import Procedure
 from tests.browser.conftest import login
-from tests.browser.staff import check_state, csp_recording_page
+from tests.browser.staff import recording_page_fixture, state_check
 from tests.factories import hr_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -18,13 +18,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 RESERVE = "Geldigheid van de wervingsreserve van de functie ‘Maatschappelijk werker’"
 
 
-@pytest.fixture
-def page(browser_context):
-    yield from csp_recording_page(browser_context)
-
-
-def check(page, name):
-    check_state(page, shot=f"missing-settings-{name}", label=f"missing settings: {name}")
+page = recording_page_fixture()
+check = state_check("missing-settings", "missing settings")
 
 
 def test_hr_finds_and_fills_in_what_the_bundle_does_not_state(page):

@@ -12,19 +12,14 @@ from playwright.sync_api import expect
 from procedures import seed_data
 from procedures.models import Procedure
 from tests.browser.conftest import login
-from tests.browser.staff import check_state, csp_recording_page
+from tests.browser.staff import recording_page_fixture, state_check
 from tests.factories import hr_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def page(browser_context):
-    yield from csp_recording_page(browser_context)
-
-
-def check(page, name):
-    check_state(page, shot=f"new-round-{name}", label=f"new round: {name}")
+page = recording_page_fixture()
+check = state_check("new-round", "new round")
 
 
 def test_hr_starts_the_next_round_by_keyboard_and_every_page_passes_axe(page):

@@ -16,7 +16,7 @@ from communications.models import Mail
 from interviews.jury.parts import items_for
 from interviews.models import JuryRound, ScoreSheet
 from tests.browser.conftest import login
-from tests.browser.staff import check_state, csp_recording_page
+from tests.browser.staff import recording_page_fixture, state_check
 from tests.browser.test_apply import tab_to
 from tests.factories import ApplicationFactory, CandidateFactory, hr_user
 
@@ -25,13 +25,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 REASON = "Het diploma op de kopie is een bachelor bedrijfsmanagement; dat geeft geen toegang tot deze functie."
 
 
-@pytest.fixture
-def page(browser_context):
-    yield from csp_recording_page(browser_context)
-
-
-def check(page, name):
-    check_state(page, shot=f"keyboard-{name}", label=f"keyboard: {name}")
+page = recording_page_fixture()
+check = state_check("keyboard", "keyboard")
 
 
 def press(page, key):

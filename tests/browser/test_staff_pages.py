@@ -10,14 +10,12 @@ from django.contrib.auth import get_user_model
 from tests.backoffice.test_no_none_shown import admin_pages, interviewer_pages, jury_pages, report_pages, seed_the_demo
 from tests.browser.axe import describe_violations, run_axe
 from tests.browser.conftest import login
-from tests.browser.staff import csp_recording_page
+from tests.browser.staff import recording_page_fixture
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def page(browser_context):
-    yield from csp_recording_page(browser_context)
+page = recording_page_fixture()
 
 
 def index_pages():

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from candidates.models import Application, Document, DocumentChange
 from communications.models import Mail
 from tests.browser.conftest import login
-from tests.browser.staff import check_state, csp_recording_page
+from tests.browser.staff import check_state, recording_page_fixture
 from tests.browser.test_apply import candidate_user, choose_file_with_keyboard, tab_to
 from tests.browser.test_public_pages import UNLABELLED_CONTROLS_JS
 from tests.factories import ApplicationFactory, CandidateFactory, UserFactory, hr_user
@@ -38,9 +38,7 @@ def files(tmp_path):
     return scans
 
 
-@pytest.fixture
-def page(browser_context):
-    yield from csp_recording_page(browser_context)
+page = recording_page_fixture()
 
 
 def check(page, name, *, labelled="body"):

@@ -8,7 +8,7 @@ from candidates.stages import Stage
 from interviews.models import SessionInterviewer
 from kortrijk_ats import roles
 from tests.browser.conftest import login
-from tests.browser.staff import check_state, csp_recording_page
+from tests.browser.staff import check_state, recording_page_fixture
 from tests.browser.test_public_pages import UNLABELLED_CONTROLS_JS
 from tests.factories import ApplicationFactory, CandidateFactory, staff_user
 from tests.jury.helpers import add_bundle_competencies, compose_jury, open_round, waitlisted
@@ -19,9 +19,7 @@ from workbench.kinds import get_kind
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def page(browser_context):
-    yield from csp_recording_page(browser_context)
+page = recording_page_fixture()
 
 
 # The page's own fields (in <main>): the admin's navigation filter beside it is Django's, labelled for assistive tools.

@@ -24,7 +24,7 @@ from interviews.models import (
     SessionInterviewer,
     WaitingForSlot,
 )
-from kortrijk_ats.admin_access import HRAccessMixin, HRReadOnlyMixin
+from kortrijk_ats.admin_access import HRAccessMixin, HRChangeOnlyMixin, HRReadOnlyMixin
 from kortrijk_ats.typed_text import LineField
 from procedures.models import IntakeSession, Procedure
 
@@ -134,7 +134,7 @@ class IntakeSlotAdmin(HRAccessMixin, admin.ModelAdmin):
 
 
 @admin.register(IntakeBooking)
-class IntakeBookingAdmin(HRAccessMixin, admin.ModelAdmin):
+class IntakeBookingAdmin(HRChangeOnlyMixin, admin.ModelAdmin):
     list_display = ("slot", "application", "interviewer", "created_at", "cancelled_at")
     list_filter = ("slot__session__procedure", "slot__session", ("cancelled_at", admin.EmptyFieldListFilter))
     list_select_related = ("slot", "application__candidate", "application__procedure", "interviewer")
@@ -142,12 +142,6 @@ class IntakeBookingAdmin(HRAccessMixin, admin.ModelAdmin):
     readonly_fields = ("uid", "slot", "application", "interviewer", "meeting_url", "sequence", "created_at",
                        "moved_at", "cancelled_at", "cancelled_by")
     actions = ["cancel_selected"]
-
-    def has_add_permission(self, request, *args):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.action(description=_("Annuleer de geselecteerde boekingen (de kandidaat krijgt een mail)"))
     def cancel_selected(self, request, queryset):

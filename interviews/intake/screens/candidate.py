@@ -98,8 +98,7 @@ def book(request, public_id):
     application = _own_application(request, public_id)
     slot = _posted_slot(request, application)
     if slot is None:
-        return _page(request, application, status=400,
-                     error=gettext("Dit moment bestaat niet (meer). Kies een moment uit de lijst."))
+        return _slot_gone(request, application)
     try:
         refuse_early(slot, application=application)
         book_slot(slot, application=application)
@@ -108,10 +107,8 @@ def book(request, public_id):
         return _page(request, application, error=str(refusal), status=409, booking=None)
     except BookingRefused as refusal:
         return _page(request, application, error=str(refusal), status=409)
-    day, hours = describe_slot(slot, language=request.LANGUAGE_CODE or "nl-be")
-    messages.success(request, gettext("Geboekt: %(day)s, %(hours)s. Je krijgt een bevestiging met de "
-                                      "agenda-uitnodiging per mail.") % {"day": day, "hours": hours})
-    return SeeOther(reverse("interviews:intake", args=[application.public_id]))
+    return _done(request, application, slot, gettext(
+        "Geboekt: %(day)s, %(hours)s. Je krijgt een bevestiging met de agenda-uitnodiging per mail."))
 
 
 @login_required
@@ -123,15 +120,24 @@ def move(request, public_id):
     if booking is None:
         return _page(request, application, error=gettext("Je hebt geen boeking om te verplaatsen."), status=409)
     if slot is None:
-        return _page(request, application, status=400,
-                     error=gettext("Dit moment bestaat niet (meer). Kies een moment uit de lijst."))
+        return _slot_gone(request, application)
     try:
         move_booking(booking, to_slot=slot, by=request.user)
     except BookingRefused as refusal:
         return _page(request, application, error=str(refusal), status=409)
+    return _done(request, application, slot, gettext(
+        "Verplaatst naar %(day)s, %(hours)s. Je krijgt een bijgewerkte agenda-uitnodiging per mail."))
+
+
+def _slot_gone(request, application):
+    return _page(request, application, status=400,
+                 error=gettext("Dit moment bestaat niet (meer). Kies een moment uit de lijst."))
+
+
+def _done(request, application, slot, message):
+    """Back to the intake page (303), with the slot's day and hours in the message."""
     day, hours = describe_slot(slot, language=request.LANGUAGE_CODE or "nl-be")
-    messages.success(request, gettext("Verplaatst naar %(day)s, %(hours)s. Je krijgt een bijgewerkte "
-                                      "agenda-uitnodiging per mail.") % {"day": day, "hours": hours})
+    messages.success(request, message % {"day": day, "hours": hours})
     return SeeOther(reverse("interviews:intake", args=[application.public_id]))
 
 

@@ -38,7 +38,7 @@ from interviews.models import (
     Questionnaire,
     QuestionnaireItem,
 )
-from kortrijk_ats.admin_access import HRAccessMixin, HRReadOnlyMixin
+from kortrijk_ats.admin_access import HRAccessMixin, HRChangeOnlyMixin, HRReadOnlyMixin
 from kortrijk_ats.input_limits import limit_length
 from kortrijk_ats.typed_text import FreeTextField, LineField, NameField
 from procedures.models import Vacancy
@@ -191,7 +191,7 @@ class ExternalJurorForm(forms.Form):
 
 
 @admin.register(JuryRound)
-class JuryRoundAdmin(HRAccessMixin, admin.ModelAdmin):
+class JuryRoundAdmin(HRChangeOnlyMixin, admin.ModelAdmin):
     list_display = ("vacancy", "status", "created_at", "closed_at")
     list_filter = ("status",)
     list_select_related = ("vacancy__team", "vacancy__function")
@@ -218,12 +218,6 @@ class JuryRoundAdmin(HRAccessMixin, admin.ModelAdmin):
         if obj is not None and (not obj.is_open or obj.candidates.filter(sheets__isnull=False).exists()):
             fixed += list(ROUND_SETTINGS)  # the rules of the game do not change once someone scored
         return fixed
-
-    def has_add_permission(self, request, *args):
-        return False  # a round starts from its vacancy
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description=_("PV"))
     def pv_link(self, obj):
@@ -274,33 +268,32 @@ class JuryRoundAdmin(HRAccessMixin, admin.ModelAdmin):
                 *super().get_urls()]
 
     def invite_external_view(self, request, pk):
-        jury_round = get_object_or_404(JuryRound, pk=pk)
-        form = ExternalJurorForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
-            try:
-                invite_external_juror(jury_round, by=request.user, **form.cleaned_data)
-            except JuryRefused as refusal:
-                messages.error(request, str(refusal))
-            else:
-                messages.success(request, _("De externe deskundige is uitgenodigd."))
-                return redirect(reverse("admin:interviews_juryround_change", args=[pk]))
-        return TemplateResponse(request, "interviews/admin/simple_form.html", _admin_context(
-            self, request, _("Externe deskundige uitnodigen"), form=form, submit=_("Uitnodigen")))
+        return self._round_form_page(
+            request, pk, ExternalJurorForm, _("Externe deskundige uitnodigen"), submit=_("Uitnodigen"),
+            act=lambda jury_round, data: invite_external_juror(jury_round, by=request.user, **data),
+            done=_("De externe deskundige is uitgenodigd."))
 
     def cancel_view(self, request, pk):
         """Call the round off: its candidates go back to the waitlist (with a mail), the jurors' access ends."""
+        return self._round_form_page(
+            request, pk, CancelRoundForm, _("Juryronde annuleren"), submit=_("Juryronde annuleren"),
+            act=lambda jury_round, data: cancel_round(jury_round, by=request.user, reason=data["reason"]),
+            done=_("De juryronde is geannuleerd; de kandidaten staan terug op de wachtlijst."))
+
+    def _round_form_page(self, request, pk, form_class, title, *, submit, act, done):
+        """A form about one round: valid data goes to the domain function; its refusal is shown, nothing changes."""
         jury_round = get_object_or_404(JuryRound, pk=pk)
-        form = CancelRoundForm(request.POST or None)
+        form = form_class(request.POST or None)
         if request.method == "POST" and form.is_valid():
             try:
-                cancel_round(jury_round, by=request.user, reason=form.cleaned_data["reason"])
+                act(jury_round, form.cleaned_data)
             except JuryRefused as refusal:
                 messages.error(request, str(refusal))
             else:
-                messages.success(request, _("De juryronde is geannuleerd; de kandidaten staan terug op de wachtlijst."))
+                messages.success(request, done)
                 return redirect(reverse("admin:interviews_juryround_change", args=[pk]))
         return TemplateResponse(request, "interviews/admin/simple_form.html", _admin_context(
-            self, request, _("Juryronde annuleren"), form=form, submit=_("Juryronde annuleren")))
+            self, request, title, form=form, submit=submit))
 
     def invite_waitlist_view(self, request, pk):
         jury_round = get_object_or_404(JuryRound, pk=pk)
@@ -337,7 +330,7 @@ class JuryCandidateForm(DomainForm):
 
 
 @admin.register(JuryCandidate)
-class JuryCandidateAdmin(HRAccessMixin, admin.ModelAdmin):
+class JuryCandidateAdmin(HRChangeOnlyMixin, admin.ModelAdmin):
     """Each candidate's jury interview: HR schedules it (mail with the calendar invitation) and records an external
     questionnaire. Saving calls the domain functions; a refusal is shown and nothing is changed."""
 
@@ -349,12 +342,6 @@ class JuryCandidateAdmin(HRAccessMixin, admin.ModelAdmin):
     readonly_fields = ("round", "application", "position", "scheduled_at", "case_sent_at", "passed_or_not",
                        "total_percent", "rank", "decision")
     actions = ["mark_absent_selected"]
-
-    def has_add_permission(self, request, *args):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def get_form(self, request, obj=None, **kwargs):
         return with_user(super().get_form(request, obj, **kwargs), request)
