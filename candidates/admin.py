@@ -43,7 +43,7 @@ from candidates.admin_filters import (
 from candidates.admin_keyset import KeysetChangeList
 from candidates.admin_take_in import TakeInViews
 from candidates.admin_timeline import application_page_context
-from candidates.arrangement_forms import ArrangementForm
+from candidates.forms.arrangements import ArrangementForm
 from candidates.models import Application, Ban, Candidate, PoolEntry
 from candidates.stages import Stage
 from candidates.transitions import StageConflict, TransitionRefused, change_stage, change_stages

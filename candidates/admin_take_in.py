@@ -27,9 +27,9 @@ from candidates.eligibility import (
     ReceivedInFuture,
     check_may_take_in,
 )
+from candidates.forms.take_in import TakeInForm
 from candidates.models import PoolEntry
 from candidates.portal.stash import clear_stash, stash_file, stashed_files
-from candidates.take_in_forms import TakeInForm
 from candidates.uploads import guard_upload_size
 from kortrijk_ats.roles import is_hr
 from procedures.models import Procedure

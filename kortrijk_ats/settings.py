@@ -195,7 +195,7 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Stad Kortrijk: "
 ACCOUNT_PRESERVE_USERNAME_CASING = False
 # Our subclasses of allauth's forms: an address or new password longer than its column is refused, never cut.
-ACCOUNT_FORMS = {name: f"candidates.account_forms.{form}" for name, form in {
+ACCOUNT_FORMS = {name: f"candidates.forms.account.{form}" for name, form in {
     "login": "LoginForm", "signup": "SignupForm", "add_email": "AddEmailForm", "reset_password": "ResetPasswordForm",
     "request_login_code": "RequestLoginCodeForm", "change_password": "ChangePasswordForm",
     "set_password": "SetPasswordForm", "reset_password_from_key": "ResetPasswordKeyForm"}.items()}

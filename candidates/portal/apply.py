@@ -15,7 +15,7 @@ from candidates.eligibility import (
     check_may_apply,
     open_procedures,
 )
-from candidates.forms import ApplicationForm
+from candidates.forms.application import ApplicationForm
 from candidates.portal.access import candidate_of, candidate_page
 from candidates.portal.stash import clear_stash, stash_file, stashed_files
 from candidates.uploads import SizeLimitUploadHandler

@@ -5,8 +5,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from candidates.disclosure import shown_stage
-from candidates.document_forms import DocumentUploadForm
 from candidates.documents import DocumentRefused, add_or_replace_document, contact_address
+from candidates.forms.documents import DocumentUploadForm
 from candidates.portal.access import candidate_page, own_application_or_404
 from candidates.stages import Stage
 from candidates.transitions import candidate_actor_label

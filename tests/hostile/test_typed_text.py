@@ -81,7 +81,7 @@ UNLIMITED_HERE = {"NewRoundForm.title", "NewRoundForm.slug", "IntakeMomentForm.l
 # Codes and credentials, each checked by its own rule: the staff log-in's one-time code (6 to 8 digits), and the staff
 # log-in's name and password (kortrijk_ats/input_limits.py; a password is never normalised).
 CODES = {"TokenForm.token", "StaffLoginForm.username", "StaffLoginForm.password"}
-# allauth's credentials in the portal's account forms: a password is never normalised (candidates.account_forms limits
+# allauth's credentials in the portal's account forms: a password is never normalised (candidates.forms.account limits
 # a new one); the sign-up's username field is dropped, as the portal signs up by address (ACCOUNT_SIGNUP_FIELDS).
 CREDENTIALS = {"LoginForm.password", "SignupForm.username", "ChangePasswordForm.oldpassword",
                *(f"{form}.{field}" for form in ("ChangePasswordForm", "SetPasswordForm", "ResetPasswordKeyForm")
@@ -90,7 +90,7 @@ CREDENTIALS = {"LoginForm.password", "SignupForm.username", "ChangePasswordForm.
 
 def project_forms():
     get_resolver().url_patterns  # noqa: B018 — imports every view module, so every form class exists
-    import_module("candidates.account_forms")  # allauth imports it only when a page first asks (ACCOUNT_FORMS)
+    import_module("candidates.forms.account")  # allauth imports it only when a page first asks (ACCOUNT_FORMS)
     seen, todo = [], [forms.BaseForm]
     while todo:
         for subclass in todo.pop().__subclasses__():

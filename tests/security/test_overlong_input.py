@@ -202,8 +202,8 @@ def test_each_form_limit_is_the_limit_of_the_column_it_fills():
     from django.contrib.auth import get_user_model
 
     from candidates.accommodations import MAX_ARRANGEMENT_LENGTH
-    from candidates.arrangement_forms import ArrangementForm
-    from candidates.forms import ApplicationForm
+    from candidates.forms.application import ApplicationForm
+    from candidates.forms.arrangements import ArrangementForm
     from candidates.models import Application, Candidate
     from interviews.jury.rounds import MAX_REASON_LENGTH
     from interviews.jury.screens.admin import ExternalJurorForm, RoundSettingsForm

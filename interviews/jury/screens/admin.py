@@ -13,7 +13,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from candidates.account_forms import EMAIL_MAX_LENGTH, EMAIL_TOO_LONG
+from candidates.forms.account import EMAIL_MAX_LENGTH, EMAIL_TOO_LONG
 from interviews.jury import JuryRefused
 from interviews.jury.questionnaire import record_external_result
 from interviews.jury.rounds import (

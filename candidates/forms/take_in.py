@@ -6,10 +6,10 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from candidates.account_forms import EMAIL_MAX_LENGTH, EMAIL_TOO_LONG
 from candidates.address_owner import describe_person
 from candidates.eligibility import ProcedureClosed, ReceivedInFuture, check_may_apply
-from candidates.forms import DATE_FORMATS, ApplicationForm
+from candidates.forms.account import EMAIL_MAX_LENGTH, EMAIL_TOO_LONG
+from candidates.forms.application import DATE_FORMATS, ApplicationForm
 from candidates.models import Application, Candidate
 from kortrijk_ats.input_limits import limit_length
 from kortrijk_ats.typed_text import comparable_email

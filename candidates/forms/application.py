@@ -1,5 +1,5 @@
 """The candidate's application form: it parses and explains; the rules for the answers live in candidates.answers,
-who may apply in candidates.eligibility. HR's version of it is candidates.take_in_forms."""
+who may apply in candidates.eligibility. HR's version of it is candidates.forms.take_in."""
 
 from functools import cached_property
 
