@@ -306,3 +306,15 @@ def test_a_closed_procedures_pages_pass_axe_and_lead_to_the_open_vacancies_by_ke
     page.keyboard.press("Enter")
     page.wait_for_url(lambda url: urlsplit(url).path == "/")
     assert page.locator("h1").inner_text() in ("Openstaande vacatures", "Open vacancies")
+
+
+@pytest.mark.parametrize("template", ["400.html", "403.html", "403_csrf.html", "404.html", "500.html"])
+def test_every_error_page_passes_axe(page, template):
+    from django.template.loader import render_to_string
+    from django.test import RequestFactory
+
+    # 404 is rendered with a request (its base page needs one); the others as Django renders them, without.
+    request = RequestFactory().get("/") if template == "404.html" else None
+    page.goto(_live_url(page))  # a page of the site first, so the error page is checked under its CSP
+    page.set_content(render_to_string(template, request=request))
+    check_axe(page, template)
