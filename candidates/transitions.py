@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from candidates import mail_events
 from candidates.bans import impose_ban
@@ -54,7 +55,7 @@ def candidate_actor_label(application):
 
 
 class TransitionRefused(Exception):
-    """A stage change the rules do not allow; the message says why, in Dutch, for the user."""
+    """A stage change the rules do not allow; the message says why, for the user, in the active language."""
 
 
 class StageConflict(TransitionRefused):
@@ -82,7 +83,7 @@ def _checked_request(to, reason):
     to = _known_stage(to)
     reason = (reason or "").strip()
     if to in REASON_REQUIRED and not reason:
-        raise TransitionRefused(f"Een motivering is verplicht voor ‘{to.label}’.")
+        raise TransitionRefused(gettext("Een motivering is verplicht voor ‘%(stage)s’.") % {"stage": to.label})
     return to, reason
 
 
@@ -98,17 +99,16 @@ def _check_change(locked, *, to, expected_stage, reason):
     """Refuse a change the user did not see coming or the transition table does not allow. Returns the stage."""
     current = Stage(locked.stage)
     if expected_stage is not None and current != Stage(expected_stage):
-        raise StageConflict(
-            f"Iemand anders was sneller: deze kandidatuur staat intussen op ‘{current.label}’. "
-            "Er is niets gewijzigd."
-        )
+        raise StageConflict(gettext("Iemand anders was sneller: deze kandidatuur staat intussen op ‘%(stage)s’. "
+                                    "Er is niets gewijzigd.") % {"stage": current.label})
     if not is_allowed(current, to):
-        raise TransitionRefused(f"Van ‘{current.label}’ naar ‘{to.label}’ kan niet. Er is niets gewijzigd.")
+        raise TransitionRefused(gettext("Van ‘%(current)s’ naar ‘%(to)s’ kan niet. Er is niets gewijzigd.")
+                                % {"current": current.label, "to": to.label})
     if to == Stage.ELIGIBLE and locked.ban_match_open and not reason:
         # A likely match with a ban (candidates.bans): HR admits the person only with a reason, one at a time.
-        raise TransitionRefused("Deze kandidatuur lijkt van iemand die uitgesloten is voor deze functie (zie "
-                                "‘Mogelijk uitgesloten’ op de kandidatuur). Toelaten kan alleen met een motivering: "
-                                "waarom het om iemand anders gaat. Er is niets gewijzigd.")
+        raise TransitionRefused(gettext("Deze kandidatuur lijkt van iemand die uitgesloten is voor deze functie (zie "
+                                        "‘Mogelijk uitgesloten’ op de kandidatuur). Toelaten kan alleen met een "
+                                        "motivering: waarom het om iemand anders gaat. Er is niets gewijzigd."))
     return current
 
 
@@ -149,7 +149,8 @@ def _known_stage(value):
     try:
         return Stage(value)
     except ValueError:
-        raise TransitionRefused(f"Onbekende fase ‘{value}’. Er is niets gewijzigd.") from None
+        raise TransitionRefused(gettext("Onbekende fase ‘%(stage)s’. Er is niets gewijzigd.")
+                                % {"stage": value}) from None
 
 
 # Entering these stages writes more than the stage, the transition row, the mail and the end of open places:
@@ -266,7 +267,7 @@ def _change_chunk(chunk, outcome, *, to, by, reason, expected_stage):
             locked = locked_by_pk.get(application.pk)
             try:
                 if locked is None:  # erased since it was selected: the others go on
-                    raise TransitionRefused("Deze kandidatuur bestaat niet meer. Er is niets gewijzigd.")
+                    raise TransitionRefused(gettext("Deze kandidatuur bestaat niet meer. Er is niets gewijzigd."))
                 current = _check_change(locked, to=to, expected_stage=expected_stage, reason=reason)
                 if to in STAGES_WITH_ENTRY_RULES or current in _LEAVE_HANDLERS:
                     with transaction.atomic():

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class CommunicationsConfig(AppConfig):
     name = "communications"
-    verbose_name = "Communicatie"
+    verbose_name = gettext_lazy("Communicatie")

@@ -7,21 +7,22 @@ and in the HTML part every value is escaped and every name (a placeholder ending
 import re
 
 from django.utils.html import escape, linebreaks
+from django.utils.translation import gettext
 
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 TEMPLATE_SYNTAX = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
 
 
 def template_errors(text, allowed):
-    """The Dutch error messages for a template text, given the placeholder names it may use."""
+    """The error messages for a template text, given the placeholder names it may use."""
     errors = []
     unknown = sorted({name for name in PLACEHOLDER.findall(text) if name not in allowed})
     if unknown:
-        errors.append("Onbekende plaatshouder(s): " + ", ".join(f"{{{{ {n} }}}}" for n in unknown)
-                      + ". Gebruik alleen de plaatshouders uit de lijst.")
+        errors.append(gettext("Onbekende plaatshouder(s): %(names)s. Gebruik alleen de plaatshouders uit de lijst.")
+                      % {"names": ", ".join(f"{{{{ {n} }}}}" for n in unknown)})
     if TEMPLATE_SYNTAX.search(PLACEHOLDER.sub("", text)):
-        errors.append("Alleen plaatshouders van de vorm {{ naam }} zijn toegestaan; "
-                      "andere accolades of {% ... %} kunnen niet.")
+        errors.append(gettext("Alleen plaatshouders van de vorm {{ naam }} zijn toegestaan; "
+                              "andere accolades of {% ... %} kunnen niet."))
     return errors
 
 

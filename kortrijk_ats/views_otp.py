@@ -8,6 +8,7 @@ from django import forms
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -23,7 +24,7 @@ TOKEN_MAX_LENGTH = 8
 
 class TokenForm(forms.Form):
     token = limit_length(
-        forms.CharField(label="Code uit je authenticator-app", min_length=6,
+        forms.CharField(label=_("Code uit je authenticator-app"), min_length=6,
                         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric",
                                                       "pattern": "[0-9]*"})),
         # Room for a code typed with spaces ("123 456"); the spaces go in clean_token.
@@ -32,7 +33,7 @@ class TokenForm(forms.Form):
     def clean_token(self):
         token = self.cleaned_data["token"].replace(" ", "")
         if not token.isdigit():
-            raise forms.ValidationError("Geef de cijfers van de code in.")
+            raise forms.ValidationError(gettext("Geef de cijfers van de code in."))
         return token
 
 
@@ -80,8 +81,8 @@ def staff_otp(request):
             request.session.cycle_key()  # a new session key once the second factor is passed
             otp_login(request, device)
             return redirect(_next_url(request))
-        form.add_error("token", "Deze code klopt niet of werd al gebruikt. "
-                                "Wacht op de volgende code en probeer opnieuw.")
+        form.add_error("token", gettext("Deze code klopt niet of werd al gebruikt. "
+                                        "Wacht op de volgende code en probeer opnieuw."))
     context = {"form": form, "next": _next_url(request), "setting_up": confirmed is None}
     if confirmed is None:
         context["qr_svg"] = qr_svg(device.config_url)

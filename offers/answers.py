@@ -17,10 +17,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Count, Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from candidates import mail_events as stage_mails
 from candidates.models import Application, PoolEntry
@@ -43,8 +43,8 @@ EXPIRY_REASON = "Jobaanbod verlopen: geen antwoord tot en met {respond_by}."
 # The way back to the reserve can be refused (e.g. HR has not entered the reserve's validity): the candidate is told
 # that nothing changed; HR sees the waiting offers in the back office's "nog in te vullen" box
 # (offers_waiting_for_reserve_validity) and the cause in the log.
-DECLINE_NOT_PROCESSED = ("We konden je weigering nu niet verwerken; er is niets gewijzigd. Neem contact op met het "
-                         "selectieteam.")
+DECLINE_NOT_PROCESSED = gettext_lazy("We konden je weigering nu niet verwerken; er is niets gewijzigd. Neem contact "
+                                     "op met het selectieteam.")
 
 
 def accept_offer(offer, *, by):
@@ -58,8 +58,7 @@ def accept_offer(offer, *, by):
         queue_candidate_mail(fresh, mail_events.OFFER_ACCEPTED, extract_model=fresh.get_extract_model_display(),
                              extract_max_age=extract_max_age_text(function),
                              extract_age_clause=extract_age_clause(function, language=application.candidate.language))
-        _tell_hr(fresh, outcome="aanvaard",
-                 next_step="Registreer het uittreksel uit het strafregister en bevestig dan de aanwerving.")
+        _tell_hr(fresh, outcome=Offer.Status.ACCEPTED)
     return fresh
 
 
@@ -80,8 +79,8 @@ def decline_offer(offer, *, by, withdraw=False):
                                  event=mail_events.OFFER_DECLINED)
             except TransitionRefused as refusal:
                 log.warning("offers: decline of offer %s not processed: %s", offer.pk, refusal)
-                raise OfferRefused(DECLINE_NOT_PROCESSED) from None
-        _tell_hr(fresh, outcome="geweigerd", next_step=replacement_text(fresh.proposal.vacancy))
+                raise OfferRefused(str(DECLINE_NOT_PROCESSED)) from None
+        _tell_hr(fresh, outcome=Offer.Status.DECLINED)
     return fresh
 
 
@@ -142,7 +141,7 @@ def _expire_one(pk, *, today):
         reason = EXPIRY_REASON.format(respond_by=date_format(fresh.respond_by, "d/m/Y"))
         _back_to_reserve(fresh, application, by=None, by_label="systeem (termijn jobaanbod verlopen)", reason=reason,
                          event=mail_events.OFFER_EXPIRED)
-        _tell_hr(fresh, outcome="verlopen zonder antwoord", next_step=replacement_text(fresh.proposal.vacancy))
+        _tell_hr(fresh, outcome=Offer.Status.EXPIRED)
     return 1
 
 
@@ -161,12 +160,12 @@ def _lock_application(offer, *, candidate_user=None):
     application = (Application.objects.select_for_update(of=("self",))
                    .select_related("candidate", "procedure__function").get(pk=application_id))
     if candidate_user is not None and application.candidate.user_id != candidate_user.pk:
-        raise OfferRefused("Enkel de kandidaat zelf antwoordt op een jobaanbod.")
+        raise OfferRefused(_("Enkel de kandidaat zelf antwoordt op een jobaanbod."))
     return application
 
 
 def _answer(offer, application, *, to):
-    """Move a sent offer within its deadline to `to`, or explain in Dutch why not (nothing changes then)."""
+    """Move a sent offer within its deadline to `to`, or explain why not (nothing changes then)."""
     today = timezone.localdate()
     moved = 0
     if application.stage == Stage.OFFER:
@@ -176,13 +175,13 @@ def _answer(offer, application, *, to):
         return
     current = Offer.objects.get(pk=offer.pk)
     if current.status == Offer.Status.ACCEPTED:
-        raise OfferRefused("Je hebt dit jobaanbod al aanvaard.")
+        raise OfferRefused(_("Je hebt dit jobaanbod al aanvaard."))
     if current.status == Offer.Status.DECLINED:
-        raise OfferRefused("Je hebt dit jobaanbod al geweigerd.")
+        raise OfferRefused(_("Je hebt dit jobaanbod al geweigerd."))
     if current.status == Offer.Status.SENT and current.respond_by < today:
-        raise OfferRefused(f"De termijn om te antwoorden liep af op {date_format(current.respond_by, 'd/m/Y')}. "
-                           "Neem contact op met het selectieteam.")
-    raise OfferRefused("Op dit jobaanbod kan je niet meer antwoorden. Neem contact op met het selectieteam.")
+        raise OfferRefused(_("De termijn om te antwoorden liep af op %(day)s. Neem contact op met het selectieteam.")
+                           % {"day": date_format(current.respond_by, "d/m/Y")})
+    raise OfferRefused(_("Op dit jobaanbod kan je niet meer antwoorden. Neem contact op met het selectieteam."))
 
 
 def _back_to_reserve(offer, application, *, by, by_label, reason, event):
@@ -197,15 +196,24 @@ def _back_to_reserve(offer, application, *, by, by_label, reason, event):
     queue_candidate_mail(offer, event, valid_until=date_format(entry.last_valid_day, "d/m/Y") if entry else "")
 
 
-def _tell_hr(offer, *, outcome, next_step):
-    """A mail to the offer's maker and approver: the answer, and where to turn next."""
+def _tell_hr(offer, *, outcome):
+    """A mail to the offer's maker and approver about the answer (`outcome`: the offer's new status), and where to
+    turn next. It is in the back office's language, whoever answered (the candidate reads the portal in theirs)."""
+    language = settings.LANGUAGE_CODE
+    with translation.override(language):
+        if outcome == Offer.Status.ACCEPTED:
+            outcome_text = _("aanvaard")
+            next_step = _("Registreer het uittreksel uit het strafregister en bevestig dan de aanwerving.")
+        else:
+            outcome_text = _("geweigerd") if outcome == Offer.Status.DECLINED else _("verlopen zonder antwoord")
+            next_step = replacement_text(offer.proposal.vacancy)
     url = settings.SITE_URL + reverse("admin:offers_offer_change", args=[offer.pk])
     context = {"candidate_name": offer.proposal.application.candidate.full_name,
                "procedure_title": offer.proposal.application.procedure.title, "team": offer.team.name,
-               "outcome": outcome, "next_step": next_step, "backoffice_url": url}
+               "outcome": outcome_text, "next_step": next_step, "backoffice_url": url}
     addresses = {user.email for user in (offer.created_by, offer.approved_by) if user is not None and user.email}
     for address in sorted(addresses):
-        queue_mail(mail_events.OFFER_ANSWERED_HR.key, to=address, related=offer, context=context)
+        queue_mail(mail_events.OFFER_ANSWERED_HR.key, to=address, language=language, related=offer, context=context)
 
 
 def _reload(offer):

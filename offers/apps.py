@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class OffersConfig(AppConfig):
     name = "offers"
-    verbose_name = "Jobaanbod en aanwerving"
+    verbose_name = gettext_lazy("Jobaanbod en aanwerving")
 
     def ready(self):
         from candidates.portal.actions import register_portal_action

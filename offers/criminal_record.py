@@ -45,16 +45,16 @@ def oldest_valid_issue_date(function, *, today=None):
 
 
 def issue_date_error(issued_on, *, function, today=None):
-    """Why this date of issue cannot be accepted, in Dutch; None when it is fine."""
+    """Why this date of issue cannot be accepted; None when it is fine."""
     today = today or timezone.localdate()
     if issued_on is None:
-        return "Geef de datum van afgifte van het uittreksel."
+        return gettext("Geef de datum van afgifte van het uittreksel.")
     if issued_on > today:
-        return "De datum van afgifte ligt in de toekomst. Kijk de datum na."
+        return gettext("De datum van afgifte ligt in de toekomst. Kijk de datum na.")
     oldest = oldest_valid_issue_date(function, today=today)
     if oldest is not None and issued_on < oldest:
-        return (f"Het uittreksel is ouder dan {extract_max_age_text(function)} (afgegeven op "
-                f"{date_format(issued_on, 'd/m/Y')}). Vraag de kandidaat een recent uittreksel.")
+        return gettext("Het uittreksel is ouder dan %(age)s (afgegeven op %(day)s). Vraag de kandidaat een recent "
+                       "uittreksel.") % {"age": extract_max_age_text(function), "day": date_format(issued_on, "d/m/Y")}
     return None
 
 
@@ -63,28 +63,29 @@ def record_criminal_record_check(offer, *, by, extract_model, issued_on, result,
     extract). Returns the CriminalRecordCheck."""
     check_hr(by)
     if extract_model not in ExtractModel.values:
-        raise OfferRefused("Kies het model van het uittreksel.", field="extract_model")
+        raise OfferRefused(gettext("Kies het model van het uittreksel."), field="extract_model")
     if result not in CriminalRecordCheck.Result.values:
-        raise OfferRefused("Kies het resultaat: blanco of niet blanco.", field="result")
+        raise OfferRefused(gettext("Kies het resultaat: blanco of niet blanco."), field="result")
     error = issue_date_error(issued_on, function=offer.proposal.vacancy.function)
     if error:
         raise OfferRefused(error, field="issued_on")
     with transaction.atomic():
         locked = lock_offer(offer)
         if CriminalRecordCheck.objects.filter(offer=locked).exists():
-            raise OfferRefused("Het uittreksel uit het strafregister werd voor dit aanbod al geregistreerd.")
+            raise OfferRefused(gettext("Het uittreksel uit het strafregister werd voor dit aanbod al geregistreerd."))
         if locked.status not in (Offer.Status.SENT, Offer.Status.ACCEPTED):
-            raise OfferRefused("Het uittreksel wordt nagekeken voor een verstuurd of aanvaard aanbod (status nu: "
-                               f"{locked.get_status_display()}).")
+            raise OfferRefused(gettext("Het uittreksel wordt nagekeken voor een verstuurd of aanvaard aanbod (status "
+                                       "nu: %(status)s).") % {"status": locked.get_status_display()})
         if extract_model != locked.extract_model:
-            raise OfferRefused(f"Voor deze job is een uittreksel {locked.get_extract_model_display()} vereist; een "
-                               "ander model volstaat niet.", field="extract_model")
+            raise OfferRefused(gettext("Voor deze job is een uittreksel %(model)s vereist; een ander model volstaat "
+                                       "niet.") % {"model": locked.get_extract_model_display()}, field="extract_model")
         try:
             with transaction.atomic():
                 check = CriminalRecordCheck.objects.create(offer=locked, extract_model=extract_model,
                                                            issued_on=issued_on, result=result, checked_by=by)
         except IntegrityError:
-            raise OfferRefused("Een collega registreerde het uittreksel net; open het aanbod opnieuw.") from None
+            raise OfferRefused(gettext(
+                "Een collega registreerde het uittreksel net; open het aanbod opnieuw.")) from None
         if result == CriminalRecordCheck.Result.NOT_BLANK:
             _withdraw(locked, by=by, reason=(reason or "").strip() or (
                 f"Het uittreksel uit het strafregister ({locked.get_extract_model_display()}) is niet blanco."))

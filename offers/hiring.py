@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from candidates.stages import Stage
 from candidates.transitions import TransitionRefused, change_stage
@@ -34,18 +35,18 @@ def confirm_hire(offer, *, by):
         vacancy = Vacancy.objects.select_for_update().get(pk=offer.proposal.vacancy_id)
         locked = lock_offer(offer)
         if locked.status == Offer.Status.HIRED:
-            raise OfferRefused("Deze aanwerving werd al bevestigd.")
+            raise OfferRefused(gettext("Deze aanwerving werd al bevestigd."))
         if locked.status != Offer.Status.ACCEPTED:
-            raise OfferRefused(f"De aanwerving kan pas na een aanvaard aanbod (status nu: "
-                               f"{locked.get_status_display()}).")
+            raise OfferRefused(gettext("De aanwerving kan pas na een aanvaard aanbod (status nu: %(status)s).")
+                               % {"status": locked.get_status_display()})
         check = CriminalRecordCheck.objects.filter(offer=locked).first()
         if check is None:
-            raise OfferRefused("Registreer eerst dat het selectieteam een blanco uittreksel uit het strafregister "
-                               "zag.")
+            raise OfferRefused(gettext("Registreer eerst dat het selectieteam een blanco uittreksel uit het "
+                                       "strafregister zag."))
         if not check.is_blank:
-            raise OfferRefused("Het uittreksel uit het strafregister is niet blanco: aanwerven kan niet.")
+            raise OfferRefused(gettext("Het uittreksel uit het strafregister is niet blanco: aanwerven kan niet."))
         if vacancy.status != Vacancy.Status.OPEN:
-            raise OfferRefused("Deze vacature is niet meer open.")
+            raise OfferRefused(gettext("Deze vacature is niet meer open."))
         try:
             change_stage(locked.proposal.application, to=Stage.HIRED, by=by, expected_stage=Stage.OFFER,
                          reason=f"Jobaanbod aanvaard; blanco uittreksel uit het strafregister "
@@ -79,31 +80,36 @@ def replacement_options(vacancy, *, today=None):
 
 
 def replacement_text(vacancy):
-    """The same, in one Dutch sentence for HR's mail."""
+    """The same, in one sentence for HR's mail (in the active language)."""
     options = replacement_options(vacancy)
     if options.next_passer is not None:
         passer = options.next_passer
-        return (f"Volgende geslaagde kandidaat in de rangschikking van de jury: {passer.application.candidate} "
-                f"(rang {passer.rank}). Draag die voor vanuit het jobaanbod in de back office.")
+        return gettext("Volgende geslaagde kandidaat in de rangschikking van de jury: %(name)s (rang %(rank)s). "
+                       "Draag die voor vanuit het jobaanbod in de back office.") % {
+            "name": passer.application.candidate, "rank": passer.rank}
     if options.reserve:
-        return (f"Er is geen geslaagde kandidaat meer in de rangschikking; {len(options.reserve)} kandidaat/kandidaten "
-                "in de wervingsreserve komen in aanmerking voor een matchgesprek (zie de vacature).")
-    return ("Er is niemand meer in de rangschikking of in de wervingsreserve: start een nieuwe juryronde met de "
-            "wachtlijst.")
+        count = len(options.reserve)
+        return ngettext("Er is geen geslaagde kandidaat meer in de rangschikking; %(count)d kandidaat/kandidaten in "
+                        "de wervingsreserve komen in aanmerking voor een matchgesprek (zie de vacature).",
+                        "Er is geen geslaagde kandidaat meer in de rangschikking; %(count)d kandidaat/kandidaten in "
+                        "de wervingsreserve komen in aanmerking voor een matchgesprek (zie de vacature).",
+                        count) % {"count": count}
+    return gettext("Er is niemand meer in de rangschikking of in de wervingsreserve: start een nieuwe juryronde met "
+                   "de wachtlijst.")
 
 
 def propose_next_passer(offer, *, by):
     """After an offer fell through: propose the next ranked passer of the vacancy's jury for a new offer."""
     check_hr(by)
     if offer.status not in CLOSED_WITHOUT_HIRE:
-        raise OfferRefused("Een volgende kandidaat voordragen kan pas als dit aanbod geweigerd, verlopen of "
-                           "ingetrokken is.")
+        raise OfferRefused(gettext("Een volgende kandidaat voordragen kan pas als dit aanbod geweigerd, verlopen of "
+                                   "ingetrokken is."))
     try:
         proposal = propose_next_ranked_passer(offer.proposal.vacancy, by=by)
     except JuryRefused as refusal:
         raise OfferRefused(str(refusal)) from None
     if proposal is None:
-        raise OfferRefused("Er is geen geslaagde kandidaat meer in de rangschikking. Kies iemand uit de "
-                           "wervingsreserve voor een matchgesprek (zie de vacature).")
+        raise OfferRefused(gettext("Er is geen geslaagde kandidaat meer in de rangschikking. Kies iemand uit de "
+                                   "wervingsreserve voor een matchgesprek (zie de vacature)."))
     return proposal
 

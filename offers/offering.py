@@ -16,7 +16,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 from candidates.models import Application
 from candidates.stages import Stage
@@ -34,12 +34,14 @@ from procedures.models import Vacancy
 TERMS = ("public_years", "public_months", "private_years", "private_months", "experience_proofs", "team",
          "start_date", "regime", "schedule", "workplace", "tasks", "extract_model")
 _FOUR_PLACES = Decimal("0.0001")
-REQUIRED_TEXT = {"experience_proofs": "de nagekeken ervaringsbewijzen", "schedule": "het uurrooster",
-                 "workplace": "de werkplek", "tasks": "de taken"}
+# The terms HR must write out, with what an empty one is told.
+REQUIRED_TEXT = {"experience_proofs": gettext_lazy("Vul de nagekeken ervaringsbewijzen in."),
+                 "schedule": gettext_lazy("Vul het uurrooster in."), "workplace": gettext_lazy("Vul de werkplek in."),
+                 "tasks": gettext_lazy("Vul de taken in.")}
 
 
 class OfferRefused(Exception):
-    """An offer step the rules do not allow. The message is Dutch, for the user; `field` names the input at fault."""
+    """An offer step the rules do not allow. The message is for the user; `field` names the input at fault."""
 
     def __init__(self, message, *, field=None):
         super().__init__(message)
@@ -104,7 +106,7 @@ def prepare_offer(proposal, *, by, **terms):
         locked = (VacancyProposal.objects.select_for_update(of=("self",))
                   .select_related("application", "vacancy__function").get(pk=proposal.pk))
         if Offer.objects.filter(proposal=locked).exists():
-            raise OfferRefused("Voor deze voordracht bestaat al een jobaanbod; open dat aanbod.")
+            raise OfferRefused(gettext("Voor deze voordracht bestaat al een jobaanbod; open dat aanbod."))
         _check_proposal(locked)
         offer = Offer(proposal=locked, created_by=by, prepared_by=by)
         _set_terms(offer, terms)
@@ -112,7 +114,8 @@ def prepare_offer(proposal, *, by, **terms):
             with transaction.atomic():
                 offer.save()
         except IntegrityError:
-            raise OfferRefused("Een collega maakte net een jobaanbod voor deze voordracht; open dat aanbod.") from None
+            raise OfferRefused(gettext(
+                "Een collega maakte net een jobaanbod voor deze voordracht; open dat aanbod.")) from None
     return offer
 
 
@@ -122,8 +125,8 @@ def update_offer(offer, *, by, **terms):
     with transaction.atomic():
         locked = lock_offer(offer)
         if locked.status != Offer.Status.DRAFT:
-            raise OfferRefused("Enkel een aanbod in voorbereiding kan gewijzigd worden. Zet een goedgekeurd aanbod "
-                               "eerst terug in voorbereiding; een verstuurd aanbod wijzigt niet meer.")
+            raise OfferRefused(gettext("Enkel een aanbod in voorbereiding kan gewijzigd worden. Zet een goedgekeurd "
+                                       "aanbod eerst terug in voorbereiding; een verstuurd aanbod wijzigt niet meer."))
         _check_proposal(locked.proposal)
         _set_terms(locked, terms)
         locked.prepared_by = by
@@ -138,10 +141,11 @@ def approve_offer(offer, *, by):
     with transaction.atomic():
         locked = lock_offer(offer)
         if locked.status != Offer.Status.DRAFT:
-            raise OfferRefused(f"Dit aanbod is niet meer in voorbereiding (status: {locked.get_status_display()}).")
+            raise OfferRefused(gettext("Dit aanbod is niet meer in voorbereiding (status: %(status)s).")
+                               % {"status": locked.get_status_display()})
         if by.pk in (locked.created_by_id, locked.prepared_by_id):
-            raise OfferRefused("Vier-ogenprincipe: wie het aanbod opmaakte of het laatst wijzigde, kan het niet zelf "
-                               "goedkeuren. Vraag een collega van het selectieteam.")
+            raise OfferRefused(gettext("Vier-ogenprincipe: wie het aanbod opmaakte of het laatst wijzigde, kan het "
+                                       "niet zelf goedkeuren. Vraag een collega van het selectieteam."))
         _check_proposal(locked.proposal)
         simulation = _simulation_or_refuse(locked)
         locked.status, locked.approved_by, locked.approved_at = Offer.Status.APPROVED, by, timezone.now()
@@ -156,7 +160,8 @@ def reopen_offer(offer, *, by):
     with transaction.atomic():
         locked = lock_offer(offer)
         if locked.status != Offer.Status.APPROVED:
-            raise OfferRefused("Enkel een goedgekeurd aanbod dat nog niet verstuurd is, kan terug in voorbereiding.")
+            raise OfferRefused(gettext("Enkel een goedgekeurd aanbod dat nog niet verstuurd is, kan terug in "
+                                       "voorbereiding."))
         locked.status, locked.approved_by, locked.approved_at = Offer.Status.DRAFT, None, None
         locked.approved_monthly_gross, locked.prepared_by = None, by
         locked.save(update_fields=["status", "approved_by", "approved_at", "approved_monthly_gross", "prepared_by"])
@@ -175,19 +180,21 @@ def send_offer(offer, *, by, respond_by):
     with transaction.atomic():
         locked = lock_offer(offer)
         if locked.status == Offer.Status.DRAFT:
-            raise OfferRefused("Een jobaanbod wordt pas verstuurd nadat een tweede medewerker van het selectieteam "
-                               "het goedkeurde.")
+            raise OfferRefused(gettext("Een jobaanbod wordt pas verstuurd nadat een tweede medewerker van het "
+                                       "selectieteam het goedkeurde."))
         if locked.status != Offer.Status.APPROVED:
-            raise OfferRefused(f"Dit aanbod werd al verstuurd of afgesloten (status: {locked.get_status_display()}).")
+            raise OfferRefused(gettext("Dit aanbod werd al verstuurd of afgesloten (status: %(status)s).")
+                               % {"status": locked.get_status_display()})
         _check_proposal(locked.proposal)
         if respond_by is None or respond_by <= today:
-            raise OfferRefused("Geef de kandidaat minstens tot morgen om te antwoorden.", field="respond_by")
+            raise OfferRefused(gettext("Geef de kandidaat minstens tot morgen om te antwoorden."), field="respond_by")
         if respond_by >= locked.start_date:
-            raise OfferRefused("De kandidaat antwoordt vóór de startdatum.", field="respond_by")
+            raise OfferRefused(gettext("De kandidaat antwoordt vóór de startdatum."), field="respond_by")
         simulation = _simulation_or_refuse(locked)
         if simulation.monthly_gross.amount != locked.approved_monthly_gross:
-            raise OfferRefused("De loongegevens veranderden sinds de goedkeuring: het bruto maandloon is nu anders. "
-                               "Zet het aanbod terug in voorbereiding en laat het opnieuw goedkeuren.")
+            raise OfferRefused(gettext("De loongegevens veranderden sinds de goedkeuring: het bruto maandloon is nu "
+                                       "anders. Zet het aanbod terug in voorbereiding en laat het opnieuw "
+                                       "goedkeuren."))
         locked.status, locked.sent_by, locked.sent_at, locked.respond_by = (Offer.Status.SENT, by, timezone.now(),
                                                                             respond_by)
         locked.save(update_fields=["status", "sent_by", "sent_at", "respond_by"])
@@ -236,16 +243,16 @@ def lock_offer(offer):
 
 def check_hr(user):
     if not is_hr(user):
-        raise OfferRefused("Enkel het selectieteam maakt, keurt en verstuurt jobaanbiedingen.")
+        raise OfferRefused(gettext("Enkel het selectieteam maakt, keurt en verstuurt jobaanbiedingen."))
 
 
 def _check_proposal(proposal):
     application = proposal.application
     if application.stage != Stage.OFFER:
-        raise OfferRefused(f"Deze kandidatuur staat niet (meer) op ‘jobaanbod’ maar op "
-                           f"‘{Stage(application.stage).label}’.")
+        raise OfferRefused(gettext("Deze kandidatuur staat niet (meer) op ‘jobaanbod’ maar op ‘%(stage)s’.")
+                           % {"stage": Stage(application.stage).label})
     if proposal.vacancy.status != Vacancy.Status.OPEN:
-        raise OfferRefused("Deze vacature is niet meer open.")
+        raise OfferRefused(gettext("Deze vacature is niet meer open."))
 
 
 def _set_terms(offer, terms):
@@ -254,15 +261,16 @@ def _set_terms(offer, terms):
         raise TypeError(f"unknown offer terms: {sorted(unknown)}")
     for name, value in terms.items():
         setattr(offer, name, value.strip() if isinstance(value, str) else value)
-    for name, what in REQUIRED_TEXT.items():
+    for name, message in REQUIRED_TEXT.items():
         if not getattr(offer, name, ""):
-            raise OfferRefused(f"Vul {what} in.", field=name)
+            raise OfferRefused(str(message), field=name)
     if offer.team_id is None:
-        raise OfferRefused("Kies het team.", field="team")
+        raise OfferRefused(gettext("Kies het team."), field="team")
     if not offer.extract_model:
-        raise OfferRefused("Kies het vereiste model van het uittreksel uit het strafregister.", field="extract_model")
+        raise OfferRefused(gettext("Kies het vereiste model van het uittreksel uit het strafregister."),
+                           field="extract_model")
     if offer.start_date is None or offer.start_date <= timezone.localdate():
-        raise OfferRefused("De startdatum ligt in de toekomst.", field="start_date")
+        raise OfferRefused(gettext("De startdatum ligt in de toekomst."), field="start_date")
     _simulation_or_refuse(offer)
 
 
@@ -270,7 +278,8 @@ def _simulation_or_refuse(offer):
     try:
         return simulate_offer(offer)
     except SalaryError as error:
-        raise OfferRefused(f"Loonsimulatie niet mogelijk: {error.message}", field=_FIELD.get(error.field)) from None
+        raise OfferRefused(gettext("Loonsimulatie niet mogelijk: %(error)s") % {"error": error.message},
+                           field=_FIELD.get(error.field)) from None
 
 
 # The simulation's input names, as the offer's fields.

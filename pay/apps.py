@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class PayConfig(AppConfig):
     name = "pay"
-    verbose_name = "Verloning"
+    verbose_name = gettext_lazy("Verloning")
 
     def ready(self):
         # Procedures never imports pay: pay adds its parts to procedures' overview, seed and vacancy page.

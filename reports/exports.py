@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext, gettext_lazy
 
 from candidates.models import PoolEntry
 from candidates.stages import Stage
@@ -24,8 +25,20 @@ NOT_IN_XML = "\ufffd"  # shown for a control character XML cannot hold (an old n
 
 # "Ingediend op" is when the application entered the system; "Ontvangen op" the day it reached the city (for a
 # letter HR entered later, the day it arrived).
-HEADER = ("Kandidatuur", "Voornaam", "Achternaam", "E-mailadres", "Telefoon", "Diploma", "Ingediend op",
-          "Ontvangen op", "Fase", "Fase sinds", "Intake op", "Wachtlijst/reserve", "Laatste geldige dag")
+COLUMNS = (
+    ("application", gettext_lazy("Kandidatuur")), ("first_name", gettext_lazy("Voornaam")),
+    ("last_name", gettext_lazy("Achternaam")), ("email", gettext_lazy("E-mailadres")),
+    ("phone", gettext_lazy("Telefoon")), ("diploma", gettext_lazy("Diploma")),
+    ("submitted", gettext_lazy("Ingediend op")), ("received", gettext_lazy("Ontvangen op")),
+    ("stage", gettext_lazy("Fase")), ("stage_since", gettext_lazy("Fase sinds")), ("intake", gettext_lazy("Intake op")),
+    ("pool", gettext_lazy("Wachtlijst/reserve")), ("last_valid_day", gettext_lazy("Laatste geldige dag")),
+)
+COLUMN_KEYS = tuple(key for key, _label in COLUMNS)
+
+
+def header():
+    """The column titles, in the active language."""
+    return [str(label) for _key, label in COLUMNS]
 
 
 def neutralise(value):
@@ -75,7 +88,7 @@ class _Echo:
 def stream_csv(*, procedure):
     """Lines of the CSV, for a StreamingHttpResponse: the BOM, the header, then one line per application."""
     writer = csv.writer(_Echo(), delimiter=";")
-    yield BOM + writer.writerow(HEADER)
+    yield BOM + writer.writerow(header())
     for record in pipeline_records(procedure=procedure):
         yield writer.writerow(record)
 
@@ -86,8 +99,8 @@ def build_xlsx(*, procedure):
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title="Kandidaturen")
-    sheet.append(HEADER)
+    sheet = workbook.create_sheet(title=gettext("Kandidaturen"))
+    sheet.append(header())
     for record in pipeline_records(procedure=procedure):
         # Strings only, neutralised (openpyxl would read a leading '=' as a formula), each one XML can hold.
         sheet.append([ILLEGAL_CHARACTERS_RE.sub(NOT_IN_XML, cell) for cell in record])

@@ -47,7 +47,7 @@ RESULT_TRANSITIONS = Q(to_stage__in=[s for s in RESULT_STAGES if s != S.WAITLIST
     to_stage=S.WAITLIST, from_stage=S.INTAKE_INVITED)
 
 NO_MAIL = "none"
-STATE_LABELS = {**dict(Mail.State.choices), NO_MAIL: "geen mail"}
+STATE_LABELS = {**dict(Mail.State.choices), NO_MAIL: _("geen mail")}
 
 
 @dataclass

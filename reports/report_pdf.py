@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from kortrijk_ats.pdf import render_pdf
 from reports import queries
-from reports.exports import HEADER, pipeline_records
+from reports.exports import COLUMN_KEYS, header, pipeline_records
 
 # WeasyPrint spends about 2 ms of CPU per table cell and about 1 ms per text line, so a table of 1,000 candidates
 # took 12-40 s. The candidate list is therefore one preformatted block per page: one line per candidate, the
@@ -63,17 +63,18 @@ def aligned_lines(header, rows):
 def report_context(procedure):
     funnel = queries.build_funnel(procedure=procedure)
     # The report lists stage and dates, not contact data: name, diploma, submitted, stage, stage since.
-    wanted = [HEADER.index(name) for name in ("Voornaam", "Achternaam", "Diploma", "Ingediend op", "Fase",
-                                              "Fase sinds")]
-    header, lines = aligned_lines([HEADER[i] for i in wanted],
-                                  ([r[i] for i in wanted] for r in pipeline_records(procedure=procedure)))
+    wanted = [COLUMN_KEYS.index(key) for key in ("first_name", "last_name", "diploma", "submitted", "stage",
+                                                 "stage_since")]
+    titles = header()
+    head, lines = aligned_lines([titles[i] for i in wanted],
+                                ([r[i] for i in wanted] for r in pipeline_records(procedure=procedure)))
     return {
         "procedure": procedure, "funnel": funnel, "made_at": timezone.localtime(),
         "medians": queries.stage_medians(procedure=procedure),
         "reasons": queries.refusal_reasons(procedure=procedure),
         "occupancy": queries.intake_occupancy(procedure=procedure),
         "notifications": queries.notification_status(procedure=procedure),
-        "header": header,
+        "header": head,
         "tables": list(_chunks(lines, ROWS_PER_TABLE)),
     }
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class WorkbenchConfig(AppConfig):
@@ -6,7 +7,7 @@ class WorkbenchConfig(AppConfig):
     domain apps; none of them knows it (it puts its filter on their admin lists itself)."""
 
     name = "workbench"
-    verbose_name = "Werkbank"
+    verbose_name = gettext_lazy("Werkbank")
 
     def ready(self):
         from django.contrib import admin

@@ -6,6 +6,7 @@ on the waitlist for a year, fail bars them from the function for a year (the fai
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from candidates.mailing import mail_candidate
 from candidates.stages import Stage
@@ -19,7 +20,7 @@ NO_SHOW_REASON = "Je was niet aanwezig op je online kennismakingsinterview."
 
 
 class AssessmentRefused(Exception):
-    """An assessment or no-show the rules do not allow; the message is for the interviewer, in Dutch."""
+    """An assessment or no-show the rules do not allow; the message is for the interviewer."""
 
 
 def may_assess(user, booking):
@@ -42,10 +43,10 @@ def decide_intake(booking, *, ratings, notes, passed, motivation, by):
     """
     motivation = (motivation or "").strip()
     if not motivation:
-        raise AssessmentRefused("Een motivering van de beslissing is verplicht.")
+        raise AssessmentRefused(gettext("Een motivering van de beslissing is verplicht."))
     missing = [str(label) for name, label in IntakeAssessment.CRITERIA if not ratings.get(name)]
     if missing:
-        raise AssessmentRefused("Geef een beoordeling voor: " + ", ".join(missing) + ".")
+        raise AssessmentRefused(gettext("Geef een beoordeling voor: %(items)s.") % {"items": ", ".join(missing)})
     with transaction.atomic():
         locked = _locked_booking(booking, by=by)
         assessment = IntakeAssessment.objects.create(
@@ -89,18 +90,18 @@ def _locked_booking(booking, *, by):
     """The booking locked through booking.lock_booking, if the verdict or no-show may still be recorded on it."""
     locked = lock_booking(booking)
     if locked is None:
-        raise AssessmentRefused("Dit gesprek bestaat niet meer.")
+        raise AssessmentRefused(gettext("Dit gesprek bestaat niet meer."))
     if not may_assess(by, locked):
-        raise AssessmentRefused("Je bent niet de interviewer van dit gesprek.")
+        raise AssessmentRefused(gettext("Je bent niet de interviewer van dit gesprek."))
     if locked.cancelled_at is not None:
-        raise AssessmentRefused("Dit gesprek is geannuleerd of als niet aanwezig geregistreerd.")
+        raise AssessmentRefused(gettext("Dit gesprek is geannuleerd of als niet aanwezig geregistreerd."))
     if IntakeAssessment.objects.filter(booking=locked).exists():
-        raise AssessmentRefused("Dit gesprek is al beoordeeld.")
+        raise AssessmentRefused(gettext("Dit gesprek is al beoordeeld."))
     if timezone.now() < locked.slot.starts_at:
-        raise AssessmentRefused("Het gesprek is nog niet begonnen.")
+        raise AssessmentRefused(gettext("Het gesprek is nog niet begonnen."))
     if locked.application.stage != Stage.INTAKE_INVITED:
-        raise AssessmentRefused(
-            f"De kandidatuur staat op ‘{Stage(locked.application.stage).label}’: er valt niets meer te beslissen.")
+        raise AssessmentRefused(gettext("De kandidatuur staat op ‘%(stage)s’: er valt niets meer te beslissen.")
+                                % {"stage": Stage(locked.application.stage).label})
     return locked
 
 

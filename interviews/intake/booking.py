@@ -19,12 +19,12 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.formats import date_format
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from candidates.disclosure import outcome_waiting, shown_stage
+from candidates.mailing import mail_candidate
 from candidates.models import Application
 from candidates.stages import Stage
-from communications.outbox import queue_mail
 from interviews.intake import mail_events
 from interviews.intake.calendar import build_invitation
 from interviews.intake.meeting_links import join_url_for
@@ -33,7 +33,7 @@ from kortrijk_ats.roles import is_hr
 
 
 class BookingRefused(Exception):
-    """A booking change the rules do not allow; the message says why, in Dutch, for the candidate."""
+    """A booking change the rules do not allow; the message says why, for the candidate."""
 
 
 class SlotTaken(BookingRefused):
@@ -78,18 +78,18 @@ def book_slot(slot, *, application):
     """Book a seat in `slot` for the application (kennismakingsinterview boeken).
 
     Only an application in stage intake_invited may book, once; the slot must belong to its procedure, be open,
-    have a free seat and start after the cut-off. Raises a BookingRefused subclass with a Dutch message.
+    have a free seat and start after the cut-off. Raises a BookingRefused subclass with a message for the candidate.
     """
     procedure = application.procedure
     cutoff = change_cutoff(procedure)
     if slot.session.procedure_id != application.procedure_id:
-        raise BookingRefused("Dit moment hoort niet bij je selectieprocedure.")
+        raise BookingRefused(gettext("Dit moment hoort niet bij je selectieprocedure."))
     with transaction.atomic():
         # The application's row lock makes one candidate's parallel requests wait for each other.
         locked = Application.objects.select_for_update().get(pk=application.pk)
         _check_may_book(locked)
         if IntakeBooking.objects.active().filter(application=locked).exists():
-            raise AlreadyBooked("Je hebt al een moment geboekt. Je kan het verplaatsen of annuleren.")
+            raise AlreadyBooked(_already_booked_message())
         now = timezone.now()
         _take_seat(slot, now=now, cutoff=cutoff)
         interviewer = _free_interviewer(slot)
@@ -101,7 +101,7 @@ def book_slot(slot, *, application):
                 )
         except IntegrityError as error:
             # The partial unique index: a booking committed between our check and our insert.
-            raise AlreadyBooked("Je hebt al een moment geboekt. Je kan het verplaatsen of annuleren.") from error
+            raise AlreadyBooked(_already_booked_message()) from error
         booking.slot, booking.application = slot, application
         _queue_booking_mail(booking, event=mail_events.BOOKING_CONFIRMED, cutoff=cutoff)
     return booking
@@ -121,7 +121,7 @@ def refuse_early(slot, *, application):
         return
     _check_may_book(application)
     if IntakeBooking.objects.active().filter(application=application).exists():
-        raise AlreadyBooked("Je hebt al een moment geboekt. Je kan het verplaatsen of annuleren.")
+        raise AlreadyBooked(_already_booked_message())
     raise SlotTaken(_slot_taken_message(slot))
 
 
@@ -138,15 +138,15 @@ def move_booking(booking, *, to_slot, by=None):
         cutoff = change_cutoff(application.procedure)
         now = timezone.now()
         if locked.cancelled_at is not None:
-            raise BookingRefused("Deze boeking is geannuleerd; kies een nieuw moment.")
+            raise BookingRefused(gettext("Deze boeking is geannuleerd; kies een nieuw moment."))
         _check_may_book(application)
         if to_slot.pk == locked.slot_id:
-            raise BookingRefused("Je bent al op dit moment geboekt.")
+            raise BookingRefused(gettext("Je bent al op dit moment geboekt."))
         if to_slot.session.procedure_id != application.procedure_id:
-            raise BookingRefused("Dit moment hoort niet bij je selectieprocedure.")
+            raise BookingRefused(gettext("Dit moment hoort niet bij je selectieprocedure."))
         by_hr = is_hr(by)
         if not by_hr:
-            _check_before_cutoff(locked, now=now, cutoff=cutoff, verb="verplaatsen")
+            _check_before_cutoff(locked, now=now, cutoff=cutoff, moving=True)
         # Both slot rows, always in id order, so two opposite moves cannot deadlock.
         list(IntakeSlot.objects.select_for_update().filter(pk__in=[locked.slot_id, to_slot.pk]).order_by("pk"))
         # HR may move into any slot that has not started; a candidate only into one after the cut-off.
@@ -176,7 +176,7 @@ def cancel_booking(booking, *, by):
         cutoff = change_cutoff(locked.application.procedure)
         now = timezone.now()
         if not is_hr(by):
-            _check_before_cutoff(locked, now=now, cutoff=cutoff, verb="annuleren")
+            _check_before_cutoff(locked, now=now, cutoff=cutoff, moving=False)
         locked.cancelled_at, locked.cancelled_by = now, by
         locked.sequence += 1
         locked.save(update_fields=["cancelled_at", "cancelled_by", "sequence"])
@@ -249,18 +249,28 @@ def _state(booking):
     return booking.slot_id, booking.sequence, booking.cancelled_at
 
 
+def _already_booked_message():
+    return gettext("Je hebt al een moment geboekt. Je kan het verplaatsen of annuleren.")
+
+
 def _changed_message(booking):
     if booking is None:
-        return "Deze afspraak bestaat niet meer. Hieronder zie je hoe het nu staat."
+        return gettext("Deze afspraak bestaat niet meer. Hieronder zie je hoe het nu staat.")
     if booking.no_show_at is not None:
-        return ("Je afspraak is intussen afgesloten: je werd als niet aanwezig geregistreerd. "
-                "Hieronder zie je hoe het nu staat.")
+        return gettext("Je afspraak is intussen afgesloten: je werd als niet aanwezig geregistreerd. "
+                       "Hieronder zie je hoe het nu staat.")
     if booking.cancelled_at is not None:
-        return ("Je afspraak was intussen al geannuleerd (met een dubbele klik, in een ander venster of door het "
-                "selectieteam). Hieronder zie je hoe het nu staat.")
-    day, hours = describe_slot(booking.slot)
-    return (f"Je afspraak was intussen al verplaatst naar {day} om {hours[:5]} (met een dubbele klik, in een ander "
-            "venster of door het selectieteam). Hieronder zie je hoe ze nu staat.")
+        return gettext("Je afspraak was intussen al geannuleerd (met een dubbele klik, in een ander venster of door "
+                       "het selectieteam). Hieronder zie je hoe het nu staat.")
+    day, hours = describe_slot(booking.slot, language=_active_language())
+    return gettext("Je afspraak was intussen al verplaatst naar %(day)s om %(time)s (met een dubbele klik, in een "
+                   "ander venster of door het selectieteam). Hieronder zie je hoe ze nu staat.") % {
+        "day": day, "time": hours[:5]}
+
+
+def _active_language():
+    # A refusal is read in the page's language; its day names follow it.
+    return translation.get_language() or settings.LANGUAGE_CODE
 
 
 def _check_may_book(application):
@@ -270,16 +280,25 @@ def _check_may_book(application):
     if outcome_waiting(application):
         raise NotInvited(gettext("Je kan nu geen moment boeken of wijzigen: je kandidatuur is in behandeling bij het "
                                  "selectieteam. Je krijgt een mail zodra er nieuws is."))
-    raise NotInvited(
-        f"Je kandidatuur staat op ‘{shown_stage(application).label}’: je kan nu geen moment boeken of wijzigen."
-    )
+    raise NotInvited(gettext("Je kandidatuur staat op ‘%(stage)s’: je kan nu geen moment boeken of wijzigen.")
+                     % {"stage": shown_stage(application).label})
 
 
-def _check_before_cutoff(booking, *, now, cutoff, verb):
-    if now >= booking.slot.starts_at - cutoff:
-        hours = int(cutoff.total_seconds() // 3600)
-        raise TooLate(f"Je kan tot {hours} uur voor je gesprek {verb}. Dat is nu voorbij; "
-                      "neem contact op met het selectieteam als je echt niet kan.")
+def _check_before_cutoff(booking, *, now, cutoff, moving):
+    if now < booking.slot.starts_at - cutoff:
+        return
+    hours = int(cutoff.total_seconds() // 3600)
+    if moving:
+        message = ngettext("Je kan tot %(hours)d uur voor je gesprek verplaatsen. Dat is nu voorbij; neem contact op "
+                           "met het selectieteam als je echt niet kan.",
+                           "Je kan tot %(hours)d uur voor je gesprek verplaatsen. Dat is nu voorbij; neem contact op "
+                           "met het selectieteam als je echt niet kan.", hours)
+    else:
+        message = ngettext("Je kan tot %(hours)d uur voor je gesprek annuleren. Dat is nu voorbij; neem contact op "
+                           "met het selectieteam als je echt niet kan.",
+                           "Je kan tot %(hours)d uur voor je gesprek annuleren. Dat is nu voorbij; neem contact op "
+                           "met het selectieteam als je echt niet kan.", hours)
+    raise TooLate(message % {"hours": hours})
 
 
 def _take_seat(slot, *, now, cutoff):
@@ -292,9 +311,9 @@ def _take_seat(slot, *, now, cutoff):
 
 
 def _slot_taken_message(slot):
-    day, hours = describe_slot(slot)
-    return (f"Iemand anders was je net voor: het moment van {day} om {hours[:5]} is niet meer vrij. "
-            "Kies hieronder een ander moment.")
+    day, hours = describe_slot(slot, language=_active_language())
+    return gettext("Iemand anders was je net voor: het moment van %(day)s om %(time)s is niet meer vrij. "
+                   "Kies hieronder een ander moment.") % {"day": day, "time": hours[:5]}
 
 
 def _release_seat(slot_id):
@@ -313,15 +332,15 @@ def _queue_booking_mail(booking, *, event, cutoff, method="REQUEST"):
     day, hours = describe_slot(booking.slot, language=candidate.language)
     with translation.override(candidate.language):
         deadline = date_format(timezone.localtime(booking.slot.starts_at - cutoff), "l j F Y H:i")
-    return queue_mail(
-        event.key, to=candidate.email, language=candidate.language, related=application,
-        calendar=build_invitation(booking, method=method),
-        context={
-            "candidate_name": candidate.full_name, "procedure_title": application.procedure.title,
-            "slot_day": day, "slot_time": hours, "join_url": booking.meeting_url or "volgt nog",
-            "booking_url": booking_url(application), "change_deadline": deadline,
-        },
-    )
+        join_url = booking.meeting_url or join_url_to_follow()
+    mail_candidate(application, event, calendar=build_invitation(booking, method=method), slot_day=day,
+                   slot_time=hours, join_url=join_url, booking_url=booking_url(application),
+                   change_deadline=deadline)
+
+
+def join_url_to_follow():
+    """What a mail says where the meeting link goes while HR has not entered it yet, in the active language."""
+    return gettext("volgt nog")
 
 
 def booking_url(application):

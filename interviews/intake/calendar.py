@@ -4,7 +4,8 @@ from email.utils import parseaddr
 
 import icalendar
 from django.conf import settings
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from interviews.intake.meeting_links import BRUSSELS
 
@@ -23,18 +24,23 @@ def event_uid(booking):
 
 
 def build_invitation(booking, *, method="REQUEST"):
-    """The ICS text for a booking. SEQUENCE is the booking's sequence, raised on every move and on cancel."""
+    """The ICS text for a booking, in the candidate's language. SEQUENCE is the booking's sequence, raised on every
+    move and on cancel."""
     slot = booking.slot
     application = booking.application
     procedure = application.procedure
     join_url = booking.meeting_url
-    lines = [f"Online kennismakingsinterview van 20 minuten voor {procedure.title} (Microsoft Teams)."]
-    if join_url:
-        lines.append(f"Deelnemen: {join_url}")
-    lines.append(f"Verplaatsen of annuleren: {settings.SITE_URL}/mijn-kandidaturen/{application.public_id}/intake/")
+    page = f"{settings.SITE_URL}/mijn-kandidaturen/{application.public_id}/intake/"
+    with translation.override(application.candidate.language):
+        lines = [gettext("Online kennismakingsinterview van 20 minuten voor %(title)s (Microsoft Teams).")
+                 % {"title": procedure.title}]
+        if join_url:
+            lines.append(gettext("Deelnemen: %(url)s") % {"url": join_url})
+        lines.append(gettext("Verplaatsen of annuleren: %(url)s") % {"url": page})
+        summary = gettext("Kennismakingsinterview %(title)s") % {"title": procedure.title}
     return build_event(
         uid=event_uid(booking), sequence=booking.sequence, starts_at=slot.starts_at, ends_at=slot.ends_at,
-        summary=f"Kennismakingsinterview {procedure.title}", description="\n".join(lines),
+        summary=summary, description="\n".join(lines),
         location="Microsoft Teams", url=join_url, organizer=organizer_address(procedure),
         attendee=application.candidate, method=method,
     )

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from interviews.models import SessionInterviewer
 from procedures.settings_check import SettingMissing, intake_hours_of
@@ -24,7 +25,7 @@ BRUSSELS = ZoneInfo("Europe/Brussels")
 
 
 class MeetingLinkError(Exception):
-    """The provider could not create a meeting; the message is for HR, in Dutch."""
+    """The provider could not create a meeting; the message is for HR."""
 
 
 def session_span(session):
@@ -70,7 +71,8 @@ class GraphLinks:
             raise MeetingLinkError(str(missing)) from None
         user = session_interviewer.interviewer
         if not user.email:
-            raise MeetingLinkError(f"Interviewer {user.get_username()} heeft geen e-mailadres voor Microsoft Teams.")
+            raise MeetingLinkError(gettext("Interviewer %(name)s heeft geen e-mailadres voor Microsoft Teams.")
+                                   % {"name": user.get_username()})
         meeting = self._post_json(
             f"{self.graph_url}/users/{urllib.parse.quote(user.email)}/onlineMeetings",
             {"subject": f"Kennismakingsinterviews {session_interviewer.session}",
@@ -79,7 +81,7 @@ class GraphLinks:
         )
         join_url = meeting.get("joinWebUrl") or meeting.get("joinUrl")
         if not join_url:
-            raise MeetingLinkError("Microsoft Teams gaf geen link voor de vergadering terug.")
+            raise MeetingLinkError(gettext("Microsoft Teams gaf geen link voor de vergadering terug."))
         session_interviewer.meeting_url = join_url
         session_interviewer.external_meeting_id = meeting.get("id", "")
         session_interviewer.save(update_fields=["meeting_url", "external_meeting_id"])
@@ -96,7 +98,7 @@ class GraphLinks:
         reply = self._post(f"{self.login_url}/{self.tenant_id}/oauth2/v2.0/token", form,
                            {"Content-Type": "application/x-www-form-urlencoded"})
         if "access_token" not in reply:
-            raise MeetingLinkError("Aanmelden bij Microsoft Graph is mislukt.")
+            raise MeetingLinkError(gettext("Aanmelden bij Microsoft Graph is mislukt."))
         self._token = reply["access_token"]
         # Renew a minute early so a token never expires in flight.
         self._token_expires = now + timedelta(seconds=int(reply.get("expires_in", 3600)) - 60)
@@ -108,16 +110,17 @@ class GraphLinks:
     def _post(self, url, data, headers):
         # Only web URLs: a misconfigured MS_GRAPH_URL must never make urllib read a file:// or ftp:// resource.
         if urllib.parse.urlsplit(url).scheme not in ("https", "http"):
-            raise MeetingLinkError("Microsoft Graph-adres moet met https:// beginnen.")
+            raise MeetingLinkError(gettext("Microsoft Graph-adres moet met https:// beginnen."))
         request = urllib.request.Request(url, data=data, headers=headers, method="POST")  # noqa: S310
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310  # nosec B310
                 return json.loads(response.read() or b"{}")
         except urllib.error.HTTPError as error:
             log.warning("Microsoft Graph answered %s for %s", error.code, url)
-            raise MeetingLinkError(f"Microsoft Graph weigerde de aanvraag (HTTP {error.code}).") from error
+            raise MeetingLinkError(gettext("Microsoft Graph weigerde de aanvraag (HTTP %(code)s).")
+                                   % {"code": error.code}) from error
         except (urllib.error.URLError, TimeoutError, ValueError) as error:
-            raise MeetingLinkError("Microsoft Graph is niet bereikbaar. Probeer later opnieuw.") from error
+            raise MeetingLinkError(gettext("Microsoft Graph is niet bereikbaar. Probeer later opnieuw.")) from error
 
 
 def get_provider():

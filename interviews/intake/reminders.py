@@ -14,7 +14,7 @@ from candidates.mailing import mail_candidate
 from candidates.models import Application
 from candidates.stages import Stage
 from interviews.intake import mail_events
-from interviews.intake.booking import booking_url, describe_slot
+from interviews.intake.booking import booking_url, describe_slot, join_url_to_follow
 from interviews.models import IntakeBooking, UnbookedReminder, policy_for
 
 log = logging.getLogger(__name__)
@@ -50,8 +50,10 @@ def _queue_reminder(booking):
     application = booking.application
     candidate = application.candidate
     day, hours = describe_slot(booking.slot, language=candidate.language)
-    mail_candidate(application, mail_events.BOOKING_REMINDER, slot_day=day, slot_time=hours,
-                   join_url=booking.meeting_url or "volgt nog", booking_url=booking_url(application))
+    with translation.override(candidate.language):
+        join_url = booking.meeting_url or join_url_to_follow()
+    mail_candidate(application, mail_events.BOOKING_REMINDER, slot_day=day, slot_time=hours, join_url=join_url,
+                   booking_url=booking_url(application))
 
 
 def send_unbooked_reminders(*, now=None):

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from interviews.intake.meeting_links import BRUSSELS, session_span
 from interviews.models import IntakeSlot, SessionInterviewer
@@ -13,7 +14,7 @@ DEFAULT_LENGTH = timedelta(minutes=20)
 
 
 class SlotPlanError(ValueError):
-    """A slot plan that cannot work; the message is for HR, in Dutch."""
+    """A slot plan that cannot work; the message is for HR."""
 
 
 @dataclass
@@ -29,7 +30,7 @@ def plan_slot_times(session, *, length=DEFAULT_LENGTH, breaks=()):
     Times are aware datetimes in Europe/Brussels.
     """
     if length <= timedelta(0):
-        raise SlotPlanError("De duur van een gesprek moet groter zijn dan nul.")
+        raise SlotPlanError(gettext("De duur van een gesprek moet groter zijn dan nul."))
     try:
         day_start, day_end = session_span(session)
     except SettingMissing as missing:
@@ -38,7 +39,8 @@ def plan_slot_times(session, *, length=DEFAULT_LENGTH, breaks=()):
                      datetime.combine(session.date, end, tzinfo=BRUSSELS)) for start, end in breaks)
     for start, end in pauses:
         if end <= start:
-            raise SlotPlanError(f"De pauze van {start:%H:%M} tot {end:%H:%M} eindigt niet na haar begin.")
+            raise SlotPlanError(gettext("De pauze van %(start)s tot %(end)s eindigt niet na haar begin.")
+                                % {"start": f"{start:%H:%M}", "end": f"{end:%H:%M}"})
     plan, cursor = [], day_start
     while cursor + length <= day_end:
         clash = next((p for p in pauses if cursor < p[1] and p[0] < cursor + length), None)
@@ -59,7 +61,7 @@ def generate_slots(session, *, interviewers, length=DEFAULT_LENGTH, breaks=(), s
     interviewers = list(interviewers)
     seats = len(interviewers) if seats is None else seats
     if seats < 1:
-        raise SlotPlanError("Kies minstens één interviewer (of één plaats) per moment.")
+        raise SlotPlanError(gettext("Kies minstens één interviewer (of één plaats) per moment."))
     plan = plan_slot_times(session, length=length, breaks=breaks)
     result = GeneratedSlots()
     with transaction.atomic():
@@ -79,7 +81,8 @@ def generate_slots(session, *, interviewers, length=DEFAULT_LENGTH, breaks=(), s
 def add_slot(session, *, starts_at, length=DEFAULT_LENGTH, seats=1, interviewers=()):
     """HR adds one extra slot to a session (e.g. when the slots run out)."""
     if IntakeSlot.objects.filter(session=session, starts_at=starts_at).exists():
-        raise SlotPlanError(f"Er bestaat al een moment om {starts_at.astimezone(BRUSSELS):%H:%M}.")
+        raise SlotPlanError(gettext("Er bestaat al een moment om %(time)s.")
+                            % {"time": f"{starts_at.astimezone(BRUSSELS):%H:%M}"})
     with transaction.atomic():
         slot = IntakeSlot.objects.create(session=session, starts_at=starts_at, ends_at=starts_at + length,
                                          seats=seats)
@@ -103,6 +106,7 @@ def parse_breaks(text):
         try:
             start, end = (time.fromisoformat(p.strip()) for p in chunk.split("-"))
         except ValueError:
-            raise SlotPlanError(f"‘{chunk}’ is geen pauze van de vorm 10:20-10:40.") from None
+            raise SlotPlanError(gettext("‘%(text)s’ is geen pauze van de vorm 10:20-10:40.")
+                                % {"text": chunk}) from None
         pairs.append((start, end))
     return pairs

@@ -17,18 +17,20 @@
 
 Its screens (the jurors' pages, the candidate's jury pages, HR's admin and the forms) are in `screens`.
 
-Every write is a verb-first function with keyword-only arguments that raises JuryRefused with a Dutch message.
+Every write is a verb-first function with keyword-only arguments that raises JuryRefused with a message for the user.
 """
+
+from django.utils.translation import gettext
 
 
 class JuryRefused(Exception):
-    """A jury action the rules do not allow; the message says why, in Dutch, for the user."""
+    """A jury action the rules do not allow; the message says why, for the user."""
 
 
 class ItemsRefused(JuryRefused):
     """Some entries of a score sheet or a consensus were refused, and nothing was saved.
 
-    `errors` maps each refused item's key to the Dutch reason; `fields` maps it to what the reason is about: VALUE
+    `errors` maps each refused item's key to the reason; `fields` maps it to what the reason is about: VALUE
     (the score), NOTE (the evidence or the motivation), or None for an item the round does not score.
     """
 
@@ -36,4 +38,4 @@ class ItemsRefused(JuryRefused):
 
     def __init__(self, errors, fields):
         self.errors, self.fields = errors, fields
-        super().__init__("Niet opgeslagen: " + " ".join(errors.values()))
+        super().__init__(gettext("Niet opgeslagen: %(reasons)s") % {"reasons": " ".join(errors.values())})

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from interviews.jury import ItemsRefused, JuryRefused
 from interviews.jury.parts import as_decimal, evaluate, items_for, scale_error
@@ -76,7 +77,7 @@ def side_by_side(jury_candidate):
 
 def _check_chair(jury_round, by):
     if not jury_round.members.filter(user=by, role=JuryMember.Role.CHAIR).exists():
-        raise JuryRefused("Alleen de voorzitter van de jury legt de consensus vast.")
+        raise JuryRefused(gettext("Alleen de voorzitter van de jury legt de consensus vast."))
 
 
 def set_consensus(jury_candidate, *, by, entries):
@@ -87,23 +88,25 @@ def set_consensus(jury_candidate, *, by, entries):
     jury_round = jury_candidate.round
     _check_chair(jury_round, by)
     if not jury_round.is_open:
-        raise JuryRefused("Deze juryronde is al beraadslaagd: de consensus ligt vast.")
+        raise JuryRefused(gettext("Deze juryronde is al beraadslaagd: de consensus ligt vast."))
     if jury_round.members.count() < len(JuryMember.Role):
-        raise JuryRefused("De jury is nog niet volledig samengesteld.")
+        raise JuryRefused(gettext("De jury is nog niet volledig samengesteld."))
     waiting = pending_members(jury_candidate)
     if waiting:
-        raise JuryRefused("Nog niet alle juryleden hebben hun scores ingediend: wacht op "
-                          + ", ".join(m.display_name for m in waiting) + ".")
+        raise JuryRefused(gettext("Nog niet alle juryleden hebben hun scores ingediend: wacht op %(names)s.")
+                          % {"names": ", ".join(m.display_name for m in waiting)})
     items = {item.key: item for item in items_for(jury_round)}
     errors, fields, clean = {}, {}, {}
     for key, (value, reason) in entries.items():
         reason = (reason or "").strip()
         if key not in items:
-            errors[key], fields[key] = f"‘{key}’ is geen onderdeel van deze juryronde.", None
+            errors[key] = gettext("‘%(part)s’ is geen onderdeel van deze juryronde.") % {"part": key}
+            fields[key] = None
         elif problem := scale_error(jury_round, value):
             errors[key], fields[key] = f"{items[key].label}: {problem}", ItemsRefused.VALUE
         elif not reason:
-            errors[key] = f"{items[key].label}: een consensusscore heeft een motivering nodig."
+            errors[key] = (gettext("%(part)s: een consensusscore heeft een motivering nodig.")
+                           % {"part": items[key].label})
             fields[key] = ItemsRefused.NOTE
         else:
             clean[key] = (value, reason)
@@ -148,17 +151,18 @@ def close_deliberation(jury_round, *, by, ranking):
     with transaction.atomic():
         locked = JuryRound.objects.select_for_update().get(pk=jury_round.pk)
         if not locked.is_open:
-            raise JuryRefused("De beraadslaging is al afgesloten.")
+            raise JuryRefused(gettext("De beraadslaging is al afgesloten."))
         rows = standings(locked)
         if not rows:
-            raise JuryRefused("Er zijn geen kandidaten meer in deze juryronde.")
+            raise JuryRefused(gettext("Er zijn geen kandidaten meer in deze juryronde."))
         unfinished = [jc.application.candidate.full_name for jc, outcome in rows if outcome is None]
         if unfinished:
-            raise JuryRefused("Nog geen volledige consensus voor: " + ", ".join(unfinished) + ".")
+            raise JuryRefused(gettext("Nog geen volledige consensus voor: %(names)s.")
+                              % {"names": ", ".join(unfinished)})
         passers = {jc.pk for jc, outcome in rows if outcome.passed}
         ranking = [int(pk) for pk in ranking]
         if len(ranking) != len(set(ranking)) or set(ranking) != passers:
-            raise JuryRefused("De rangschikking moet elke geslaagde kandidaat precies één keer bevatten.")
+            raise JuryRefused(gettext("De rangschikking moet elke geslaagde kandidaat precies één keer bevatten."))
         rank_of = {pk: position for position, pk in enumerate(ranking, start=1)}
         JuryCandidate.objects.filter(round=locked).update(rank=None)
         for jc, outcome in rows:
@@ -183,8 +187,8 @@ def reopen_deliberation(jury_round, *, by):
     with transaction.atomic():
         locked = JuryRound.objects.select_for_update().get(pk=jury_round.pk)
         if locked.status != JuryRound.Status.DECIDED:
-            raise JuryRefused("Alleen een afgesloten beraadslaging waarvan het PV nog niet vastligt, kan heropend "
-                              "worden.")
+            raise JuryRefused(gettext("Alleen een afgesloten beraadslaging waarvan het PV nog niet vastligt, kan "
+                                      "heropend worden."))
         kept = [JuryCandidate.Decision.ABSENT, JuryCandidate.Decision.WITHDRAWN]
         locked.candidates.exclude(decision__in=kept).update(
             rank=None, decision="", passed=None, total_percent=None)

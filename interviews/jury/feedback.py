@@ -13,8 +13,9 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from candidates.disclosure import shown_stage
 from candidates.mailing import mail_candidate
@@ -72,7 +73,7 @@ def request_feedback(application, *, today=None):
     today = today or timezone.localdate()
     jury_candidate = failed_jury_candidate(application)
     if FeedbackRequest.objects.filter(application=application).exists():
-        raise JuryRefused("Je vroeg al feedback. Je krijgt ze per mail.")
+        raise JuryRefused(gettext("Je vroeg al feedback. Je krijgt ze per mail."))
     if not may_request_feedback(application, today=today):
         raise JuryRefused(_refusal(application, today=today))
     try:
@@ -82,7 +83,7 @@ def request_feedback(application, *, today=None):
                 due_on=add_months(today, ANSWER_WITHIN_MONTHS), letter=draft_letter(jury_candidate))
             _queue_hr_mail(feedback)
     except IntegrityError:
-        raise JuryRefused("Je vroeg al feedback. Je krijgt ze per mail.") from None
+        raise JuryRefused(gettext("Je vroeg al feedback. Je krijgt ze per mail.")) from None
     return feedback
 
 
@@ -90,25 +91,28 @@ def _refusal(application, *, today):
     deadline = request_deadline(application) if application.stage == Stage.JURY_FAILED else None
     if deadline is not None and today >= deadline:
         period = months_text(application.procedure.function.feedback_request_months)
-        return (f"Feedback vragen kon tot {period} nadat je het resultaat van je jurygesprek kreeg, dus tot en met "
-                f"{date_format(deadline - timedelta(days=1), 'd/m/Y')}.")
-    return "Je kan op dit moment geen feedback vragen."
+        return gettext("Feedback vragen kon tot %(period)s nadat je het resultaat van je jurygesprek kreeg, dus tot "
+                       "en met %(last_day)s.") % {"period": period,
+                                                  "last_day": date_format(deadline - timedelta(days=1), "d/m/Y")}
+    return gettext("Je kan op dit moment geen feedback vragen.")
 
 
 def draft_letter(jury_candidate):
     """A first draft from the consensus: per part the score and the jury's reason; HR edits it before sending.
-    The mail adds the greeting and the signature."""
+    It is in the candidate's language, as the mail that carries it; the mail adds the greeting and the signature."""
     application = jury_candidate.application
     jury_round = jury_candidate.round
     reasons = {c.part: c for c in jury_candidate.consensus_scores.all()}
-    lines = [f"Je vroeg feedback over je jobinterview voor {application.procedure.title} "
-             f"({jury_round.vacancy.team.name}). Dit is wat de jury per onderdeel vaststelde "
-             f"(score op {jury_round.scale_max}):", ""]
-    for item in items_for(jury_round):
-        consensus = reasons.get(item.key)
-        if consensus is not None:
-            lines.append(f"- {item.label} ({consensus.value}/{jury_round.scale_max}): {consensus.reason}")
-    lines += ["", "Heb je nog vragen? Neem gerust contact op met het selectieteam."]
+    with translation.override(application.candidate.language):
+        lines = [gettext("Je vroeg feedback over je jobinterview voor %(title)s (%(team)s). Dit is wat de jury per "
+                         "onderdeel vaststelde (score op %(scale_max)s):")
+                 % {"title": application.procedure.title, "team": jury_round.vacancy.team.name,
+                    "scale_max": jury_round.scale_max}, ""]
+        for item in items_for(jury_round):
+            consensus = reasons.get(item.key)
+            if consensus is not None:
+                lines.append(f"- {item.label} ({consensus.value}/{jury_round.scale_max}): {consensus.reason}")
+        lines += ["", gettext("Heb je nog vragen? Neem gerust contact op met het selectieteam.")]
     return "\n".join(lines)
 
 
@@ -129,12 +133,12 @@ def send_feedback_letter(feedback, *, letter, by):
     """HR sends the (edited) letter to the candidate through the outbox; once."""
     letter = (letter or "").strip()
     if not letter:
-        raise JuryRefused("De feedbackbrief is leeg.")
+        raise JuryRefused(gettext("De feedbackbrief is leeg."))
     with transaction.atomic():
         locked = FeedbackRequest.objects.select_for_update().select_related(
             "application__candidate", "application__procedure").get(pk=feedback.pk)
         if locked.sent_at is not None:
-            raise JuryRefused("Deze feedback is al verstuurd.")
+            raise JuryRefused(gettext("Deze feedback is al verstuurd."))
         mail_candidate(locked.application, mail_events.JURY_FEEDBACK_LETTER, hold=False, feedback_letter=letter)
         locked.letter, locked.sent_at, locked.sent_by = letter, timezone.now(), by
         locked.save(update_fields=["letter", "sent_at", "sent_by"])

@@ -8,7 +8,8 @@ mark themselves temporarily unavailable; the reserve's validity does not extend.
 """
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from candidates.mailing import mail_candidate
 from candidates.models import PoolEntry
@@ -24,30 +25,30 @@ from procedures.models import Vacancy
 
 def _check_reserve(application, vacancy):
     if application.procedure.function_id != vacancy.function_id:
-        raise JuryRefused("Deze kandidaat staat in de wervingsreserve van een andere functie.")
+        raise JuryRefused(gettext("Deze kandidaat staat in de wervingsreserve van een andere functie."))
     if application.stage != Stage.RESERVE:
-        raise JuryRefused("Een matchgesprek is er enkel voor kandidaten in de wervingsreserve.")
+        raise JuryRefused(gettext("Een matchgesprek is er enkel voor kandidaten in de wervingsreserve."))
     if not PoolEntry.objects.waiting(PoolEntry.Kind.RESERVE, on=timezone.localdate()).filter(
             application=application, function=vacancy.function).exists():
-        raise JuryRefused("De plaats van deze kandidaat in de wervingsreserve is niet meer geldig.")
+        raise JuryRefused(gettext("De plaats van deze kandidaat in de wervingsreserve is niet meer geldig."))
 
 
 def schedule_match(vacancy, application, *, starts_at, ends_at, location="", meeting_url="", by=None):
     """Plan (or move) a matchgesprek for a reserve candidate and mail the invitation with its calendar entry."""
     location, meeting_url = (location or "").strip(), (meeting_url or "").strip()
     if vacancy.status != Vacancy.Status.OPEN:
-        raise JuryRefused("Deze vacature is niet meer open.")
+        raise JuryRefused(gettext("Deze vacature is niet meer open."))
     _check_reserve(application, vacancy)
     if not starts_at or not ends_at or ends_at <= starts_at:
-        raise JuryRefused("Geef een begin en een einde; het einde ligt na het begin.")
+        raise JuryRefused(gettext("Geef een begin en een einde; het einde ligt na het begin."))
     if starts_at <= timezone.now():
-        raise JuryRefused("Een matchgesprek plan je in de toekomst.")
+        raise JuryRefused(gettext("Een matchgesprek plan je in de toekomst."))
     if not (location or meeting_url):
-        raise JuryRefused("Geef een plaats of een link voor een online gesprek.")
+        raise JuryRefused(gettext("Geef een plaats of een link voor een online gesprek."))
     with transaction.atomic():
         match = MatchInterview.objects.select_for_update().filter(vacancy=vacancy, application=application).first()
         if match is not None and match.result:
-            raise JuryRefused("Het resultaat van dit matchgesprek staat al vast.")
+            raise JuryRefused(gettext("Het resultaat van dit matchgesprek staat al vast."))
         try:
             with transaction.atomic():
                 if match is None:
@@ -60,7 +61,8 @@ def schedule_match(vacancy, application, *, starts_at, ends_at, location="", mee
                     match.sequence += 1
                     match.save(update_fields=["starts_at", "ends_at", "location", "meeting_url", "sequence"])
         except IntegrityError:
-            raise JuryRefused("Er is net een matchgesprek gepland voor deze kandidaat; open het opnieuw.") from None
+            raise JuryRefused(gettext(
+                "Er is net een matchgesprek gepland voor deze kandidaat; open het opnieuw.")) from None
         _queue_match_mail(match)
     return match
 
@@ -69,11 +71,15 @@ def _queue_match_mail(match):
     application = match.application
     candidate = application.candidate
     day, hours = describe_interview(match.starts_at, match.ends_at, language=candidate.language)
+    team = match.vacancy.team.name
+    with translation.override(candidate.language):  # the calendar entry reads in the candidate's language
+        summary = gettext("Matchgesprek %(title)s (%(team)s)") % {"title": application.procedure.title, "team": team}
+        description = gettext("Matchgesprek voor een vacature in %(team)s.") % {"team": team}
+        location = match.location or gettext("Online")
     calendar = build_event(
         uid=f"match-{match.uid}@kortrijk-ats", sequence=match.sequence, starts_at=match.starts_at,
-        ends_at=match.ends_at, summary=f"Matchgesprek {application.procedure.title} ({match.vacancy.team.name})",
-        description=f"Matchgesprek voor een vacature in {match.vacancy.team.name}.\n{application_url(application)}",
-        location=match.location or "Online", url=match.meeting_url, organizer=organizer_address(application.procedure),
+        ends_at=match.ends_at, summary=summary, description=f"{description}\n{application_url(application)}",
+        location=location, url=match.meeting_url, organizer=organizer_address(application.procedure),
         attendee=candidate)
     return mail_candidate(
         application, mail_events.MATCH_SCHEDULED, calendar=calendar,
@@ -91,9 +97,9 @@ def record_match(match, *, matched, note="", by):
                   .select_related("vacancy__team", "application__candidate", "application__procedure")
                   .get(pk=match.pk))
         if locked.result:
-            raise JuryRefused("Het resultaat van dit matchgesprek staat al vast.")
+            raise JuryRefused(gettext("Het resultaat van dit matchgesprek staat al vast."))
         if locked.starts_at > timezone.now():
-            raise JuryRefused("Het matchgesprek is nog niet begonnen.")
+            raise JuryRefused(gettext("Het matchgesprek is nog niet begonnen."))
         _check_reserve(locked.application, locked.vacancy)
         locked.result = MatchInterview.Result.MATCH if matched else MatchInterview.Result.NO_MATCH
         locked.note, locked.recorded_by, locked.recorded_at = note, by, timezone.now()
@@ -121,19 +127,19 @@ def mark_unavailable(application, *, starts_on, ends_on, note="", today=None):
     """A reserve candidate marks a period they cannot start or come to a matchgesprek. The validity stays."""
     today = today or timezone.localdate()
     if application.stage != Stage.RESERVE:
-        raise JuryRefused("Enkel wie in de wervingsreserve staat, kan een periode van afwezigheid doorgeven.")
+        raise JuryRefused(gettext("Enkel wie in de wervingsreserve staat, kan een periode van afwezigheid doorgeven."))
     if starts_on is None or ends_on is None:
-        raise JuryRefused("Geef een begin- en een einddatum.")
+        raise JuryRefused(gettext("Geef een begin- en een einddatum."))
     if starts_on < today:
-        raise JuryRefused("De periode kan niet in het verleden beginnen.")
+        raise JuryRefused(gettext("De periode kan niet in het verleden beginnen."))
     if ends_on <= starts_on:
-        raise JuryRefused("‘Opnieuw beschikbaar vanaf’ ligt na de eerste dag van afwezigheid.")
+        raise JuryRefused(gettext("‘Opnieuw beschikbaar vanaf’ ligt na de eerste dag van afwezigheid."))
     if (ends_on - starts_on).days > 366:
-        raise JuryRefused("Een periode van afwezigheid duurt hoogstens een jaar.")
+        raise JuryRefused(gettext("Een periode van afwezigheid duurt hoogstens een jaar."))
     with transaction.atomic():
         if ReserveUnavailability.objects.filter(application=application, cancelled_at__isnull=True,
                                                 starts_on__lt=ends_on, ends_on__gt=starts_on).exists():
-            raise JuryRefused("Deze periode overlapt met een periode die je al doorgaf.")
+            raise JuryRefused(gettext("Deze periode overlapt met een periode die je al doorgaf."))
         return ReserveUnavailability.objects.create(application=application, starts_on=starts_on, ends_on=ends_on,
                                                     note=(note or "").strip()[:300])
 

@@ -14,6 +14,7 @@ import logging
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from candidates.models import Application
 from candidates.stages import Stage
@@ -34,12 +35,13 @@ def approve_pv(jury_round, *, by):
     with transaction.atomic():
         locked = JuryRound.objects.select_for_update().select_related("vacancy").get(pk=jury_round.pk)
         if locked.status == JuryRound.Status.CLOSED:
-            raise JuryRefused("Het PV is al door alle juryleden goedgekeurd en ligt vast.")
+            raise JuryRefused(gettext("Het PV is al door alle juryleden goedgekeurd en ligt vast."))
         if locked.status != JuryRound.Status.DECIDED:
-            raise JuryRefused("Het PV kan pas goedgekeurd worden nadat de voorzitter de beraadslaging afsloot.")
+            raise JuryRefused(gettext("Het PV kan pas goedgekeurd worden nadat de voorzitter de beraadslaging "
+                                      "afsloot."))
         member = membership(by, locked)
         if member is None:
-            raise JuryRefused("Alleen de juryleden van deze ronde keuren het PV goed.")
+            raise JuryRefused(gettext("Alleen de juryleden van deze ronde keuren het PV goed."))
         JuryMember.objects.filter(pk=member.pk, pv_approved_at__isnull=True).update(pv_approved_at=timezone.now())
         if len(JuryMember.Role) <= locked.members.filter(pv_approved_at__isnull=False).count():
             freeze_round(locked, by=by)
@@ -56,8 +58,8 @@ def freeze_round(locked, *, by):
         try:  # checked before the PV is rendered: a refusal leaves no file and no half-applied decision
             reserve_months_for(locked.vacancy.function)
         except SettingMissing as missing:
-            raise JuryRefused(f"Het PV kan nog niet vastgelegd worden: de beslissing ‘wervingsreserve’ heeft een "
-                              f"geldigheid nodig. {missing}") from None
+            raise JuryRefused(gettext("Het PV kan nog niet vastgelegd worden: de beslissing ‘wervingsreserve’ heeft "
+                                      "een geldigheid nodig. %(missing)s") % {"missing": missing}) from None
     now = timezone.now()
     locked.status, locked.closed_at = JuryRound.Status.CLOSED, now
     pdf = render_pv_pdf(locked)
@@ -120,11 +122,11 @@ def propose_for_offer(vacancy, application, *, source, by=None, by_label="", ran
     with transaction.atomic():
         locked = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
         if locked.status != Vacancy.Status.OPEN:
-            raise JuryRefused("Deze vacature is niet meer open.")
+            raise JuryRefused(gettext("Deze vacature is niet meer open."))
         if VacancyProposal.objects.filter(vacancy=locked, application__stage=Stage.OFFER).exists():
-            raise JuryRefused("Voor deze vacature loopt al een jobaanbod.")
+            raise JuryRefused(gettext("Voor deze vacature loopt al een jobaanbod."))
         if VacancyProposal.objects.filter(vacancy=locked, application=application).exists():
-            raise JuryRefused("Deze kandidaat werd al voorgedragen voor deze vacature.")
+            raise JuryRefused(gettext("Deze kandidaat werd al voorgedragen voor deze vacature."))
         try:
             change_stage(application, to=Stage.OFFER, by=by, by_label=by_label, reason=reason,
                          expected_stage=expected_stage)

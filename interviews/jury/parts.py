@@ -13,16 +13,17 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext, gettext_lazy
 
 from procedures.models import BehaviouralIndicator, Competency
 
 COMPETENCIES_GROUP = "competencies"
 COMPETENCY_PREFIX = "competency-"
 OTHER_PARTS = (
-    ("job_insight", "Inzicht in de job"),
-    ("knowledge_experience", "Kennis en ervaring"),
-    ("motivation", "Motivatie"),
-    ("case", "Case"),
+    ("job_insight", gettext_lazy("Inzicht in de job")),
+    ("knowledge_experience", gettext_lazy("Kennis en ervaring")),
+    ("motivation", gettext_lazy("Motivatie")),
+    ("case", gettext_lazy("Case")),
 )
 
 
@@ -67,15 +68,16 @@ def items_for(jury_round):
 def group_labels(items):
     labels = {}
     for item in items:
-        labels.setdefault(item.group, "Competenties" if item.group == COMPETENCIES_GROUP else item.label)
+        labels.setdefault(item.group, gettext("Competenties") if item.group == COMPETENCIES_GROUP else item.label)
     return labels
 
 
 def scale_error(jury_round, value):
-    """The Dutch reason a value is not on the round's scale, or "" when it is."""
+    """The reason a value is not on the round's scale, or "" when it is."""
     if value is None or not (jury_round.scale_min <= value <= jury_round.scale_max):
-        return (f"Een score ligt op de schaal van {jury_round.scale_min} tot {jury_round.scale_max}; "
-                f"‘{'leeg' if value is None else value}’ kan niet.")
+        return gettext("Een score ligt op de schaal van %(min)s tot %(max)s; ‘%(value)s’ kan niet.") % {
+            "min": jury_round.scale_min, "max": jury_round.scale_max,
+            "value": gettext("leeg") if value is None else value}
     return ""
 
 

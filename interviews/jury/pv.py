@@ -6,8 +6,9 @@ the consensus score and reason per part, the totals, the ranking and the decisio
 kortrijk_ats.pdf.render_pdf, whose URL fetcher serves the project's static files and refuses every other URL.
 """
 
+from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from interviews.jury.consensus import outcome_for
 from interviews.jury.parts import as_decimal, group_labels, items_for
@@ -50,9 +51,11 @@ def pv_context(jury_round):
 
 
 def render_pv_html(jury_round, *, for_pdf=False):
-    context = pv_context(jury_round)
-    context["for_pdf"] = for_pdf
-    return render_to_string("interviews/jury/pv.html", context)
+    # The PV is the city's record, in Dutch whatever the reader's language: its parts' names too.
+    with translation.override(settings.LANGUAGE_CODE):
+        context = pv_context(jury_round)
+        context["for_pdf"] = for_pdf
+        return render_to_string("interviews/jury/pv.html", context)
 
 
 def render_pv_pdf(jury_round):

@@ -10,6 +10,7 @@ from fractions import Fraction
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from candidates.stages import Stage
 from interviews.jury import JuryRefused
@@ -20,8 +21,8 @@ REPORT_MAX_BYTES = 10 * 1024 * 1024
 
 class AnswersRefused(JuryRefused):
     def __init__(self, errors):
-        self.errors = errors  # item id -> Dutch reason
-        super().__init__("Nog niet alle stellingen zijn beantwoord.")
+        self.errors = errors  # item id -> reason
+        super().__init__(gettext("Nog niet alle stellingen zijn beantwoord."))
 
 
 @dataclass(frozen=True)
@@ -49,13 +50,14 @@ def submit_answers(jury_candidate, *, answers):
     """Store the candidate's answers (item id -> value): every item answered on the scale, once."""
     questionnaire = portal_questionnaire(jury_candidate)
     if questionnaire is None:
-        raise JuryRefused("Er is (nu) geen vragenlijst voor jou in te vullen.")
+        raise JuryRefused(gettext("Er is (nu) geen vragenlijst voor jou in te vullen."))
     items = list(questionnaire.items.all())
     errors, clean = {}, {}
     for item in items:
         value = answers.get(item.pk)
         if value is None or not (questionnaire.scale_min <= value <= questionnaire.scale_max):
-            errors[item.pk] = f"Kies een antwoord van {questionnaire.scale_min} tot {questionnaire.scale_max}."
+            errors[item.pk] = gettext("Kies een antwoord van %(min)s tot %(max)s.") % {
+                "min": questionnaire.scale_min, "max": questionnaire.scale_max}
         else:
             clean[str(item.pk)] = value
     if errors:
@@ -64,7 +66,7 @@ def submit_answers(jury_candidate, *, answers):
         JuryCandidate.objects.select_for_update().get(pk=jury_candidate.pk)
         response, _ = QuestionnaireResponse.objects.get_or_create(jury_candidate=jury_candidate)
         if response.submitted_at is not None:
-            raise JuryRefused("Je vulde de vragenlijst al in. Je antwoorden liggen vast.")
+            raise JuryRefused(gettext("Je vulde de vragenlijst al in. Je antwoorden liggen vast."))
         response.answers, response.submitted_at = clean, timezone.now()
         response.save(update_fields=["answers", "submitted_at"])
     return response
@@ -74,16 +76,16 @@ def record_external_result(jury_candidate, *, tool, completed_on, report=None, b
     """HR records that the candidate took an external questionnaire, with its report (a PDF) for the jury."""
     tool = (tool or "").strip()
     if not tool or completed_on is None:
-        raise JuryRefused("Geef het instrument en de datum waarop de kandidaat de vragenlijst invulde.")
+        raise JuryRefused(gettext("Geef het instrument en de datum waarop de kandidaat de vragenlijst invulde."))
     if completed_on > timezone.localdate():
-        raise JuryRefused("De datum van invullen ligt in de toekomst.")
+        raise JuryRefused(gettext("De datum van invullen ligt in de toekomst."))
     if report is not None:
         if report.size > REPORT_MAX_BYTES:
-            raise JuryRefused("Het rapport is te groot (hoogstens 10 MB).")
+            raise JuryRefused(gettext("Het rapport is te groot (hoogstens 10 MB)."))
         head = report.read(5)
         report.seek(0)
         if head != b"%PDF-":
-            raise JuryRefused("Het rapport moet een pdf zijn.")
+            raise JuryRefused(gettext("Het rapport moet een pdf zijn."))
     with transaction.atomic():
         response, _ = QuestionnaireResponse.objects.select_for_update().get_or_create(jury_candidate=jury_candidate)
         response.external_tool, response.completed_on, response.recorded_by = tool, completed_on, by

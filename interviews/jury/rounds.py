@@ -17,7 +17,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext
 
@@ -115,9 +115,9 @@ def start_jury_round(vacancy, *, by, reserve_bypass_reason="", case_document=Non
     with transaction.atomic():
         locked = Vacancy.objects.select_for_update().select_related("function", "team").get(pk=vacancy.pk)
         if locked.status != Vacancy.Status.OPEN:
-            raise JuryRefused("Deze vacature is niet meer open.")
+            raise JuryRefused(gettext("Deze vacature is niet meer open."))
         if locked.jury_rounds.filter(status__in=[JuryRound.Status.OPEN, JuryRound.Status.DECIDED]).exists():
-            raise JuryRefused("Deze vacature heeft al een lopende juryronde.")
+            raise JuryRefused(gettext("Deze vacature heeft al een lopende juryronde."))
         try:  # the round's passers go to the reserve: its validity must be known before anyone is invited
             reserve_months_for(locked.function)
         except SettingMissing as missing:
@@ -145,7 +145,7 @@ def invite_waitlist(jury_round, *, by):
     Returns the JuryCandidates created. A candidate someone else moved meanwhile is skipped, not an error.
     """
     if not jury_round.is_open:
-        raise JuryRefused("Deze juryronde is afgesloten voor nieuwe kandidaten.")
+        raise JuryRefused(gettext("Deze juryronde is afgesloten voor nieuwe kandidaten."))
     vacancy = jury_round.vacancy
     invited = []
     position = (jury_round.candidates.order_by("-position").values_list("position", flat=True).first() or 0)
@@ -192,16 +192,17 @@ def application_url(application):
 def add_juror(jury_round, *, user, role, by=None):
     """Seat a juror in the round (one per role, a person once) and mail the invitation with the jury link."""
     if jury_round.is_closed:
-        raise JuryRefused("Deze juryronde is afgesloten.")
+        raise JuryRefused(gettext("Deze juryronde is afgesloten."))
     if Candidate.objects.filter(user=user, applications__jury_candidacies__round=jury_round).exists():
-        raise JuryRefused("Deze persoon is kandidaat in deze juryronde en kan geen jurylid zijn.")
+        raise JuryRefused(gettext("Deze persoon is kandidaat in deze juryronde en kan geen jurylid zijn."))
     try:
         with transaction.atomic():
             member = JuryMember.objects.create(round=jury_round, user=user, role=role)
             user.groups.add(Group.objects.get_or_create(name=JUROR)[0])
             _queue_juror_invitation(member)
     except IntegrityError:
-        raise JuryRefused("Deze rol is al ingevuld, of deze persoon zit al in de jury van deze ronde.") from None
+        raise JuryRefused(gettext(
+            "Deze rol is al ingevuld, of deze persoon zit al in de jury van deze ronde.")) from None
     return member
 
 
@@ -231,7 +232,7 @@ def invite_external_juror(jury_round, *, email, first_name, last_name, by=None):
     to this round and only until it closes (then the account is switched off if no other round needs it)."""
     email = comparable_email(email)
     if not email:
-        raise JuryRefused("Vul het e-mailadres van de externe deskundige in.")
+        raise JuryRefused(gettext("Vul het e-mailadres van de externe deskundige in."))
     User = get_user_model()
     with transaction.atomic():
         user = User.objects.filter(email__iexact=email).order_by("pk").first()
@@ -242,7 +243,8 @@ def invite_external_juror(jury_round, *, email, first_name, last_name, by=None):
             user.set_unusable_password()
             user.save()
         elif Candidate.objects.filter(user=user).exists():
-            raise JuryRefused("Dit e-mailadres hoort bij een kandidaat. Gebruik een ander adres voor het jurylid.")
+            raise JuryRefused(gettext("Dit e-mailadres hoort bij een kandidaat. Gebruik een ander adres voor het "
+                                      "jurylid."))
         if not user.is_active or not user.is_staff:
             user.is_active, user.is_staff = True, True
             user.save(update_fields=["is_active", "is_staff"])
@@ -254,14 +256,17 @@ def invite_external_juror(jury_round, *, email, first_name, last_name, by=None):
 def _queue_juror_invitation(member):
     jury_round = member.round
     vacancy = jury_round.vacancy
-    if member.role == JuryMember.Role.EXTERNAL:
-        access = ("Je account geeft enkel toegang tot de kandidaten van deze juryronde, en enkel tot de ronde "
-                  "afgesloten is (na de goedkeuring van het proces-verbaal).")
-    else:
-        access = "Je ziet enkel de juryrondes waarin je zetelt, tot ze afgesloten zijn."
+    language = settings.LANGUAGE_CODE  # a juror's mail is in the back office's language, as HR wrote it
+    with translation.override(language):
+        if member.role == JuryMember.Role.EXTERNAL:
+            access = gettext("Je account geeft enkel toegang tot de kandidaten van deze juryronde, en enkel tot de "
+                             "ronde afgesloten is (na de goedkeuring van het proces-verbaal).")
+        else:
+            access = gettext("Je ziet enkel de juryrondes waarin je zetelt, tot ze afgesloten zijn.")
+        role = member.get_role_display()
     return queue_mail(
-        mail_events.JUROR_INVITATION.key, to=member.user.email, related=jury_round,
-        context={"juror_name": member.display_name, "juror_role": member.get_role_display(),
+        mail_events.JUROR_INVITATION.key, to=member.user.email, language=language, related=jury_round,
+        context={"juror_name": member.display_name, "juror_role": role,
                  "procedure_title": vacancy.function.name, "team": vacancy.team.name,
                  "login_url": f"{settings.SITE_URL}/account/login/?next=/jury/",
                  "jury_url": f"{settings.SITE_URL}/jury/ronde/{jury_round.pk}/", "access_text": access},
@@ -307,7 +312,7 @@ def mark_absent(jury_candidate, *, by, reason="Niet aanwezig op het jurygesprek.
     with transaction.atomic():
         locked = JuryCandidate.objects.select_for_update().select_related("round").get(pk=jury_candidate.pk)
         if not locked.round.is_open:
-            raise JuryRefused("Deze juryronde is al beraadslaagd.")
+            raise JuryRefused(gettext("Deze juryronde is al beraadslaagd."))
         try:
             change_stage(locked.application, to=Stage.WAITLIST, by=by, reason=reason,
                          expected_stage=Stage.JURY_INVITED)
@@ -323,11 +328,11 @@ def cancel_round(jury_round, *, by, reason):
     back to the waitlist with the place's original validity and a mail; the jurors' access ends."""
     reason = (reason or "").strip()
     if not reason:
-        raise JuryRefused("Geef de reden waarom de juryronde niet doorgaat; de kandidaten lezen ze.")
+        raise JuryRefused(gettext("Geef de reden waarom de juryronde niet doorgaat; de kandidaten lezen ze."))
     with transaction.atomic():
         locked = JuryRound.objects.select_for_update().select_related("vacancy__team").get(pk=jury_round.pk)
         if locked.status not in (JuryRound.Status.OPEN, JuryRound.Status.DECIDED):
-            raise JuryRefused("Deze juryronde is al afgesloten of geannuleerd.")
+            raise JuryRefused(gettext("Deze juryronde is al afgesloten of geannuleerd."))
         for jury_candidate in in_play(locked):
             application = jury_candidate.application
             try:

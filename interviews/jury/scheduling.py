@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
 
 from candidates.mailing import mail_candidate
 from candidates.stages import Stage
@@ -32,30 +33,26 @@ def vacancy_context(vacancy, *, language="nl-be"):
 
 def case_text(jury_candidate, *, language="nl-be"):
     jury_round = jury_candidate.round
-    english = language.startswith("en")
-    if jury_round.work_case == JuryRound.WorkCase.PREPARE:
-        if english:
-            return (f"Work case: you prepare a case in advance. You receive it by e-mail "
-                    f"{jury_round.case_days_before} days before your interview.")
-        return (f"Werkcase: je bereidt vooraf een case voor. Je krijgt ze per mail {jury_round.case_days_before} "
-                "dagen voor je gesprek.")
-    if jury_round.work_case == JuryRound.WorkCase.ON_THE_SPOT:
-        if english:
-            return "Work case: during the interview you get a case to explain on the spot; you need not prepare it."
-        return "Werkcase: tijdens het gesprek krijg je een case die je ter plaatse toelicht; voorbereiden hoeft niet."
-    return "There is no work case in this interview." if english else "Er is geen werkcase in dit gesprek."
+    with translation.override(language):
+        if jury_round.work_case == JuryRound.WorkCase.PREPARE:
+            days = jury_round.case_days_before
+            return ngettext("Werkcase: je bereidt vooraf een case voor. Je krijgt ze per mail %(days)d dag voor je "
+                            "gesprek.",
+                            "Werkcase: je bereidt vooraf een case voor. Je krijgt ze per mail %(days)d dagen voor je "
+                            "gesprek.", days) % {"days": days}
+        if jury_round.work_case == JuryRound.WorkCase.ON_THE_SPOT:
+            return gettext("Werkcase: tijdens het gesprek krijg je een case die je ter plaatse toelicht; voorbereiden "
+                           "hoeft niet.")
+        return gettext("Er is geen werkcase in dit gesprek.")
 
 
 def questionnaire_text(jury_candidate, *, language="nl-be"):
-    english = language.startswith("en")
-    if jury_candidate.round.questionnaire_id:
-        url = f"{settings.SITE_URL}/mijn-kandidaturen/{jury_candidate.application.public_id}/vragenlijst/"
-        if english:
-            return f"Before the interview, please fill in the personality questionnaire: {url}"
-        return f"Vul voor het gesprek de persoonlijkheidsvragenlijst in: {url}"
-    if english:
-        return "You will receive a separate invitation to fill in a personality questionnaire before the interview."
-    return "Je krijgt een aparte uitnodiging om voor het gesprek een persoonlijkheidsvragenlijst in te vullen."
+    with translation.override(language):
+        if jury_candidate.round.questionnaire_id:
+            url = f"{settings.SITE_URL}/mijn-kandidaturen/{jury_candidate.application.public_id}/vragenlijst/"
+            return gettext("Vul voor het gesprek de persoonlijkheidsvragenlijst in: %(url)s") % {"url": url}
+        return gettext("Je krijgt een aparte uitnodiging om voor het gesprek een persoonlijkheidsvragenlijst in te "
+                       "vullen.")
 
 
 def describe_interview(starts_at, ends_at, *, language="nl-be"):
@@ -77,19 +74,19 @@ def schedule_interview(jury_candidate, *, starts_at, ends_at, location="", meeti
     """
     location, meeting_url = (location or "").strip(), (meeting_url or "").strip()
     if not starts_at or not ends_at or ends_at <= starts_at:
-        raise JuryRefused("Geef een begin en een einde; het einde ligt na het begin.")
+        raise JuryRefused(gettext("Geef een begin en een einde; het einde ligt na het begin."))
     if starts_at <= timezone.now():
-        raise JuryRefused("Een jurygesprek plan je in de toekomst.")
+        raise JuryRefused(gettext("Een jurygesprek plan je in de toekomst."))
     if not (location or meeting_url):
-        raise JuryRefused("Geef een plaats of een link voor een online gesprek.")
+        raise JuryRefused(gettext("Geef een plaats of een link voor een online gesprek."))
     with transaction.atomic():
         locked = (JuryCandidate.objects.select_for_update(of=("self",))
                   .select_related("round__vacancy__team", "round__vacancy__function", "application__candidate",
                                   "application__procedure").get(pk=jury_candidate.pk))
         if not locked.round.is_open:
-            raise JuryRefused("Deze juryronde is al beraadslaagd: plannen kan niet meer.")
+            raise JuryRefused(gettext("Deze juryronde is al beraadslaagd: plannen kan niet meer."))
         if locked.application.stage != Stage.JURY_INVITED:
-            raise JuryRefused("Deze kandidaat is niet (meer) uitgenodigd voor het jurygesprek.")
+            raise JuryRefused(gettext("Deze kandidaat is niet (meer) uitgenodigd voor het jurygesprek."))
         moved = locked.scheduled_at is not None
         locked.starts_at, locked.ends_at = starts_at, ends_at
         locked.location, locked.meeting_url = location, meeting_url
@@ -101,19 +98,24 @@ def schedule_interview(jury_candidate, *, starts_at, ends_at, location="", meeti
 
 
 def build_jury_invitation(jury_candidate, *, method="REQUEST"):
+    """The ICS text of the jury interview, in the candidate's language."""
     application = jury_candidate.application
     vacancy = jury_candidate.round.vacancy
-    lines = [f"Jobinterview met een jury voor {application.procedure.title} ({vacancy.team.name})."]
-    if jury_candidate.location:
-        lines.append(f"Plaats: {jury_candidate.location}")
-    if jury_candidate.meeting_url:
-        lines.append(f"Online: {jury_candidate.meeting_url}")
-    lines.append(f"Je kandidatuur: {settings.SITE_URL}/mijn-kandidaturen/{application.public_id}/")
+    with translation.override(application.candidate.language):
+        lines = [gettext("Jobinterview met een jury voor %(title)s (%(team)s).")
+                 % {"title": application.procedure.title, "team": vacancy.team.name}]
+        if jury_candidate.location:
+            lines.append(gettext("Plaats: %(place)s") % {"place": jury_candidate.location})
+        if jury_candidate.meeting_url:
+            lines.append(gettext("Online: %(url)s") % {"url": jury_candidate.meeting_url})
+        lines.append(gettext("Je kandidatuur: %(url)s")
+                     % {"url": f"{settings.SITE_URL}/mijn-kandidaturen/{application.public_id}/"})
+        summary = gettext("Jobinterview %(title)s") % {"title": application.procedure.title}
+        location = jury_candidate.location or gettext("Online")
     return build_event(
         uid=f"jury-{jury_candidate.uid}@kortrijk-ats", sequence=jury_candidate.sequence,
         starts_at=jury_candidate.starts_at, ends_at=jury_candidate.ends_at,
-        summary=f"Jobinterview {application.procedure.title}", description="\n".join(lines),
-        location=jury_candidate.location or "Online", url=jury_candidate.meeting_url,
+        summary=summary, description="\n".join(lines), location=location, url=jury_candidate.meeting_url,
         organizer=organizer_address(application.procedure), attendee=application.candidate, method=method,
     )
 
@@ -165,9 +167,10 @@ def _queue_case_mail(jury_candidate):
     application = jury_candidate.application
     candidate = application.candidate
     day, hours = describe_interview(jury_candidate.starts_at, jury_candidate.ends_at, language=candidate.language)
+    with translation.override(candidate.language):
+        case_title = jury_candidate.round.case_title or gettext("de werkcase")
     return mail_candidate(
-        application, mail_events.JURY_CASE, interview_day=day, interview_time=hours,
-        case_title=jury_candidate.round.case_title or "de werkcase",
+        application, mail_events.JURY_CASE, interview_day=day, interview_time=hours, case_title=case_title,
         case_url=f"{settings.SITE_URL}/mijn-kandidaturen/{application.public_id}/case/",
         application_url=f"{settings.SITE_URL}/mijn-kandidaturen/{application.public_id}/",
     )

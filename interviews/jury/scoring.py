@@ -7,8 +7,10 @@ Concurrent saves of the same score give one row: the sheet row is created once (
 re-reads after losing the race) and locked while its scores are written.
 """
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from interviews.jury import ItemsRefused, JuryRefused
 from interviews.jury.conflicts import declaration_of
@@ -22,14 +24,14 @@ class ScoresRefused(ItemsRefused):
 
 def _check_may_score(member, jury_candidate):
     if jury_candidate.round_id != member.round_id:
-        raise JuryRefused("Deze kandidaat hoort niet bij jouw juryronde.")
+        raise JuryRefused(gettext("Deze kandidaat hoort niet bij jouw juryronde."))
     if not member.round.is_open:
-        raise JuryRefused("Deze juryronde is al beraadslaagd: scores wijzigen kan niet meer.")
+        raise JuryRefused(gettext("Deze juryronde is al beraadslaagd: scores wijzigen kan niet meer."))
     declaration = declaration_of(member, jury_candidate)
     if declaration is None:
-        raise JuryRefused("Verklaar eerst dat je geen belangenconflict hebt met deze kandidaat.")
+        raise JuryRefused(gettext("Verklaar eerst dat je geen belangenconflict hebt met deze kandidaat."))
     if declaration.has_conflict:
-        raise JuryRefused("Je onthoudt je voor deze kandidaat: je geeft geen scores.")
+        raise JuryRefused(gettext("Je onthoudt je voor deze kandidaat: je geeft geen scores."))
 
 
 def _locked_sheet(member, jury_candidate):
@@ -48,11 +50,13 @@ def save_scores(member, jury_candidate, *, scores, by=None):
     for key, (value, evidence) in scores.items():
         evidence = (evidence or "").strip()
         if key not in items:
-            errors[key], fields[key] = f"‘{key}’ is geen onderdeel van deze juryronde.", None
+            errors[key] = gettext("‘%(part)s’ is geen onderdeel van deze juryronde.") % {"part": key}
+            fields[key] = None
         elif problem := scale_error(member.round, value):
             errors[key], fields[key] = f"{items[key].label}: {problem}", ItemsRefused.VALUE
         elif not evidence:
-            errors[key] = f"{items[key].label}: schrijf kort op wat je zag of hoorde (de onderbouwing is verplicht)."
+            errors[key] = gettext("%(part)s: schrijf kort op wat je zag of hoorde (de onderbouwing is verplicht).") % {
+                "part": items[key].label}
             fields[key] = ItemsRefused.NOTE
         else:
             clean[key] = (value, evidence)
@@ -61,8 +65,8 @@ def save_scores(member, jury_candidate, *, scores, by=None):
     with transaction.atomic():
         sheet = _locked_sheet(member, jury_candidate)
         if sheet.is_submitted:
-            raise JuryRefused("Je scores voor deze kandidaat zijn ingediend en vergrendeld. Vraag de voorzitter om "
-                              "ze te heropenen als je iets moet wijzigen.")
+            raise JuryRefused(gettext("Je scores voor deze kandidaat zijn ingediend en vergrendeld. Vraag de "
+                                      "voorzitter om ze te heropenen als je iets moet wijzigen."))
         reopened = sheet.events.filter(kind=ScoreSheetEvent.Kind.REOPENED).exists()
         existing = {s.part: s for s in sheet.scores.all()}
         now = timezone.now()
@@ -71,9 +75,11 @@ def save_scores(member, jury_candidate, *, scores, by=None):
             JuryScore.objects.update_or_create(sheet=sheet, part=key,
                                                defaults={"value": value, "evidence": evidence, "updated_at": now})
             if reopened and old is not None and (old.value, old.evidence) != (value, evidence):
+                with translation.override(settings.LANGUAGE_CODE):  # the log is kept in Dutch, whoever scores
+                    label = str(items[key].label)
                 ScoreSheetEvent.objects.create(
                     sheet=sheet, kind=ScoreSheetEvent.Kind.CHANGED, by=by or member.user,
-                    note=f"{items[key].label}: {old.value} → {value}" + (
+                    note=f"{label}: {old.value} → {value}" + (
                         "" if old.evidence == evidence else " (onderbouwing gewijzigd)"))
     return sheet
 
@@ -93,7 +99,8 @@ def submit_sheet(member, jury_candidate, *, by=None):
         scored = set(sheet.scores.values_list("part", flat=True))
         missing = [item.label for item in items_for(member.round) if item.key not in scored]
         if missing:
-            raise JuryRefused("Nog niet gescoord: " + ", ".join(missing) + ". Indienen kan als alles gescoord is.")
+            raise JuryRefused(gettext("Nog niet gescoord: %(parts)s. Indienen kan als alles gescoord is.")
+                              % {"parts": ", ".join(str(label) for label in missing)})
         sheet.submitted_at = timezone.now()
         sheet.save(update_fields=["submitted_at"])
         ScoreSheetEvent.objects.create(sheet=sheet, kind=ScoreSheetEvent.Kind.SUBMITTED, by=by or member.user)
@@ -107,13 +114,13 @@ def reopen_sheet(sheet, *, by, reason):
         locked = ScoreSheet.objects.select_for_update().select_related("member__round").get(pk=sheet.pk)
         jury_round = locked.member.round
         if not jury_round.is_open:
-            raise JuryRefused("Deze juryronde is al beraadslaagd: heropenen kan niet meer.")
+            raise JuryRefused(gettext("Deze juryronde is al beraadslaagd: heropenen kan niet meer."))
         if not jury_round.members.filter(user=by, role=JuryMember.Role.CHAIR).exists():
-            raise JuryRefused("Alleen de voorzitter van de jury kan ingediende scores heropenen.")
+            raise JuryRefused(gettext("Alleen de voorzitter van de jury kan ingediende scores heropenen."))
         if not reason:
-            raise JuryRefused("Geef de reden waarom je de scores heropent; die wordt bijgehouden.")
+            raise JuryRefused(gettext("Geef de reden waarom je de scores heropent; die wordt bijgehouden."))
         if not locked.is_submitted:
-            raise JuryRefused("Deze scores zijn niet ingediend: er is niets te heropenen.")
+            raise JuryRefused(gettext("Deze scores zijn niet ingediend: er is niets te heropenen."))
         locked.submitted_at = None
         locked.save(update_fields=["submitted_at"])
         ScoreSheetEvent.objects.create(sheet=locked, kind=ScoreSheetEvent.Kind.REOPENED, by=by, note=reason)

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from candidates.models import Document
@@ -72,19 +72,21 @@ NOTE_MAX = 4000  # a note or the motivation of an intake assessment
 
 
 class AssessmentForm(forms.Form):
-    verdict = forms.ChoiceField(label="Beslissing", choices=IntakeAssessment.Verdict.choices, widget=forms.RadioSelect)
-    verdict_motivation = FreeTextField(label="Motivering van de beslissing", widget=forms.Textarea(attrs={"rows": 4}),
-                                       max_length=NOTE_MAX,
-                                       help_text="Bij ‘niet geslaagd’ leest de kandidaat deze motivering in de mail "
-                                                 "die HR vrijgeeft.")
+    verdict = forms.ChoiceField(label=gettext_lazy("Beslissing"), choices=IntakeAssessment.Verdict.choices,
+                                widget=forms.RadioSelect)
+    verdict_motivation = FreeTextField(label=gettext_lazy("Motivering van de beslissing"),
+                                       widget=forms.Textarea(attrs={"rows": 4}), max_length=NOTE_MAX,
+                                       help_text=gettext_lazy("Bij ‘niet geslaagd’ leest de kandidaat deze motivering "
+                                                              "in de mail die HR vrijgeeft."))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name, label in IntakeAssessment.CRITERIA:
             self.fields[name] = forms.ChoiceField(label=label, choices=IntakeAssessment.Rating.choices,
                                                   widget=forms.RadioSelect)
-            self.fields[f"{name}_note"] = FreeTextField(label=f"Notitie {str(label).lower()}", required=False,
-                                                        max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 2}))
+            self.fields[f"{name}_note"] = FreeTextField(
+                label=gettext("Notitie %(criterion)s") % {"criterion": str(label).lower()}, required=False,
+                max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 2}))
         self.order_fields([f for name, _ in IntakeAssessment.CRITERIA for f in (name, f"{name}_note")]
                           + ["verdict", "verdict_motivation"])
 

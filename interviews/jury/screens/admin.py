@@ -10,8 +10,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from candidates.forms.account import EMAIL_MAX_LENGTH, EMAIL_TOO_LONG
 from interviews.jury import JuryRefused
@@ -230,9 +230,11 @@ class JuryRoundAdmin(HRChangeOnlyMixin, admin.ModelAdmin):
     def declarations(self, obj):
         rows = ConflictDeclaration.objects.filter(jury_candidate__round=obj).select_related(
             "member__user", "jury_candidate__application__candidate").order_by("jury_candidate__position")
-        recusals = [f"{d.member.display_name} onthoudt zich voor {d.jury_candidate.application.candidate}: {d.note}"
-                    for d in rows if d.has_conflict]
-        return format_html("{} verklaring(en); onthoudingen: {}", len(rows), "; ".join(recusals) or "geen")
+        recusals = [gettext("%(juror)s onthoudt zich voor %(candidate)s: %(note)s") % {
+            "juror": d.member.display_name, "candidate": d.jury_candidate.application.candidate, "note": d.note}
+            for d in rows if d.has_conflict]
+        return gettext("%(count)s verklaring(en); onthoudingen: %(recusals)s") % {
+            "count": len(rows), "recusals": "; ".join(recusals) or gettext("geen")}
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not JuryMember:
