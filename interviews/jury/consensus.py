@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from interviews.jury import ItemsRefused, JuryRefused
-from interviews.jury.parts import as_decimal, evaluate, items_for, scale_error
+from interviews.jury.parts import as_decimal, checked_entries, evaluate, items_for
 from interviews.jury.rounds import in_play
 from interviews.models import ConflictDeclaration, ConsensusScore, JuryCandidate, JuryMember, JuryRound, ScoreSheet
 
@@ -95,23 +95,9 @@ def set_consensus(jury_candidate, *, by, entries):
     if waiting:
         raise JuryRefused(gettext("Nog niet alle juryleden hebben hun scores ingediend: wacht op %(names)s.")
                           % {"names": ", ".join(m.display_name for m in waiting)})
-    items = {item.key: item for item in items_for(jury_round)}
-    errors, fields, clean = {}, {}, {}
-    for key, (value, reason) in entries.items():
-        reason = (reason or "").strip()
-        if key not in items:
-            errors[key] = gettext("‘%(part)s’ is geen onderdeel van deze juryronde.") % {"part": key}
-            fields[key] = None
-        elif problem := scale_error(jury_round, value):
-            errors[key], fields[key] = f"{items[key].label}: {problem}", ItemsRefused.VALUE
-        elif not reason:
-            errors[key] = (gettext("%(part)s: een consensusscore heeft een motivering nodig.")
-                           % {"part": items[key].label})
-            fields[key] = ItemsRefused.NOTE
-        else:
-            clean[key] = (value, reason)
-    if errors:
-        raise ConsensusRefused(errors, fields)
+    clean, _items = checked_entries(
+        jury_round, entries, refused=ConsensusRefused,
+        note_missing=gettext("%(part)s: een consensusscore heeft een motivering nodig."))
     with transaction.atomic():
         JuryCandidate.objects.select_for_update().get(pk=jury_candidate.pk)
         now = timezone.now()

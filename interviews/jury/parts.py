@@ -81,6 +81,27 @@ def scale_error(jury_round, value):
     return ""
 
 
+def checked_entries(jury_round, entries, *, note_missing, refused):
+    """The entries (item key -> (value, note)) with their notes stripped, or `refused(errors, fields)` raised for
+    every item that is not the round's, off its scale, or without a note (`note_missing`, with %(part)s)."""
+    items = {item.key: item for item in items_for(jury_round)}
+    errors, fields, clean = {}, {}, {}
+    for key, (value, note) in entries.items():
+        note = (note or "").strip()
+        if key not in items:
+            errors[key] = gettext("‘%(part)s’ is geen onderdeel van deze juryronde.") % {"part": key}
+            fields[key] = None
+        elif problem := scale_error(jury_round, value):
+            errors[key], fields[key] = f"{items[key].label}: {problem}", refused.VALUE
+        elif not note:
+            errors[key], fields[key] = note_missing % {"part": items[key].label}, refused.NOTE
+        else:
+            clean[key] = (value, note)
+    if errors:
+        raise refused(errors, fields)
+    return clean, items
+
+
 def evaluate(jury_round, items, values):
     """The outcome for a candidate from their consensus values (item key -> score). Every item must have a value."""
     points, maximum = {}, {}

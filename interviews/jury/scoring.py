@@ -14,7 +14,7 @@ from django.utils.translation import gettext
 
 from interviews.jury import ItemsRefused, JuryRefused
 from interviews.jury.conflicts import declaration_of
-from interviews.jury.parts import items_for, scale_error
+from interviews.jury.parts import checked_entries, items_for
 from interviews.models import JuryMember, JuryScore, ScoreSheet, ScoreSheetEvent
 
 
@@ -45,23 +45,9 @@ def save_scores(member, jury_candidate, *, scores, by=None):
     Refused: an unknown part, a value off the scale, a missing evidence note, a submitted (locked) sheet.
     """
     _check_may_score(member, jury_candidate)
-    items = {item.key: item for item in items_for(member.round)}
-    errors, fields, clean = {}, {}, {}
-    for key, (value, evidence) in scores.items():
-        evidence = (evidence or "").strip()
-        if key not in items:
-            errors[key] = gettext("‘%(part)s’ is geen onderdeel van deze juryronde.") % {"part": key}
-            fields[key] = None
-        elif problem := scale_error(member.round, value):
-            errors[key], fields[key] = f"{items[key].label}: {problem}", ItemsRefused.VALUE
-        elif not evidence:
-            errors[key] = gettext("%(part)s: schrijf kort op wat je zag of hoorde (de onderbouwing is verplicht).") % {
-                "part": items[key].label}
-            fields[key] = ItemsRefused.NOTE
-        else:
-            clean[key] = (value, evidence)
-    if errors:
-        raise ScoresRefused(errors, fields)
+    clean, items = checked_entries(
+        member.round, scores, refused=ScoresRefused,
+        note_missing=gettext("%(part)s: schrijf kort op wat je zag of hoorde (de onderbouwing is verplicht)."))
     with transaction.atomic():
         sheet = _locked_sheet(member, jury_candidate)
         if sheet.is_submitted:
