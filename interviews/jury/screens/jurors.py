@@ -35,7 +35,14 @@ from interviews.jury.questionnaire import trait_results
 from interviews.jury.rounds import membership, rounds_of
 from interviews.jury.scheduling import describe_interview
 from interviews.jury.scoring import own_sheet, reopen_sheet, save_scores, sheets_visible_to, submit_sheet
-from interviews.jury.screens.forms import ConsensusForm, DeclarationForm, ItemScoresForm, RankingForm, ReasonForm
+from interviews.jury.screens.forms import (
+    ConsensusForm,
+    DeclarationForm,
+    ItemScoresForm,
+    PvApprovalForm,
+    RankingForm,
+    ReopenForm,
+)
 from interviews.models import JuryCandidate, JuryRound, QuestionnaireResponse, ScoreSheet
 from kortrijk_ats.roles import is_hr
 from kortrijk_ats.staff_auth import staff_required
@@ -254,8 +261,9 @@ def consensus(request, pk, uid):
         "pending": pending, "error": error, "may_edit": _allowed(request, "interviews.lead_consensus", jury_candidate),
         "outcome": outcome, "parts": [(labels[g], as_decimal(p)) for g, p in outcome.part_percents.items()]
         if outcome else [], "total": as_decimal(outcome.total_percent) if outcome else None,
-        "sheets": ScoreSheet.objects.filter(jury_candidate=jury_candidate).select_related("member__user")
-        .order_by("member__role"), "reopen_form": ReasonForm(),
+        "reopen_forms": [ReopenForm(sheet=sheet) for sheet in ScoreSheet.objects.filter(
+            jury_candidate=jury_candidate, submitted_at__isnull=False).select_related("member__user")
+            .order_by("member__role")],
     }, status=status)
 
 
@@ -266,7 +274,7 @@ def reopen(request, pk, uid, sheet_pk):
     if not _allowed(request, "interviews.lead_consensus", jury_candidate):
         _deny(request, "not the chair", status=403)
     sheet = get_object_or_404(ScoreSheet, pk=sheet_pk, jury_candidate=jury_candidate)
-    form = ReasonForm(request.POST)
+    form = ReopenForm(request.POST, sheet=sheet)
     try:
         if not form.is_valid():
             raise JuryRefused(" ".join(form.errors["reason"]))
@@ -332,7 +340,7 @@ def pv(request, pk):
     if request.method == "POST":
         if not _allowed(request, "interviews.approve_pv", jury_round):
             _deny(request, "may not approve the PV", status=403)
-        if request.POST.get("confirm") != "yes":
+        if not PvApprovalForm(request.POST).is_valid():
             messages.error(request, gettext("Vink aan dat je het PV gelezen hebt en goedkeurt."))
             return redirect(reverse("interviews:jury_pv", args=[pk]))
         try:
@@ -348,7 +356,8 @@ def pv(request, pk):
             messages.success(request, gettext("Je keurde het PV goed."))
         return redirect(reverse("interviews:jury_pv", args=[pk]))
     context = pv_context(jury_round)
-    context.update({"member": member, "may_approve": _allowed(request, "interviews.approve_pv", jury_round),
+    context.update({"member": member, "approval_form": PvApprovalForm(),
+                    "may_approve": _allowed(request, "interviews.approve_pv", jury_round),
                     "may_download": _allowed(request, "interviews.download_pv", jury_round)})
     return render(request, "interviews/jury/pv_page.html", context)
 
