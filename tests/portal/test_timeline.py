@@ -48,6 +48,14 @@ def test_a_moment_without_hours_is_named_as_the_bundle_names_it(journey):
                                             "vrijdag 23/01/2026, volledige dag (09.00–17.00 uur)"]
 
 
+def test_the_list_of_applications_names_the_moments_its_next_step_announces(journey, client_a):
+    # "… op deze momenten:" ends in a colon: the moments follow on the list as on the application's own page.
+    page = client_a.get(reverse("candidates:list")).content.decode()
+    assert "op een van deze momenten:" in page
+    assert "<li>dinsdag 20/01/2026, voormiddag (09.00–12.00 uur)</li>" in page
+    assert "<li>vrijdag 23/01/2026, volledige dag (09.00–17.00 uur)</li>" in page
+
+
 def test_the_way_to_the_waitlist_reads_as_plain_dutch(journey, hr, time_machine):
     assert sentences(journey) == ["05/01/2026 — Je kandidatuur voor Maatschappelijk werker (B1-B3) werd ingediend."]
     step = next_step_for(journey)
