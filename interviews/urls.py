@@ -3,7 +3,7 @@ from django.urls import path
 from interviews.intake.screens import candidate as intake_pages
 from interviews.intake.screens import interviewer
 from interviews.jury.screens import candidate as jury_pages
-from interviews.jury.screens import jurors
+from interviews.jury.screens import deliberation, jurors
 
 app_name = "interviews"
 
@@ -21,15 +21,15 @@ urlpatterns = [
     # The jury step: the jurors' pages, and the candidate's jury pieces on the portal.
     path("jury/", jurors.home, name="jury_home"),
     path("jury/ronde/<int:pk>/", jurors.round_detail, name="jury_round"),
-    path("jury/ronde/<int:pk>/beraadslaging/", jurors.deliberation, name="jury_deliberation"),
-    path("jury/ronde/<int:pk>/beraadslaging/heropenen/", jurors.reopen_round, name="jury_reopen_round"),
-    path("jury/ronde/<int:pk>/pv/", jurors.pv, name="jury_pv"),
-    path("jury/ronde/<int:pk>/pv/voorbeeld/", jurors.pv_preview, name="jury_pv_preview"),
-    path("jury/ronde/<int:pk>/pv.pdf", jurors.pv_pdf, name="jury_pv_pdf"),
+    path("jury/ronde/<int:pk>/beraadslaging/", deliberation.deliberation, name="jury_deliberation"),
+    path("jury/ronde/<int:pk>/beraadslaging/heropenen/", deliberation.reopen_round, name="jury_reopen_round"),
+    path("jury/ronde/<int:pk>/pv/", deliberation.pv, name="jury_pv"),
+    path("jury/ronde/<int:pk>/pv/voorbeeld/", deliberation.pv_preview, name="jury_pv_preview"),
+    path("jury/ronde/<int:pk>/pv.pdf", deliberation.pv_pdf, name="jury_pv_pdf"),
     path("jury/ronde/<int:pk>/kandidaat/<uuid:uid>/", jurors.candidate, name="jury_candidate"),
     path("jury/ronde/<int:pk>/kandidaat/<uuid:uid>/verklaring/", jurors.declare, name="jury_declare"),
-    path("jury/ronde/<int:pk>/kandidaat/<uuid:uid>/consensus/", jurors.consensus, name="jury_consensus"),
-    path("jury/ronde/<int:pk>/kandidaat/<uuid:uid>/heropen/<int:sheet_pk>/", jurors.reopen, name="jury_reopen"),
+    path("jury/ronde/<int:pk>/kandidaat/<uuid:uid>/consensus/", deliberation.consensus, name="jury_consensus"),
+    path("jury/ronde/<int:pk>/kandidaat/<uuid:uid>/heropen/<int:sheet_pk>/", deliberation.reopen, name="jury_reopen"),
     path("jury/ronde/<int:pk>/kandidaat/<uuid:uid>/documenten/<int:doc_pk>/", jurors.document,
          name="jury_document"),
     path("jury/ronde/<int:pk>/kandidaat/<uuid:uid>/rapport/", jurors.questionnaire_report,
