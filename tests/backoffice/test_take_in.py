@@ -8,14 +8,13 @@ closed procedure), each leaving nothing half-made and what HR typed on the page,
 import csv
 import io
 import re
-import threading
 from dataclasses import replace
 from datetime import date, datetime
+from functools import partial
 
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -43,6 +42,7 @@ from tests.portal.fake_clamd import FakeClamd
 from tests.portal.files import EICAR, EXE, PDF, pdf, upload
 from tests.portal.test_applying import PERSON, answers, proof
 from tests.portal.test_uploads import stored_files
+from tests.threads import run_together
 
 pytestmark = pytest.mark.django_db
 
@@ -741,27 +741,14 @@ def test_the_form_refuses_a_post_without_csrf_token(procedure, hr):
 # A double click: two POSTs at once make one person, one account, one application, one receipt.
 
 def concurrent_posts(procedure, hr, emails):
-    barrier = threading.Barrier(len(emails))
-    responses = []
-
-    def post_once(client, data):
-        try:
-            barrier.wait()
-            responses.append(client.post(form_url(procedure), data))
-        finally:
-            connection.close()
-
     posts = []
     for email in emails:
         client = Client()
         login_staff(client, hr)
-        posts.append((client, take_in_data(procedure, email=email)))
-    threads = [threading.Thread(target=post_once, args=one) for one in posts]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return responses
+        posts.append(partial(client.post, form_url(procedure), take_in_data(procedure, email=email)))
+    handles = run_together(*posts)
+    assert [h.error for h in handles] == [None] * len(emails)
+    return [h.result for h in handles]
 
 
 @pytest.mark.django_db(transaction=True)

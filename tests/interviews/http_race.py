@@ -6,14 +6,16 @@ from the intake page like a browser, then waits at a barrier so every POST leave
 
 import http.client
 import re
-import threading
 import time
 import urllib.parse
 from dataclasses import dataclass, field
+from functools import partial
 from http.cookies import SimpleCookie
 
 from django.conf import settings
 from django.test import Client
+
+from tests.threads import run_together
 
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
@@ -75,22 +77,8 @@ class Candidate:
 def fire_together(shots):
     """Run every (candidate, path, form) POST in its own thread, all released by one barrier. Returns the replies
     in the order of `shots`; an exception in a thread becomes a Reply with status 0 and the error text."""
-    barrier = threading.Barrier(len(shots))
-    replies = [None] * len(shots)
-
-    def shoot(index, candidate, path, form):
-        barrier.wait(timeout=60)
-        try:
-            replies[index] = candidate.post(path, form)
-        except Exception as error:  # noqa: BLE001 — a broken connection must show in the results, not kill the thread
-            replies[index] = Reply(0, repr(error))
-
-    threads = [threading.Thread(target=shoot, args=(i, *shot)) for i, shot in enumerate(shots)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return replies
+    handles = run_together(*(partial(candidate.post, path, form) for candidate, path, form in shots))
+    return [Reply(0, repr(h.error)) if h.error is not None else h.result for h in handles]
 
 
 def overlapped(replies):
