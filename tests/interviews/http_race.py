@@ -2,6 +2,7 @@
 
 Each candidate gets a real session (the cookie Django's test client makes with force_login), reads its CSRF token
 from the intake page like a browser, then waits at a barrier so every POST leaves at the same moment.
+bench/booking_surge.py sends its surge through the same Candidate.
 """
 
 import http.client
@@ -35,6 +36,7 @@ class Candidate:
     base_url: str
     cookies: dict = field(default_factory=dict)
     csrf: str = ""
+    timeout: float = 60
 
     @classmethod
     def logged_in(cls, base_url, user):
@@ -42,15 +44,15 @@ class Candidate:
         client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
         return cls(base_url, {settings.SESSION_COOKIE_NAME: client.cookies[settings.SESSION_COOKIE_NAME].value})
 
-    def request(self, method, path, form=None, timeout=60):
+    def request(self, method, path, form=None):
         parts = urllib.parse.urlsplit(self.base_url)
-        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
+        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=self.timeout)
         headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
         body = None
         if form is not None:
             body = urllib.parse.urlencode(form)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
-        started = time.monotonic()
+        started = time.perf_counter()
         try:
             conn.request(method, path, body=body, headers=headers)
             response = conn.getresponse()
@@ -58,7 +60,9 @@ class Candidate:
             for value in response.headers.get_all("Set-Cookie") or []:
                 for name, morsel in SimpleCookie(value).items():
                     self.cookies[name] = morsel.value
-            return Reply(response.status, text, started, time.monotonic())
+            return Reply(response.status, text, started, time.perf_counter())
+        except OSError as error:  # refused, reset or timed out: status 0, as status_counts() counts it
+            return Reply(0, repr(error), started, time.perf_counter())
         finally:
             conn.close()
 
