@@ -1,10 +1,9 @@
 """Meeting links: HR's own link by default; the Microsoft Graph provider against a local fake Graph on loopback."""
 
 import json
-import threading
 import urllib.parse
 from datetime import date, time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
@@ -13,6 +12,7 @@ from interviews.intake.slots import generate_slots
 from interviews.models import SessionInterviewer
 from tests.factories import IntakeSessionFactory, UserFactory
 from tests.interviews.helpers import make_slot
+from tests.loopback_http import serving
 
 pytestmark = pytest.mark.django_db
 
@@ -52,13 +52,8 @@ class FakeGraph(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def fake_graph():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeGraph)
-    server.seen, server.refuse_meetings = [], False
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
+    with serving(FakeGraph, seen=[], refuse_meetings=False) as server:
+        yield server
 
 
 def _graph(server, secret="geheim"):  # noqa: S107 — the fake server's test secret
