@@ -21,17 +21,21 @@ def serving(handler, **attributes):
         server.server_close()
 
 
+def answer(handler, status, content_type, body):
+    """The whole response of a request handler: status, type and length, then the body (bytes)."""
+    handler.send_response(status)
+    handler.send_header("Content-Type", content_type)
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    handler.wfile.write(body)
+
+
 class StylesheetCounter(BaseHTTPRequestHandler):
     """Answers every GET with a small style sheet and records the path in the server's `hits` (a list)."""
 
     def do_GET(self):
         self.server.hits.append(self.path)
-        body = b"body { color: red }"
-        self.send_response(200)
-        self.send_header("Content-Type", "text/css")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        answer(self, 200, "text/css", b"body { color: red }")
 
     def log_message(self, *args):
         pass

@@ -12,7 +12,7 @@ from interviews.intake.slots import generate_slots
 from interviews.models import SessionInterviewer
 from tests.factories import IntakeSessionFactory, UserFactory
 from tests.interviews.helpers import make_slot
-from tests.loopback_http import serving
+from tests.loopback_http import answer, serving
 
 pytestmark = pytest.mark.django_db
 
@@ -39,12 +39,7 @@ class FakeGraph(BaseHTTPRequestHandler):
         return self._reply(404, {})
 
     def _reply(self, status, payload):
-        data = json.dumps(payload).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+        answer(self, status, "application/json", json.dumps(payload).encode())
 
     def log_message(self, *args):
         pass
