@@ -16,73 +16,25 @@ p95 < 1 s, booking throughput >= 50 % of the bare ceiling. Exit status 1 on any 
 """
 
 import argparse
-import http.client
 import math
 import os
-import re
-import secrets
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from datetime import time as clock
 from datetime import timedelta
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.harness import ROOT, Servers, bench_environment, drop_database, recreate_database, setup_django
+
 # Overridable so that two benches on one server keep to their own database and queue.
 BENCH_DB = os.environ.get("KATS_BENCH_DB", "kats_bench") + "_surge"
 SURGE_QUEUE = os.environ.get("KATS_BENCH_QUEUE", "kats_bench") + "_surge"
 UNUSABLE = "!"  # an unusable password hash: bench users log in only through the seeded sessions
-
-
-@dataclass
-class Shot:
-    status: int
-    started: float
-    ended: float
-
-    @property
-    def latency(self):
-        return self.ended - self.started
-
-
-@dataclass
-class Browser:
-    """One candidate's cookies and CSRF token; each request on a new connection (sync workers close them)."""
-
-    host: str
-    port: int
-    cookies: dict = field(default_factory=dict)
-    csrf: str = ""
-
-    def request(self, method, path, form=None):
-        conn = http.client.HTTPConnection(self.host, self.port, timeout=120)
-        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
-        body = None
-        if form is not None:
-            body = urllib.parse.urlencode(form)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        started = time.perf_counter()
-        try:
-            conn.request(method, path, body=body, headers=headers)
-            response = conn.getresponse()
-            text = response.read().decode("utf-8", "replace")
-            for raw in response.headers.get_all("Set-Cookie") or []:
-                name, _, rest = raw.partition("=")
-                self.cookies[name.strip()] = rest.split(";", 1)[0]
-            return Shot(response.status, started, time.perf_counter()), text
-        except OSError:
-            return Shot(0, started, time.perf_counter()), ""
-        finally:
-            conn.close()
 
 
 def parse_args():
@@ -99,62 +51,6 @@ def parse_args():
     parser.add_argument("--keep", action="store_true", help="keep the bench database afterwards")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a performance target is missed")
     return parser.parse_args()
-
-
-def database_url(url, name):
-    parts = urllib.parse.urlsplit(url)
-    return urllib.parse.urlunsplit(parts._replace(path=f"/{name}"))
-
-
-def recreate_database(url):
-    import psycopg2
-
-    conn = psycopg2.connect(database_url(url, "postgres"))
-    conn.autocommit = True
-    with conn.cursor() as cursor:
-        cursor.execute(f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)")
-        cursor.execute(f"CREATE DATABASE {BENCH_DB}")
-    conn.close()
-
-
-def drop_database(url):
-    import psycopg2
-
-    conn = psycopg2.connect(database_url(url, "postgres"))
-    conn.autocommit = True
-    with conn.cursor() as cursor:
-        cursor.execute(f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)")
-    conn.close()
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def bench_environment(args, var_dir):
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "bench.surge_app.settings",
-        "DEBUG": "false",
-        "SECRET_KEY": secrets.token_urlsafe(40),
-        "IDENTITY_HASH_KEY": secrets.token_urlsafe(40),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "false",
-        "SESSION_COOKIE_SECURE": "false",
-        "CSRF_COOKIE_SECURE": "false",
-        "DATABASE_URL": database_url(args.database_url, BENCH_DB),
-        # Sync workers serve one request at a time: a persistent connection per worker is safe and saves a connect.
-        "DB_CONN_MAX_AGE": "60",
-        "CELERY_BROKER_URL": args.redis_url,
-        "REDIS_URL": args.redis_url,
-        "CELERY_TASK_DEFAULT_QUEUE": SURGE_QUEUE,
-        "KATS_VAR_DIR": str(var_dir),
-        "EMAIL_URL": "",
-        "LOG_LEVEL": "ERROR",  # a 409 per lost race would flood the console
-        "PYTHONPATH": str(ROOT),
-    }
 
 
 def seed(args):
@@ -220,59 +116,29 @@ def reset_bookings():
     Mail.objects.all().delete()
 
 
-def start_servers(env, args, port):
-    gunicorn = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "kortrijk_ats.wsgi", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(args.workers), "--worker-class", "sync", "--backlog", "2048", "--timeout", "120",
-         "--no-control-socket", "--log-level", "warning"],
-        cwd=ROOT, env=env, start_new_session=True)
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "--app", "kortrijk_ats", "worker", "--pool", "threads", "--concurrency", "4",
-         "--queues", SURGE_QUEUE, "--loglevel", "WARNING", "--without-heartbeat", "--without-gossip",
-         "--without-mingle"],
-        cwd=ROOT, env=env, start_new_session=True)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        shot, _ = Browser("127.0.0.1", port).request("GET", "/")
-        if shot.status == 200:
-            return gunicorn, worker
-        time.sleep(0.3)
-    raise SystemExit("gunicorn did not answer within 60 s")
-
-
-def stop(process):
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-
-
-def prepare_browsers(port, applications, session_keys, concurrency):
+def prepare_browsers(base_url, applications, session_keys, concurrency):
     """Every candidate opens its intake page: the session works and the CSRF token is read from the form."""
     from django.conf import settings
 
+    from tests.interviews.http_race import Candidate
+
     def open_page(pair):
         application, key = pair
-        browser = Browser("127.0.0.1", port, {settings.SESSION_COOKIE_NAME: key})
-        shot, text = browser.request("GET", f"/mijn-kandidaturen/{application.public_id}/intake/")
-        match = CSRF_INPUT.search(text)
-        if shot.status != 200 or not match:
-            raise SystemExit(f"intake page answered {shot.status} without a form for {application.pk}")
-        browser.csrf = match.group(1)
+        browser = Candidate(base_url, {settings.SESSION_COOKIE_NAME: key}, timeout=120)
+        reply = browser.open_page(f"/mijn-kandidaturen/{application.public_id}/intake/")
+        if reply.status != 200 or not browser.csrf:
+            raise SystemExit(f"intake page answered {reply.status} without a form for {application.pk}")
         return browser
 
     with ThreadPoolExecutor(concurrency) as pool:
         return list(pool.map(open_page, zip(applications, session_keys, strict=True)))
 
 
-def fire(port, requests, concurrency):
-    """POST every (browser, path, form) with `concurrency` in flight; returns the shots and the wall time."""
+def fire(requests, concurrency):
+    """POST every (browser, path, form) with `concurrency` in flight; returns the replies and the wall time."""
     def post(item):
         browser, path, form = item
-        shot, _ = browser.request("POST", path, form)
-        return shot
+        return browser.request("POST", path, form)
 
     with ThreadPoolExecutor(concurrency) as pool:
         shots = list(pool.map(post, requests))
@@ -312,7 +178,7 @@ def wait_for_mails(expected, timeout=60):
 
 
 def summarize(label, shots, wall, bookings):
-    latencies = [s.latency for s in shots if s.status]
+    latencies = [s.ended - s.started for s in shots if s.status]
     statuses = {}
     for s in shots:
         statuses[s.status] = statuses.get(s.status, 0) + 1
@@ -327,32 +193,32 @@ def summarize(label, shots, wall, bookings):
 def main():
     args = parse_args()
     var_dir = Path(tempfile.mkdtemp(prefix="kats-bench-"))
-    env = bench_environment(args, var_dir)
+    env = bench_environment(base_database_url=args.database_url, redis_url=args.redis_url, var_dir=var_dir,
+                            database=BENCH_DB, queue=SURGE_QUEUE, settings_module="bench.surge_app.settings")
     print(f"Seeding {args.candidates} candidates and {args.seats} seats ({args.seats_per_slot} per slot) "
           f"in database {BENCH_DB} ...", flush=True)
-    recreate_database(args.database_url)
+    recreate_database(args.database_url, BENCH_DB)
     subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
-    os.environ.update(env)
-    import django
-
-    django.setup()
+    setup_django(env)
     from django.db import connection
+
+    from tests.interviews.http_race import Candidate
 
     slots, bare_slots, applications, session_keys = seed(args)
     connection.close()
-    port = free_port()
-    gunicorn, worker = start_servers(env, args, port)
+    servers = Servers(env, workers=args.workers, ready_path="/").start()
+    base_url = f"http://127.0.0.1:{servers.port}"
     failures, misses = 0, []
     try:
-        print(f"gunicorn: {args.workers} sync workers on 127.0.0.1:{port}; Celery worker on Redis; "
+        print(f"gunicorn: {args.workers} sync workers on 127.0.0.1:{servers.port}; Celery worker on Redis; "
               f"client concurrency {args.concurrency}", flush=True)
         for run in range(1, args.runs + 1):
             reset_bookings()
-            browsers = prepare_browsers(port, applications, session_keys, args.concurrency)
+            browsers = prepare_browsers(base_url, applications, session_keys, args.concurrency)
             requests = [(b, f"/mijn-kandidaturen/{a.public_id}/intake/boeken/",
                          {"slot": slots[i % len(slots)].pk, "csrfmiddlewaretoken": b.csrf})
                         for i, (a, b) in enumerate(zip(applications, browsers, strict=True))]
-            shots, wall = fire(port, requests, args.concurrency)
+            shots, wall = fire(requests, args.concurrency)
             bookings, doubles = count_double_bookings(slots)
             print(f"run {run}: bookings made {bookings} of {args.seats} seats; double bookings {doubles}")
             booking = summarize("booking view", shots, wall, bookings)
@@ -360,10 +226,10 @@ def main():
             print(f"  confirmation mails sent by the Celery worker: {mails} of {bookings}")
 
             reset_bookings()
-            bare_requests = [(Browser("127.0.0.1", port), "/bench/bare-book/",
+            bare_requests = [(Candidate(base_url, timeout=120), "/bench/bare-book/",
                               {"slot": bare_slots[i % len(bare_slots)].pk, "application": a.pk})
                              for i, a in enumerate(applications)]
-            bare_shots, bare_wall = fire(port, bare_requests, args.concurrency)
+            bare_shots, bare_wall = fire(bare_requests, args.concurrency)
             bare_bookings, _ = count_double_bookings(bare_slots)
             bare = summarize("bare view   ", bare_shots, bare_wall, bare_bookings)
             ratio = booking["rps"] / bare["rps"]
@@ -374,7 +240,7 @@ def main():
             logged_in_requests = [(b, "/bench/logged-in-book/", {"slot": bare_slots[i % len(bare_slots)].pk,
                                                                   "application": a.pk, "csrfmiddlewaretoken": b.csrf})
                                   for i, (a, b) in enumerate(zip(applications, browsers, strict=True))]
-            logged_in_shots, logged_in_wall = fire(port, logged_in_requests, args.concurrency)
+            logged_in_shots, logged_in_wall = fire(logged_in_requests, args.concurrency)
             logged_in = summarize("logged-in bare view", logged_in_shots, logged_in_wall,
                                   count_double_bookings(bare_slots)[0])
             print(f"  logged-in bare view = {logged_in['rps'] / bare['rps']:.0%} of the bare-view ceiling; booking "
@@ -385,11 +251,10 @@ def main():
                 if not ok:
                     misses.append(f"run {run}: {what}")
     finally:
-        stop(gunicorn)
-        stop(worker)
+        servers.stop()
         connection.close()
         if not args.keep:
-            drop_database(args.database_url)
+            drop_database(args.database_url, BENCH_DB)
     print(f"Correctness: {'OK' if not failures else 'FAILED'} (double bookings, errors, seats not filled: {failures})")
     print("Performance targets: " + ("all met" if not misses else "missed: " + "; ".join(misses)))
     return 1 if failures or (args.strict and misses) else 0

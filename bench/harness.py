@@ -62,10 +62,11 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def bench_environment(*, base_database_url, redis_url, var_dir, email_url=""):
+def bench_environment(*, base_database_url, redis_url, var_dir, email_url="", database=BENCH_DB, queue=QUEUE,
+                      settings_module="bench.settings"):
     return {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "DJANGO_SETTINGS_MODULE": settings_module,
         "DEBUG": "false",
         "SECRET_KEY": secrets.token_urlsafe(40),
         "IDENTITY_HASH_KEY": secrets.token_urlsafe(40),
@@ -73,15 +74,15 @@ def bench_environment(*, base_database_url, redis_url, var_dir, email_url=""):
         "SECURE_SSL_REDIRECT": "false",
         "SESSION_COOKIE_SECURE": "false",
         "CSRF_COOKIE_SECURE": "false",
-        "DATABASE_URL": database_url(base_database_url, BENCH_DB),
+        "DATABASE_URL": database_url(base_database_url, database),
         "DB_CONN_MAX_AGE": "60",  # sync workers serve one request at a time: one persistent connection each
         "CELERY_BROKER_URL": redis_url,
         "REDIS_URL": redis_url,
-        "CELERY_TASK_DEFAULT_QUEUE": QUEUE,
+        "CELERY_TASK_DEFAULT_QUEUE": queue,
         "KATS_VAR_DIR": str(var_dir),
         "PRIVATE_STORAGE_ROOT": str(Path(var_dir) / "private"),
         "EMAIL_URL": email_url,
-        "LOG_LEVEL": "ERROR",
+        "LOG_LEVEL": "ERROR",  # a 409 per lost race would flood the console
         "PYTHONPATH": str(ROOT),
     }
 
@@ -107,6 +108,7 @@ class Servers:
 
     env: dict
     workers: int = 3
+    ready_path: str = "/bench/bare/"  # answers 200 once gunicorn serves
     port: int = field(default_factory=free_port)
     processes: list = field(default_factory=list)
 
@@ -121,12 +123,12 @@ class Servers:
             cwd=ROOT, env=self.env, start_new_session=True))
         self.processes.append(subprocess.Popen(
             [sys.executable, "-m", "celery", "--app", "kortrijk_ats", "worker", "--pool", "threads",
-             "--concurrency", "4", "--queues", QUEUE, "--loglevel", "WARNING", "--without-heartbeat",
-             "--without-gossip", "--without-mingle"],
+             "--concurrency", "4", "--queues", self.env["CELERY_TASK_DEFAULT_QUEUE"], "--loglevel", "WARNING",
+             "--without-heartbeat", "--without-gossip", "--without-mingle"],
             cwd=ROOT, env=self.env, start_new_session=True, stdout=self._log("celery"), stderr=subprocess.STDOUT))
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
-            if Browser(self.port).request("GET", "/bench/bare/").status == 200:
+            if Browser(self.port).request("GET", self.ready_path).status == 200:
                 return self
             time.sleep(0.3)
         raise SystemExit("gunicorn did not answer within 60 s")

@@ -6,6 +6,7 @@ from django.utils import translation
 from kortrijk_ats.public_cache import CACHE_ALIAS
 from tests.auth import login_staff
 from tests.factories import ApplicationFactory, ProcedureFactory, hr_user
+from tests.smtp_sink import SMTPSink
 
 # Every log record of the run goes to test-artifacts/; the run fails if it holds an INSZ, password or token.
 # tests.xdist_scheduling: which tests share one pytest-xdist worker.
@@ -56,3 +57,12 @@ def procedure(db):
 @pytest.fixture
 def application(procedure):
     return ApplicationFactory(procedure=procedure)
+
+
+@pytest.fixture
+def smtp_sink(settings):
+    """A real SMTP server on loopback, with Django's SMTP backend pointed at it."""
+    with SMTPSink() as sink:
+        for name, value in sink.django_settings().items():
+            setattr(settings, name, value)
+        yield sink

@@ -1,10 +1,9 @@
 """Two HR users deciding on the same application at the same moment, in two real threads and transactions:
 one wins, the other is told someone else was faster, and the data stays consistent."""
 
-import threading
+from functools import partial
 
 import pytest
-from django.db import connections
 from django.test import Client
 from django.urls import reverse
 
@@ -13,6 +12,7 @@ from candidates.stages import Stage
 from communications.models import Mail
 from tests.auth import login_staff
 from tests.factories import ApplicationFactory, hr_user
+from tests.threads import run_together
 
 
 @pytest.mark.django_db(transaction=True)
@@ -28,25 +28,15 @@ def test_two_hr_users_at_once_one_wins_the_other_is_told(settings):
     for username in decisions:
         clients[username] = Client()
         login_staff(clients[username], hr_user(username=username))
-    start = threading.Barrier(len(decisions))
-    pages = {}
 
     def decide(username):
         action, data = decisions[username]
-        try:
-            start.wait(timeout=10)
-            url = reverse("admin:candidates_application_stage", args=[application.pk, action])
-            pages[username] = clients[username].post(url, data, follow=True).content.decode()
-        finally:
-            connections.close_all()
+        url = reverse("admin:candidates_application_stage", args=[application.pk, action])
+        return clients[username].post(url, data, follow=True).content.decode()
 
-    threads = [threading.Thread(target=decide, args=(username,)) for username in decisions]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-
-    assert set(pages) == set(decisions)
+    handles = run_together(*(partial(decide, username) for username in decisions))
+    assert [h.error for h in handles] == [None, None]
+    pages = {username: h.result for username, h in zip(decisions, handles, strict=True)}
     winners = [u for u, html in pages.items() if "staat nu op" in html]
     losers = [u for u, html in pages.items() if "Iemand anders was sneller" in html]
     assert len(winners) == 1 and len(losers) == 1, pages.keys()

@@ -126,17 +126,24 @@ def sessions_form(function, *sessions, **overrides):
     return data
 
 
-@pytest.mark.django_db
-def test_a_day_without_hours_twice_in_one_form_is_refused_in_dutch(hr_client):
-    function = FunctionFactory()
-    response = hr_client.post(reverse("admin:procedures_procedure_add"), sessions_form(
-        function, ("20/01/2026", "", "", "voormiddag"), ("20/01/2026", "", "", "voormiddag")))
+def add_with_moments_without_hours(hr_client, function, *labels):
+    """HR adds a procedure with intake moments on 20/01/2026 without hours, one for each label."""
+    return hr_client.post(reverse("admin:procedures_procedure_add"), sessions_form(
+        function, *(("20/01/2026", "", "", label) for label in labels)))
+
+
+def assert_refused_as_one_moment_twice(response):
     assert response.status_code == 200
     assert "Er is al een intakemoment zonder uren op die dag met die omschrijving." in response.content.decode()
     assert not Procedure.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_day_without_hours_twice_in_one_form_is_refused_in_dutch(hr_client):
+    function = FunctionFactory()
+    assert_refused_as_one_moment_twice(add_with_moments_without_hours(hr_client, function, "voormiddag", "voormiddag"))
     # A morning and an afternoon on one day, both still without hours, are two moments.
-    response = hr_client.post(reverse("admin:procedures_procedure_add"), sessions_form(
-        function, ("20/01/2026", "", "", "voormiddag"), ("20/01/2026", "", "", "namiddag")))
+    response = add_with_moments_without_hours(hr_client, function, "voormiddag", "namiddag")
     assert response.status_code == 302
     assert Procedure.objects.get().intake_sessions.count() == 2
 
@@ -146,11 +153,8 @@ def test_a_label_in_another_case_or_spacing_is_the_same_moment_as_for_a_new_roun
     from procedures.rounds import IntakeMoment, NewRoundRefused, start_new_round
 
     function = FunctionFactory()
-    response = hr_client.post(reverse("admin:procedures_procedure_add"), sessions_form(
-        function, ("20/01/2026", "", "", "voormiddag"), ("20/01/2026", "", "", " Voormiddag ")))
-    assert response.status_code == 200
-    assert "Er is al een intakemoment zonder uren op die dag met die omschrijving." in response.content.decode()
-    assert not Procedure.objects.exists()
+    assert_refused_as_one_moment_twice(add_with_moments_without_hours(hr_client, function, "voormiddag",
+                                                                      " Voormiddag "))
     old = ProcedureFactory(function=function, status=Procedure.Status.CLOSED)
     day = timezone.localdate() + timedelta(days=30)
     with pytest.raises(NewRoundRefused) as refused:

@@ -8,14 +8,13 @@ closed procedure), each leaving nothing half-made and what HR typed on the page,
 import csv
 import io
 import re
-import threading
 from dataclasses import replace
 from datetime import date, datetime
+from functools import partial
 
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -23,7 +22,6 @@ from django.utils import timezone
 from candidates.applying import submit_application
 from candidates.models import Application, Candidate, Document
 from candidates.stages import Stage
-from candidates.transitions import change_stage
 from communications.models import Mail
 from communications.outbox import release_mails
 from procedures.models import Diploma, Procedure
@@ -43,6 +41,7 @@ from tests.portal.fake_clamd import FakeClamd
 from tests.portal.files import EICAR, EXE, PDF, pdf, upload
 from tests.portal.test_applying import PERSON, answers, proof
 from tests.portal.test_uploads import stored_files
+from tests.threads import run_together
 
 pytestmark = pytest.mark.django_db
 
@@ -345,13 +344,16 @@ def test_on_the_portal_a_person_still_updates_their_own_data(procedure):
 
 # Refusals: the same rules as the portal, in Dutch, nothing half-made, HR's typing kept.
 
+def in_an_earlier_round(procedure, candidate, stage, *, by, **round_values):
+    """The candidate's application for an earlier, closed round of the same function, brought to `stage`."""
+    earlier = ProcedureFactory(function=procedure.function, status="closed", **round_values)
+    return walk_to(ApplicationFactory(candidate=candidate, procedure=earlier), stage, by=by)
+
+
 def test_a_banned_person_is_refused_with_the_portals_end_date(hr_client, hr, procedure, storage, time_machine):
     time_machine.move_to("2026-02-03 11:00 +01:00")
-    earlier = ProcedureFactory(function=procedure.function, status="closed")
-    old = ApplicationFactory(candidate=CandidateFactory(email=EMAIL, user__email=EMAIL, first_name="Mieke",
-                                                        last_name="Desmet"), procedure=earlier)
-    for stage in (Stage.ELIGIBLE, Stage.INTAKE_INVITED, Stage.INTAKE_FAILED):
-        change_stage(old, to=stage, by=hr)
+    in_an_earlier_round(procedure, CandidateFactory(email=EMAIL, user__email=EMAIL, first_name="Mieke",
+                                                    last_name="Desmet"), Stage.INTAKE_FAILED, by=hr)
     mails_before = Mail.objects.count()
 
     response = post(hr_client, procedure)
@@ -365,10 +367,8 @@ def test_a_banned_person_is_refused_with_the_portals_end_date(hr_client, hr, pro
 def test_hr_reads_the_end_date_even_before_the_candidate_was_told(hr_client, hr, procedure, time_machine):
     # HR may know the ban; the note keeps HR from telling it before the outcome mail left.
     time_machine.move_to("2026-02-03 11:00 +01:00")
-    earlier = ProcedureFactory(function=procedure.function, status="closed")
-    old = ApplicationFactory(candidate=CandidateFactory(email=EMAIL, user__email=EMAIL, first_name="Mieke",
-                                                        last_name="Desmet"), procedure=earlier)
-    walk_to(old, Stage.INTAKE_FAILED, by=hr)
+    in_an_earlier_round(procedure, CandidateFactory(email=EMAIL, user__email=EMAIL, first_name="Mieke",
+                                                    last_name="Desmet"), Stage.INTAKE_FAILED, by=hr)
     box = errors_of(post(hr_client, procedure))
     assert "vanaf 03/02/2027" in box and "de kandidaat kreeg die uitslag nog niet" in box
     release_mails(Mail.objects.filter(event="intake_failed"), by=hr)
@@ -385,9 +385,7 @@ def test_hr_reads_the_end_date_even_before_the_candidate_was_told(hr_client, hr,
 def test_a_person_with_a_valid_waitlist_or_reserve_place_is_refused(hr_client, hr, procedure, storage,
                                                                      time_machine, stage, text):
     time_machine.move_to("2026-02-03 11:00 +01:00")
-    earlier = ProcedureFactory(function=procedure.function, status="closed", title="Vorige ronde")
-    old = ApplicationFactory(candidate=known_person(), procedure=earlier)
-    walk_to(old, stage, by=hr)
+    in_an_earlier_round(procedure, known_person(), stage, by=hr, title="Vorige ronde")
     mails_before = Mail.objects.count()
 
     response = post(hr_client, procedure)
@@ -403,11 +401,8 @@ def test_a_person_with_a_valid_waitlist_or_reserve_place_is_refused(hr_client, h
 def test_a_banned_person_whose_data_was_erased_gets_no_account(hr_client, hr, procedure, storage, time_machine):
     # Only the keyed hash of the address is left: the account made for the new entry must roll back too.
     time_machine.move_to("2026-02-03 11:00 +01:00")
-    earlier = ProcedureFactory(function=procedure.function, status="closed")
-    old = ApplicationFactory(candidate=CandidateFactory(email=EMAIL, user__email="oud@example.org"),
-                             procedure=earlier)
-    for stage in (Stage.ELIGIBLE, Stage.INTAKE_INVITED, Stage.INTAKE_FAILED):
-        change_stage(old, to=stage, by=hr)
+    old = in_an_earlier_round(procedure, CandidateFactory(email=EMAIL, user__email="oud@example.org"),
+                              Stage.INTAKE_FAILED, by=hr)
     old.candidate.user.delete()
     users = get_user_model().objects.count()
 
@@ -624,10 +619,7 @@ def test_a_day_of_receipt_outside_the_application_period_is_refused(hr_client, c
 
 def test_the_ban_is_judged_on_the_day_the_application_arrived(hr_client, hr, closed_in_january):
     # Failed an earlier round's intake on 01/02: banned from then on. A letter of 30/01 came before the ban.
-    earlier = ProcedureFactory(function=closed_in_january.function, status="closed")
-    old = ApplicationFactory(procedure=earlier, candidate=known_person())
-    for stage in (Stage.ELIGIBLE, Stage.INTAKE_INVITED, Stage.INTAKE_FAILED):
-        change_stage(old, to=stage, by=hr)
+    old = in_an_earlier_round(closed_in_january, known_person(), Stage.INTAKE_FAILED, by=hr)
     old.ban.starts_on, old.ban.ends_on = date(2026, 2, 1), date(2027, 2, 1)
     old.ban.save()
 
@@ -636,10 +628,7 @@ def test_the_ban_is_judged_on_the_day_the_application_arrived(hr_client, hr, clo
 
 
 def test_a_ban_in_force_on_the_day_of_receipt_refuses_even_when_it_ended_since(hr_client, hr, closed_in_january):
-    earlier = ProcedureFactory(function=closed_in_january.function, status="closed")
-    old = ApplicationFactory(procedure=earlier, candidate=known_person())
-    for stage in (Stage.ELIGIBLE, Stage.INTAKE_INVITED, Stage.INTAKE_FAILED):
-        change_stage(old, to=stage, by=hr)
+    old = in_an_earlier_round(closed_in_january, known_person(), Stage.INTAKE_FAILED, by=hr)
     old.ban.starts_on, old.ban.ends_on = date(2025, 2, 1), date(2026, 2, 1)
     old.ban.save()
 
@@ -741,27 +730,14 @@ def test_the_form_refuses_a_post_without_csrf_token(procedure, hr):
 # A double click: two POSTs at once make one person, one account, one application, one receipt.
 
 def concurrent_posts(procedure, hr, emails):
-    barrier = threading.Barrier(len(emails))
-    responses = []
-
-    def post_once(client, data):
-        try:
-            barrier.wait()
-            responses.append(client.post(form_url(procedure), data))
-        finally:
-            connection.close()
-
     posts = []
     for email in emails:
         client = Client()
         login_staff(client, hr)
-        posts.append((client, take_in_data(procedure, email=email)))
-    threads = [threading.Thread(target=post_once, args=one) for one in posts]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return responses
+        posts.append(partial(client.post, form_url(procedure), take_in_data(procedure, email=email)))
+    handles = run_together(*posts)
+    assert [h.error for h in handles] == [None] * len(emails)
+    return [h.result for h in handles]
 
 
 @pytest.mark.django_db(transaction=True)

@@ -61,22 +61,41 @@ def test_a_new_candidate_signs_up_verifies_and_is_logged_in(page):
     assert page.get_by_role("link", name="Aanmelden").is_visible()
 
 
+def open_in(page, language, path, user=None):
+    """The page at `path` in `language`, logged in as `user` when one is given."""
+    page.goto("/")
+    use_language(page, language)
+    if user is not None:
+        login(page, user)
+    page.goto(path)
+
+
+def check_page(page, name, language, shot=None):
+    """A screenshot when named, 0 axe violations (reported as `name` in `language`), every control labelled."""
+    if shot:
+        shoot(page, f"{shot}-{language}")
+    check_axe(page, f"{name} ({language})")
+    assert_every_control_labelled(page, name)
+
+
+def check_refused(page, name, language, shot):
+    """Sent as filled in: refused with the error summary, and the page with its errors passes axe."""
+    submit(page)
+    assert page.locator(".error-summary").is_visible()
+    shoot(page, f"{shot}-{language}")
+    check_axe(page, f"{name} with errors ({language})")
+
+
 @pytest.mark.parametrize("language", ["nl-be", "en"])
 def test_log_in_by_code_pages_pass_axe(page, language):
     user = verified_user(f"code-{language}@example.org")
-    page.goto("/")
-    use_language(page, language)
-    page.goto("/account/login/code/")
+    open_in(page, language, "/account/login/code/")
     page.locator("#id_email").fill(user.email)
     submit(page)
     assert page.url.endswith("/account/login/code/confirm/")
-    check_axe(page, f"enter log-in code ({language})")
-    assert_every_control_labelled(page, "enter log-in code")
+    check_page(page, "enter log-in code", language)
     page.locator("#id_code").fill("FOUT-CODE")
-    submit(page)
-    assert page.locator(".error-summary").is_visible()
-    shoot(page, f"login-code-errors-{language}")
-    check_axe(page, f"log-in code with errors ({language})")
+    check_refused(page, "enter log-in code", language, shot="login-code-errors")
 
     mail = Mail.objects.filter(to=user.email, event="account").latest("id")
     code = re.search(r"^\s*([A-Z0-9]{4}-[A-Z0-9]{4})\s*$", mail.body_text, re.MULTILINE).group(1)
@@ -89,24 +108,15 @@ def test_log_in_by_code_pages_pass_axe(page, language):
 @pytest.mark.parametrize("language", ["nl-be", "en"])
 def test_email_change_and_reauthentication_pages_pass_axe(page, language):
     user = verified_user(f"wijzig-{language}@example.org")
-    page.goto("/")
-    use_language(page, language)
-    login(page, user)
-    page.goto("/account/email/")
-    shoot(page, f"email-change-{language}")
-    check_axe(page, f"e-mail change ({language})")
-    assert_every_control_labelled(page, "e-mail change")
+    open_in(page, language, "/account/email/", user)
+    check_page(page, "e-mail change", language, shot="email-change")
     page.locator("#id_email").fill(f"nieuw-{language}@example.org")
     page.locator("main form button[name=action_add]").click()
     page.wait_for_load_state()
     assert "/account/reauthenticate/" in page.url
-    shoot(page, f"reauthenticate-{language}")
-    check_axe(page, f"re-authenticate ({language})")
-    assert_every_control_labelled(page, "re-authenticate")
+    check_page(page, "re-authenticate", language, shot="reauthenticate")
     page.locator("#id_password").fill("fout-wachtwoord-123")
-    submit(page)
-    assert page.locator(".error-summary").is_visible()
-    check_axe(page, f"re-authenticate with errors ({language})")
+    check_refused(page, "re-authenticate", language, shot="reauthenticate-errors")
     page.locator("#id_password").fill(PASSWORD)
     submit(page)
     page.wait_for_load_state()
@@ -118,21 +128,15 @@ def test_email_change_and_reauthentication_pages_pass_axe(page, language):
 @pytest.mark.parametrize("language", ["nl-be", "en"])
 def test_the_password_reset_link_page_passes_axe_with_and_without_errors(page, language):
     user = verified_user(f"reset-{language}@example.org")
-    page.goto("/")
-    use_language(page, language)
-    page.goto("/account/password/reset/")
+    open_in(page, language, "/account/password/reset/")
     page.locator("#id_email").fill(user.email)
     submit(page)
     mail = Mail.objects.filter(to=user.email, event="account").latest("id")
     page.goto(link_in(mail, "/account/password/reset/key/"))
-    check_axe(page, f"set new password ({language})")
-    assert_every_control_labelled(page, "set new password")
+    check_page(page, "set new password", language)
     page.locator("#id_password1").fill("kort")
     page.locator("#id_password2").fill("anders")
-    submit(page)
-    assert page.locator(".error-summary").is_visible()
-    shoot(page, f"password-reset-key-errors-{language}")
-    check_axe(page, f"set new password with errors ({language})")
+    check_refused(page, "set new password", language, shot="password-reset-key-errors")
     page.locator("#id_password1").fill("Een-nieuw-wachtwoord-2026")
     page.locator("#id_password2").fill("Een-nieuw-wachtwoord-2026")
     submit(page)
@@ -144,17 +148,10 @@ def test_the_password_reset_link_page_passes_axe_with_and_without_errors(page, l
 @pytest.mark.parametrize("language", ["nl-be", "en"])
 def test_password_change_page_passes_axe_with_and_without_errors(page, language):
     user = verified_user(f"wachtwoord-{language}@example.org")
-    page.goto("/")
-    use_language(page, language)
-    login(page, user)
-    page.goto("/account/password/change/")
+    open_in(page, language, "/account/password/change/", user)
     assert page.locator("nav[aria-label] a[aria-current=page]").count() == 1
-    check_axe(page, f"password change ({language})")
-    assert_every_control_labelled(page, "password change")
+    check_page(page, "password change", language)
     page.locator("#id_oldpassword").fill("niet-het-oude-wachtwoord")
     page.locator("#id_password1").fill("kort")
     page.locator("#id_password2").fill("kort")
-    submit(page)
-    assert page.locator(".error-summary").is_visible()
-    shoot(page, f"password-change-errors-{language}")
-    check_axe(page, f"password change with errors ({language})")
+    check_refused(page, "password change", language, shot="password-change-errors")

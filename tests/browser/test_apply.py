@@ -12,12 +12,13 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from candidates.models import Application, Document
 from candidates.stages import Stage
-from candidates.transitions import change_stage
 from communications.models import Mail
 from communications.outbox import release_mails
+from procedures.models import Procedure
 from tests.browser.axe import check_axe
 from tests.browser.conftest import login, shoot
 from tests.browser.test_public_pages import assert_every_control_labelled, use_language
+from tests.candidates.stage_paths import walk_to
 from tests.factories import ApplicationFactory, CandidateFactory, ProcedureFactory, UserFactory
 from tests.portal.files import PDF, PNG
 from tests.portal_public.vacancy import make_vacancy
@@ -79,6 +80,25 @@ def fill_personal_data(page):
 def submit_form(page):
     page.get_by_role("button", name="Kandidatuur indienen").click()
     page.wait_for_load_state()
+
+
+def apply_with(page, diploma, copy):
+    """The whole form for Ann with this diploma and a copy of it, the privacy notice acknowledged, sent."""
+    page.goto(APPLY)
+    fill_personal_data(page)
+    field(page, "Je diploma").select_option(label=diploma)
+    field(page, "Kopie van je diploma").set_input_files(copy)
+    field(page, "Ik heb de privacyverklaring gelezen").check()
+    submit_form(page)
+
+
+def in_an_earlier_round(user, stage, *, hr_username, **round_values):
+    """The user's application for an earlier, closed round of the vacancy's function, brought to `stage` by HR."""
+    function = Procedure.objects.get(slug="maatschappelijk-werker").function
+    earlier = ProcedureFactory(function=function, status="closed", slug="vorige-ronde", **round_values)
+    old = ApplicationFactory(candidate=CandidateFactory(user=user, email=user.email), procedure=earlier)
+    hr = UserFactory(username=hr_username, is_staff=True)
+    return walk_to(old, stage, by=hr), hr
 
 
 def test_a_new_candidate_signs_up_applies_and_follows_the_timeline(page, vacancy, files):
@@ -148,12 +168,7 @@ def test_a_new_candidate_signs_up_applies_and_follows_the_timeline(page, vacancy
 def test_a_banned_candidate_is_refused_with_the_date(page, vacancy):
     user = candidate_user()
     other = ProcedureFactory(title="Administratief medewerker (C1-C3)", slug="administratief-medewerker")
-    earlier = ProcedureFactory(function=Application._meta.get_field("procedure").related_model.objects.get(
-        slug="maatschappelijk-werker").function, status="closed", slug="vorige-ronde")
-    old = ApplicationFactory(candidate=CandidateFactory(user=user, email=user.email), procedure=earlier)
-    hr = UserFactory(username="hr-ban", is_staff=True)
-    for stage in (Stage.ELIGIBLE, Stage.INTAKE_INVITED, Stage.INTAKE_FAILED):
-        change_stage(old, to=stage, by=hr)
+    old, hr = in_an_earlier_round(user, Stage.INTAKE_FAILED, hr_username="hr-ban")
     until = old.ban.ends_on.strftime("%d/%m/%Y")
 
     login(page, user)
@@ -177,13 +192,7 @@ def test_a_banned_candidate_is_refused_with_the_date(page, vacancy):
 
 def test_a_candidate_with_a_valid_reserve_place_is_refused_with_until_when(page, vacancy):
     user = candidate_user()
-    function = Application._meta.get_field("procedure").related_model.objects.get(
-        slug="maatschappelijk-werker").function
-    earlier = ProcedureFactory(function=function, status="closed", slug="vorige-ronde", title="Vorige ronde")
-    old = ApplicationFactory(candidate=CandidateFactory(user=user, email=user.email), procedure=earlier)
-    hr = UserFactory(username="hr-reserve", is_staff=True)
-    for stage in (Stage.ELIGIBLE, Stage.INTAKE_INVITED, Stage.WAITLIST, Stage.JURY_INVITED, Stage.RESERVE):
-        change_stage(old, to=stage, by=hr)
+    old, hr = in_an_earlier_round(user, Stage.RESERVE, hr_username="hr-reserve", title="Vorige ronde")
     release_mails(Mail.objects.filter(event="reserve"), by=hr)
     last_day = old.pool_entries.get(kind="reserve").last_valid_day.strftime("%d/%m/%Y")
 
@@ -203,12 +212,7 @@ def test_a_candidate_with_a_valid_reserve_place_is_refused_with_until_when(page,
 def test_a_candidate_withdraws(page, vacancy, files):
     user = candidate_user()
     login(page, user)
-    page.goto(APPLY)
-    fill_personal_data(page)
-    field(page, "Je diploma").select_option(label="Bachelor orthopedagogie")
-    field(page, "Kopie van je diploma").set_input_files(files["png"])
-    field(page, "Ik heb de privacyverklaring gelezen").check()
-    submit_form(page)
+    apply_with(page, "Bachelor orthopedagogie", files["png"])
     page.get_by_role("link", name="Volg je kandidatuur op").click()
     page.wait_for_load_state()
 
@@ -293,12 +297,7 @@ def test_own_data_and_erasure_pages(page, vacancy, files):
     page.goto("/mijn-gegevens/")
     assert page.get_by_text("Je hebt nog niet gesolliciteerd.").is_visible()
     check_state(page, "own-data-1-no-applications")
-    page.goto(APPLY)
-    fill_personal_data(page)
-    field(page, "Je diploma").select_option(label="Master in het sociaal werk")
-    field(page, "Kopie van je diploma").set_input_files(files["pdf"])
-    field(page, "Ik heb de privacyverklaring gelezen").check()
-    submit_form(page)
+    apply_with(page, "Master in het sociaal werk", files["pdf"])
 
     page.get_by_role("link", name="Mijn gegevens").first.click()
     page.wait_for_load_state()

@@ -51,6 +51,16 @@ def check(page, name, *, labelled="body"):
         assert not unlabelled, f"{name}: fields without a visible label: {unlabelled}"
 
 
+def fill_in_mieke(page, diploma_copy):
+    """HR types Mieke Desmet's data from her paper form and adds the scan of her diploma."""
+    for label, value in (("Voornaam", "Mieke"), ("Achternaam", "Desmet"), ("Telefoonnummer", "056 27 80 00"),
+                         ("Straat en huisnummer", "Grote Markt 54"), ("Postcode", "8500"), ("Gemeente", "Kortrijk"),
+                         ("Geboortedatum", "17/05/1995")):
+        page.get_by_label(label, exact=True).fill(value)
+    page.get_by_label("Diploma", exact=True).select_option(label="Master in het sociaal werk")
+    page.get_by_label("Kopie van het diploma (ingescand)").set_input_files(diploma_copy)
+
+
 def test_hr_enters_a_paper_application(page, vacancy, files):
     hr = login(page, hr_user(username="selectie"))
     page.goto("/admin/candidates/application/")
@@ -65,12 +75,7 @@ def test_hr_enters_a_paper_application(page, vacancy, files):
     # Sent without the privacy confirmation and with a file of the wrong type: explained, nothing saved.
     page.get_by_label("papier", exact=True).check()
     page.get_by_label("E-mailadres van de kandidaat").fill("mieke.desmet@example.org")
-    for label, value in (("Voornaam", "Mieke"), ("Achternaam", "Desmet"), ("Telefoonnummer", "056 27 80 00"),
-                         ("Straat en huisnummer", "Grote Markt 54"), ("Postcode", "8500"), ("Gemeente", "Kortrijk"),
-                         ("Geboortedatum", "17/05/1995")):
-        page.get_by_label(label, exact=True).fill(value)
-    page.get_by_label("Diploma", exact=True).select_option(label="Master in het sociaal werk")
-    page.get_by_label("Kopie van het diploma (ingescand)").set_input_files(files["pdf"])
+    fill_in_mieke(page, files["pdf"])
     page.get_by_role("button", name="Kandidatuur invoeren").click()
     errors = page.locator("#take-in-errors")
     expect(errors).to_contain_text("Bevestig dat de kandidaat de privacyverklaring kreeg")
@@ -113,12 +118,7 @@ def test_hr_enters_a_letter_that_arrived_before_the_procedure_closed(page, files
     page.get_by_label("e-mail", exact=True).check()
     page.get_by_label("Ontvangen op", exact=True).fill(f"{last_day - timedelta(days=1):%d/%m/%Y}")
     page.get_by_label("E-mailadres van de kandidaat").fill(jonas.email)
-    for label, value in (("Voornaam", "Mieke"), ("Achternaam", "Desmet"), ("Telefoonnummer", "056 27 80 00"),
-                         ("Straat en huisnummer", "Grote Markt 54"), ("Postcode", "8500"), ("Gemeente", "Kortrijk"),
-                         ("Geboortedatum", "17/05/1995")):
-        page.get_by_label(label, exact=True).fill(value)
-    page.get_by_label("Diploma", exact=True).select_option(label="Master in het sociaal werk")
-    page.get_by_label("Kopie van het diploma (ingescand)").set_input_files(files["pdf"])
+    fill_in_mieke(page, files["pdf"])
     page.get_by_label(re.compile("De kandidaat kreeg de privacyverklaring")).check()
     page.get_by_role("button", name="Kandidatuur invoeren").click()
     expect(page.locator("#take-in-errors")).to_contain_text(

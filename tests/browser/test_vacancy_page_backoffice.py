@@ -13,34 +13,37 @@ from procedures import seed_data
 from procedures.models import Function, Procedure
 from tests.browser.axe import check_axe
 from tests.browser.conftest import login, shoot
+from tests.browser.staff import recording_page_fixture
 from tests.factories import hr_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_the_function_and_procedure_pages_with_the_new_inlines_pass_axe(browser_context):
-    # Our own page, not the `page` fixture: axe's run on these admin pages applies inline styles of its own, which the
-    # CSP blocks; the pages themselves must break no CSP rule, checked on each page before axe runs.
-    page = browser_context.new_page()
-    csp_errors = []
-    page.on("console", lambda message: csp_errors.append(message.text)
-            if message.type == "error" and "Content Security Policy" in message.text else None)
+page = recording_page_fixture()
+
+
+def check(page, shot, *parts):
+    """A screenshot, no CSP error, then 0 axe violations in each (label, selector) part; axe's own CSP errors are
+    cleared after."""
+    shoot(page, shot)
+    assert not page.csp_errors, f"the page broke the Content-Security-Policy: {page.csp_errors}"
+    for label, within in parts:
+        check_axe(page, label, within=within)
+    page.csp_errors.clear()
+
+
+def test_the_function_and_procedure_pages_with_the_new_inlines_pass_axe(page):
     call_command("seed_kortrijk", stdout=StringIO())
     login(page, hr_user(username="hr-teksten"))
     function = Function.objects.get(slug=seed_data.FUNCTION["slug"])
     page.goto(f"/admin/procedures/function/{function.pk}/change/")
     expect(page.locator("#descriptions-group")).to_contain_text("vanuit de wijkteams")
     expect(page.get_by_label("Feedback vragen kan tot (maanden)")).to_have_value("")
-    shoot(page, "backoffice-function-descriptions")
-    assert not csp_errors
-    check_axe(page, "function with its descriptions", within="#descriptions-group")
+    check(page, "backoffice-function-descriptions", ("function with its descriptions", "#descriptions-group"))
 
     procedure = Procedure.objects.get(slug=seed_data.PROCEDURE_SLUG)
-    csp_errors.clear()  # what axe itself caused on the function's page
     page.goto(f"/admin/procedures/procedure/{procedure.pk}/change/")
     expect(page.locator("#steps-group")).to_contain_text("Online kennismakingsinterview")
     expect(page.get_by_label("Contract")).to_have_value("contract van onbepaalde duur")
-    shoot(page, "backoffice-procedure-steps")
-    assert not csp_errors
-    check_axe(page, "procedure with its steps", within="#steps-group")
-    check_axe(page, "procedure's key facts", within="fieldset:has(#id_contract_type)")
+    check(page, "backoffice-procedure-steps", ("procedure with its steps", "#steps-group"),
+          ("procedure's key facts", "fieldset:has(#id_contract_type)"))

@@ -5,13 +5,12 @@ locks of change_stage() meet as they would between two web requests or two worke
 """
 
 import threading
-import time
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from candidates.accommodations import ArrangementChanged, record_arrangements
@@ -22,54 +21,12 @@ from candidates.transitions import StageConflict, TransitionRefused, change_stag
 from communications.models import Mail
 from tests.candidates.stage_paths import walk_to
 from tests.factories import ApplicationFactory, FunctionFactory, hr_user
-from tests.threads import WAIT, in_thread, join, run_together
+from tests.threads import WAIT, first_holds_while_second_runs, run_together
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 S = Stage
 LONG_AGO = datetime(2024, 3, 4, 10, 0, tzinfo=ZoneInfo("Europe/Brussels"))  # places from then have expired
-
-
-def backend_pid():
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_backend_pid()")
-        return cursor.fetchone()[0]
-
-
-def is_waiting_for_a_lock(pid):
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT wait_event_type FROM pg_stat_activity WHERE pid = %s", [pid])
-        row = cursor.fetchone()
-    return row is not None and row[0] == "Lock"
-
-
-def first_holds_the_lock_while_second_waits(first, second):
-    """`first` changes the stage inside a transaction and keeps it open until PostgreSQL shows `second` blocked
-    on the row lock; then `first` commits and `second` continues. Returns both handles."""
-    first_has_lock, second_is_waiting = threading.Event(), threading.Event()
-    second_pid = []
-
-    def run_first():
-        with transaction.atomic():
-            result = first()
-            first_has_lock.set()
-            if not second_is_waiting.wait(WAIT):
-                raise AssertionError("the second user never queued on the row lock")
-        return result
-
-    def run_second():
-        second_pid.append(backend_pid())
-        first_has_lock.wait(WAIT)
-        return second()
-
-    handles = in_thread(run_first), in_thread(run_second)
-    for _ in range(WAIT * 20):
-        if second_pid and first_has_lock.is_set() and is_waiting_for_a_lock(second_pid[0]):
-            second_is_waiting.set()
-            break
-        time.sleep(0.05)
-    join(*handles)
-    return handles
 
 
 def fresh(application):
@@ -84,10 +41,11 @@ def hr_b(db):
 
 def test_the_second_hr_user_waits_for_the_lock_and_is_told_someone_was_faster(hr, hr_b):
     application = ApplicationFactory()
-    first, second = first_holds_the_lock_while_second_waits(
+    first, second = first_holds_while_second_runs(
         lambda: change_stage(fresh(application), to=S.ELIGIBLE, by=hr, expected_stage=S.SCREENING),
         lambda: change_stage(fresh(application), to=S.NOT_ELIGIBLE, by=hr_b, reason="Geen toegelaten diploma",
                              expected_stage=S.SCREENING),
+        second_must_queue=True,
     )
     assert first.error is None
     assert isinstance(second.error, StageConflict)
@@ -126,10 +84,11 @@ def test_without_the_stage_the_user_saw_a_late_decision_lands_on_a_state_nobody_
     application. Without expected_stage B's withdrawal is applied on top of the waitlist decision B never saw.
     """
     application = walk_to(ApplicationFactory(), S.INTAKE_INVITED, by=hr)
-    first, second = first_holds_the_lock_while_second_waits(
+    first, second = first_holds_while_second_runs(
         lambda: change_stage(fresh(application), to=S.WAITLIST, by=hr, expected_stage=S.INTAKE_INVITED),
         lambda: change_stage(fresh(application), to=S.WITHDRAWN, by=hr_b, reason="Op vraag van de kandidaat",
                              expected_stage=second_sees),
+        second_must_queue=True,
     )
     assert first.error is None
     decisions = list(application.transitions.exclude(to_stage__in=[S.ELIGIBLE, S.INTAKE_INVITED])
@@ -246,9 +205,10 @@ def unlocked_record_arrangements(application, *, intake, jury, seen):
                          ids=["with-the-row-lock", "negative-control-without-the-row-lock"])
 def test_two_arrangement_saves_at_once_never_lose_one_silently(record):
     application = ApplicationFactory(accommodations="Graag een pauze en extra tijd.")
-    first, second = first_holds_the_lock_while_second_waits(
+    first, second = first_holds_while_second_runs(
         lambda: record(fresh(application), intake="Een pauze halverwege.", jury="", seen=("", "")),
         lambda: record(fresh(application), intake="", jury="Extra tijd: 10 minuten.", seen=("", "")),
+        second_must_queue=True,
     )
     assert first.error is None
     stored = tuple(Application.objects.filter(pk=application.pk)
@@ -262,35 +222,6 @@ def test_two_arrangement_saves_at_once_never_lose_one_silently(record):
 
 
 # A person applies for the new round of a function at the moment HR gives them a waitlist place in last year's.
-
-def place_while_applying(place, apply):
-    """`place` gives the place inside a transaction and keeps it open until `apply`, started right after, either
-    queues on a row lock or has finished; then `place` commits. Returns both handles."""
-    placed, applied = threading.Event(), threading.Event()
-    apply_pid = []
-
-    def run_place():
-        with transaction.atomic():
-            result = place()
-            placed.set()
-            for _ in range(WAIT * 20):
-                if applied.is_set() or (apply_pid and is_waiting_for_a_lock(apply_pid[0])):
-                    break
-                time.sleep(0.05)
-        return result
-
-    def run_apply():
-        apply_pid.append(backend_pid())
-        placed.wait(WAIT)
-        try:
-            return apply()
-        finally:
-            applied.set()
-
-    handles = in_thread(run_place), in_thread(run_apply)
-    join(*handles)
-    return handles
-
 
 @pytest.mark.parametrize("person_locked", [True, False],
                          ids=["with-the-person-lock", "negative-control-without-the-person-lock"])
@@ -312,7 +243,7 @@ def test_applying_while_a_place_is_given_waits_for_it_and_is_refused(person_lock
     ann = CandidateFactory(user=UserFactory(username="ann"), first_name="Ann", last_name="Peeters")
     intake = walk_to(ApplicationFactory(procedure=last_year, candidate=ann), S.INTAKE_INVITED, by=hr)
 
-    placing, applying = place_while_applying(
+    placing, applying = first_holds_while_second_runs(
         lambda: change_stage(fresh(intake), to=S.WAITLIST, by=hr, expected_stage=S.INTAKE_INVITED),
         lambda: submit_application(new_round, user=ann.user, personal=PERSON, answers=answers(new_round),
                                    documents={Document.Kind.DIPLOMA: proof()}),

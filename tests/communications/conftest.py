@@ -3,7 +3,6 @@ import pytest
 from communications import events
 from communications.events import MailEvent
 from communications.models import Mail
-from tests.smtp_sink import SMTPSink
 
 ROUTINE = MailEvent(
     key="test_routine", label="Testmail (routine)",
@@ -27,15 +26,6 @@ def test_events(monkeypatch):
     """Two events of our own, registered for one test only: the domain's events stay out of these tests."""
     monkeypatch.setitem(events._EVENTS, ROUTINE.key, ROUTINE)
     monkeypatch.setitem(events._EVENTS, OUTCOME.key, OUTCOME)
-
-
-@pytest.fixture
-def smtp_sink(settings):
-    """A real SMTP server on loopback, with Django's SMTP backend pointed at it."""
-    with SMTPSink() as sink:
-        for name, value in sink.django_settings().items():
-            setattr(settings, name, value)
-        yield sink
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """Sending outbox mails to a real SMTP server on loopback (aiosmtpd): once, retried when transient, failed when not."""
 
 import socket
-import threading
 
 import pytest
 from django.db import connection
@@ -9,6 +8,7 @@ from django.db import connection
 from communications.models import Mail
 from communications.sending import send_queued_mail, send_queued_mails
 from communications.tasks import send_mail
+from tests.threads import run_together
 
 ICS = "\r\n".join(["BEGIN:VCALENDAR", "VERSION:2.0", "METHOD:REQUEST", "BEGIN:VEVENT", "UID:1@kortrijk",
                    "END:VEVENT", "END:VCALENDAR", ""])
@@ -48,24 +48,8 @@ def test_a_task_delivered_twice_sends_once(smtp_sink, make_mail):
 @pytest.mark.django_db(transaction=True)
 def test_two_deliveries_at_the_same_moment_send_once(smtp_sink, make_mail):
     mail = make_mail()
-    start = threading.Barrier(2)
-    errors = []
-
-    def deliver():
-        try:
-            start.wait()
-            send_mail(mail.pk)
-        except Exception as exc:  # noqa: BLE001 — reported by the assertion below
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=deliver) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    handles = run_together(*[lambda: send_mail(mail.pk)] * 2)
+    assert [h.error for h in handles] == [None, None]
     assert len(smtp_sink.with_message_id(mail.message_id)) == 1
     mail.refresh_from_db()
     assert (mail.state, mail.attempts) == (Mail.State.SENT, 1)

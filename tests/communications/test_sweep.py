@@ -1,14 +1,13 @@
 """The periodic sweep: mails stuck in sending go back to the queue; queued mails nobody picked up are handed over."""
 
-import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
-from django.db import connection
 
 from communications.models import Mail
 from communications.sending import requeue_stuck_mails
+from tests.threads import run_together
 
 pytestmark = pytest.mark.django_db
 
@@ -88,22 +87,10 @@ def test_two_sweeps_at_once_requeue_each_mail_once(make_mail):
     with time_machine.travel(T0, tick=False):
         stuck = [make_mail(state=Mail.State.SENDING, sending_started_at=T0) for _ in range(20)]
         lost = [make_mail(queued_at=T0) for _ in range(20)]
-    start = threading.Barrier(2)
-    reports = []
-
-    def sweep():
-        try:
-            start.wait()
-            reports.append(requeue_stuck_mails())
-        finally:
-            connection.close()
-
     with time_machine.travel(T0 + timedelta(hours=1), tick=False):
-        threads = [threading.Thread(target=sweep) for _ in range(2)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        handles = run_together(requeue_stuck_mails, requeue_stuck_mails)
+    assert [h.error for h in handles] == [None, None]
+    reports = [h.result for h in handles]
     assert sum(r.requeued_stuck for r in reports) == len(stuck)
     assert sum(r.reenqueued for r in reports) == len(lost)
     assert Mail.objects.filter(state=Mail.State.QUEUED).count() == 40

@@ -1,8 +1,6 @@
 """PDF rendering fetches nothing outside the project's static files (kortrijk_ats.pdf.safe_url_fetcher)."""
 
 import base64
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -11,37 +9,17 @@ from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
 from kortrijk_ats.pdf import MAX_DATA_URL_CHARS, ResourceRefused, render_pdf, safe_url_fetcher
+from tests.loopback_http import StylesheetCounter, serving
 
 STATIC_CSS = Path(settings.BASE_DIR) / "static" / "css" / "portal.css"
 PNG_1PX = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
 
 
-class CountingHandler(BaseHTTPRequestHandler):
-    hits = []
-
-    def do_GET(self):
-        self.hits.append(self.path)
-        body = b"body { color: red }"
-        self.send_response(200)
-        self.send_header("Content-Type", "text/css")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture
 def http_server():
-    CountingHandler.hits = []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), CountingHandler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", CountingHandler.hits
-    server.shutdown()
-    server.server_close()
+    with serving(StylesheetCounter, hits=[]) as server:
+        yield f"http://127.0.0.1:{server.server_port}", server.hits
 
 
 def test_a_static_file_is_served_from_disk():

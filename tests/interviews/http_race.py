@@ -2,18 +2,21 @@
 
 Each candidate gets a real session (the cookie Django's test client makes with force_login), reads its CSRF token
 from the intake page like a browser, then waits at a barrier so every POST leaves at the same moment.
+bench/booking_surge.py sends its surge through the same Candidate.
 """
 
 import http.client
 import re
-import threading
 import time
 import urllib.parse
 from dataclasses import dataclass, field
+from functools import partial
 from http.cookies import SimpleCookie
 
 from django.conf import settings
 from django.test import Client
+
+from tests.threads import run_together
 
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
@@ -33,6 +36,7 @@ class Candidate:
     base_url: str
     cookies: dict = field(default_factory=dict)
     csrf: str = ""
+    timeout: float = 60
 
     @classmethod
     def logged_in(cls, base_url, user):
@@ -40,15 +44,15 @@ class Candidate:
         client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
         return cls(base_url, {settings.SESSION_COOKIE_NAME: client.cookies[settings.SESSION_COOKIE_NAME].value})
 
-    def request(self, method, path, form=None, timeout=60):
+    def request(self, method, path, form=None):
         parts = urllib.parse.urlsplit(self.base_url)
-        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
+        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=self.timeout)
         headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
         body = None
         if form is not None:
             body = urllib.parse.urlencode(form)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
-        started = time.monotonic()
+        started = time.perf_counter()
         try:
             conn.request(method, path, body=body, headers=headers)
             response = conn.getresponse()
@@ -56,7 +60,9 @@ class Candidate:
             for value in response.headers.get_all("Set-Cookie") or []:
                 for name, morsel in SimpleCookie(value).items():
                     self.cookies[name] = morsel.value
-            return Reply(response.status, text, started, time.monotonic())
+            return Reply(response.status, text, started, time.perf_counter())
+        except OSError as error:  # refused, reset or timed out: status 0, as status_counts() counts it
+            return Reply(0, repr(error), started, time.perf_counter())
         finally:
             conn.close()
 
@@ -75,22 +81,8 @@ class Candidate:
 def fire_together(shots):
     """Run every (candidate, path, form) POST in its own thread, all released by one barrier. Returns the replies
     in the order of `shots`; an exception in a thread becomes a Reply with status 0 and the error text."""
-    barrier = threading.Barrier(len(shots))
-    replies = [None] * len(shots)
-
-    def shoot(index, candidate, path, form):
-        barrier.wait(timeout=60)
-        try:
-            replies[index] = candidate.post(path, form)
-        except Exception as error:  # noqa: BLE001 — a broken connection must show in the results, not kill the thread
-            replies[index] = Reply(0, repr(error))
-
-    threads = [threading.Thread(target=shoot, args=(i, *shot)) for i, shot in enumerate(shots)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return replies
+    handles = run_together(*(partial(candidate.post, path, form) for candidate, path, form in shots))
+    return [Reply(0, repr(h.error)) if h.error is not None else h.result for h in handles]
 
 
 def overlapped(replies):

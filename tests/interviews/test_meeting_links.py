@@ -1,10 +1,9 @@
 """Meeting links: HR's own link by default; the Microsoft Graph provider against a local fake Graph on loopback."""
 
 import json
-import threading
 import urllib.parse
 from datetime import date, time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
@@ -13,6 +12,7 @@ from interviews.intake.slots import generate_slots
 from interviews.models import SessionInterviewer
 from tests.factories import IntakeSessionFactory, UserFactory
 from tests.interviews.helpers import make_slot
+from tests.loopback_http import answer, serving
 
 pytestmark = pytest.mark.django_db
 
@@ -39,12 +39,7 @@ class FakeGraph(BaseHTTPRequestHandler):
         return self._reply(404, {})
 
     def _reply(self, status, payload):
-        data = json.dumps(payload).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+        answer(self, status, "application/json", json.dumps(payload).encode())
 
     def log_message(self, *args):
         pass
@@ -52,13 +47,8 @@ class FakeGraph(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def fake_graph():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeGraph)
-    server.seen, server.refuse_meetings = [], False
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
+    with serving(FakeGraph, seen=[], refuse_meetings=False) as server:
+        yield server
 
 
 def _graph(server, secret="geheim"):  # noqa: S107 — the fake server's test secret

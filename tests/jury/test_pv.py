@@ -3,8 +3,6 @@ nothing but the project's static files."""
 
 import hashlib
 import io
-import threading
-from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 from pypdf import PdfReader
@@ -22,6 +20,7 @@ from interviews.models import JuryRound
 from kortrijk_ats.pdf import SafeURLFetcher
 from tests.jury.helpers import in_future
 from tests.jury.rounds import decide
+from tests.loopback_http import StylesheetCounter, serving
 
 pytestmark = pytest.mark.django_db
 
@@ -113,30 +112,10 @@ def test_only_jurors_of_the_round_approve_and_only_after_the_deliberation(jury, 
         approve_pv(jury_round, by=hr)
 
 
-class _Counter(BaseHTTPRequestHandler):
-    hits = []
-
-    def do_GET(self):
-        _Counter.hits.append(self.path)
-        self.send_response(200)
-        self.send_header("Content-Type", "text/css")
-        self.end_headers()
-        self.wfile.write(b"body { color: red }")
-
-    def log_message(self, *args):
-        pass
-
-
 def test_the_pv_renderer_fetches_only_the_projects_static_files(jury, tmp_path, monkeypatch):
     """The PV's own HTML, with links a hostile text could try to smuggle in, through the PV's renderer."""
-    server = HTTPServer(("127.0.0.1", 0), _Counter)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
     secret = tmp_path / "secret.css"
     secret.write_text("body { color: blue }")
-    origin = f"http://127.0.0.1:{server.server_port}"
-    hostile = (f'<link rel="stylesheet" href="{origin}/evil.css"><link rel="stylesheet" href="file://{secret}">'
-               f'<img src="{origin}/pixel.png"><img src="file:///etc/passwd">')
     fetched = []
     original = SafeURLFetcher.fetch
 
@@ -146,15 +125,16 @@ def test_the_pv_renderer_fetches_only_the_projects_static_files(jury, tmp_path, 
         return response
 
     monkeypatch.setattr(SafeURLFetcher, "fetch", spy)
-    monkeypatch.setattr(pv, "render_pv_html",
-                        lambda jury_round, for_pdf=False: original_html(jury_round, for_pdf=for_pdf).replace(
-                            "<body>", "<body>" + hostile))
-    try:
+    with serving(StylesheetCounter, hits=[]) as server:
+        origin = f"http://127.0.0.1:{server.server_port}"
+        hostile = (f'<link rel="stylesheet" href="{origin}/evil.css"><link rel="stylesheet" href="file://{secret}">'
+                   f'<img src="{origin}/pixel.png"><img src="file:///etc/passwd">')
+        monkeypatch.setattr(pv, "render_pv_html",
+                            lambda jury_round, for_pdf=False: original_html(jury_round, for_pdf=for_pdf).replace(
+                                "<body>", "<body>" + hostile))
         pdf = pv.render_pv_pdf(jury[0])
-    finally:
-        server.shutdown()
     assert pdf.startswith(b"%PDF-")
-    assert _Counter.hits == []  # not one request left the process
+    assert server.hits == []  # not one request left the process
     assert [url.rsplit("/", 2)[-2:] for url in fetched] == [["css", "pv.css"]]  # the PV's own style sheet only
 
 

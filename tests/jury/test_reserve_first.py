@@ -24,6 +24,7 @@ from tests.factories import TeamFactory
 from tests.jury.helpers import in_future, make_vacancy, waitlisted
 from tests.jury.rounds import decide
 from tests.jury.test_access import client_for
+from tests.threads import run_together
 
 pytestmark = pytest.mark.django_db
 
@@ -179,8 +180,6 @@ def naive_start(vacancy, *, by, ready):
 @pytest.mark.parametrize(("door", "rounds"), [(locked_start, 1), (naive_start, 2)],
                          ids=["start_jury_round", "negative-control-without-lock"])
 def test_two_starts_at_once_with_a_reason_make_one_round(second_vacancy, hr, door, rounds):
-    from tests.candidates.test_concurrency import run_together
-
     vacancy, _bert, nina = second_vacancy
     ready = threading.Barrier(2)
     handles = run_together(lambda: door(vacancy, by=hr, ready=ready), lambda: door(vacancy, by=hr, ready=ready))

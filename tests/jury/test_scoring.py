@@ -1,10 +1,7 @@
 """Independent scoring: the visibility rule, the lock and the chair's logged reopen, refused input, and ten
 concurrent saves of one score leaving one row."""
 
-import threading
-
 import pytest
-from django.db import connection
 from django.urls import reverse
 
 from interviews.jury import JuryRefused
@@ -21,6 +18,7 @@ from interviews.jury.scoring import (
 from interviews.models import JuryScore, ScoreSheet, ScoreSheetEvent
 from tests.auth import login_staff
 from tests.jury.helpers import score_all
+from tests.threads import run_together
 
 pytestmark = pytest.mark.django_db
 
@@ -156,23 +154,8 @@ def test_ten_concurrent_saves_of_the_same_score_leave_one_row(procedure):
     ann = jury_round.candidates.get()
     declare_conflict(leader, ann, has_conflict=False)
     key = items_for(jury_round)[0].key
-    barrier = threading.Barrier(10)
-    errors = []
-
-    def submit():
-        try:
-            barrier.wait()
-            record_score(leader, ann, part=key, value=4, evidence="Luistert actief en vat samen.")
-        except Exception as error:  # noqa: BLE001 — collected and asserted below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=submit) for _ in range(10)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    handles = run_together(
+        *[lambda: record_score(leader, ann, part=key, value=4, evidence="Luistert actief en vat samen.")] * 10)
+    assert [h.error for h in handles] == [None] * 10
     assert ScoreSheet.objects.filter(member=leader, jury_candidate=ann).count() == 1
     assert list(JuryScore.objects.filter(sheet__member=leader).values_list("part", "value")) == [(key, 4)]

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from candidates.models import Application
+from candidates.models import Application, Transition
 from candidates.stages import Stage
 from candidates.transitions import change_stage
 from interviews.jury.outcomes import propose_for_offer
@@ -90,3 +90,12 @@ def sent_offer(proposal, *, maker, checker, respond_days=7, **overrides):
     offer = draft_offer(proposal, by=maker, **overrides)
     approve_offer(offer, by=checker)
     return send_offer(offer, by=maker, respond_by=timezone.localdate() + timedelta(days=respond_days))
+
+
+def offer_ended(offer, application, *, status, stage):
+    """Both reloaded: the offer has `status` and its application `stage`. Returns the application's last transition."""
+    offer.refresh_from_db()
+    application.refresh_from_db()
+    assert offer.status == status
+    assert application.stage == stage
+    return Transition.objects.filter(application=application).latest("created_at")

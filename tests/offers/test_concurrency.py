@@ -2,7 +2,6 @@
 decline give one answer; two HR users approving at once give one approval."""
 
 import pytest
-from django.db import connection
 
 from candidates.models import Transition
 from candidates.stages import Stage
@@ -12,7 +11,7 @@ from offers.models import Offer
 from offers.offering import OfferRefused, approve_offer
 from tests.factories import hr_user
 from tests.offers.helpers import draft_offer, sent_offer
-from tests.threads import run_together
+from tests.threads import backend_pid, run_together
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -66,11 +65,6 @@ def test_two_hr_users_approving_at_once_give_one_approval(jury, staff):
 
 def test_the_threads_really_used_their_own_connections(jury, staff):
     # A guard for the tests above: a thread's connection is not the test's.
-    def pid():
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_backend_pid()")
-            return cursor.fetchone()[0]
-
-    mine = pid()
-    (handle,) = run_together(pid)
+    mine = backend_pid()
+    (handle,) = run_together(backend_pid)
     assert handle.result != mine

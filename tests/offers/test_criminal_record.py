@@ -21,7 +21,7 @@ from offers.forms import CriminalRecordForm
 from offers.hiring import confirm_hire
 from offers.models import CriminalRecordCheck, ExtractModel, Offer
 from offers.offering import OfferRefused
-from tests.offers.helpers import draft_offer, sent_offer
+from tests.offers.helpers import draft_offer, offer_ended, sent_offer
 
 pytestmark = pytest.mark.django_db
 
@@ -73,12 +73,8 @@ def test_not_blank_withdraws_the_offer_with_a_reason_and_a_mail(offer, jury, sta
     maker, _checker = staff
     record(offer, maker, result=NOT_BLANK, reason="Het uittreksel vermeldt een veroordeling die onverenigbaar is "
                                                   "met de functie.")
-    offer.refresh_from_db()
-    jury.best.refresh_from_db()
-    assert offer.status == Offer.Status.WITHDRAWN
+    transition = offer_ended(offer, jury.best, status=Offer.Status.WITHDRAWN, stage=Stage.OFFER_WITHDRAWN)
     assert "onverenigbaar" in offer.withdrawal_reason
-    assert jury.best.stage == Stage.OFFER_WITHDRAWN
-    transition = Transition.objects.filter(application=jury.best).latest("created_at")
     assert (transition.from_stage, transition.to_stage, transition.actor) == (
         Stage.OFFER, Stage.OFFER_WITHDRAWN, maker)
     assert "onverenigbaar" in transition.reason

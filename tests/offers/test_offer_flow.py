@@ -31,7 +31,7 @@ from offers.offering import (
 from pay.models import IndexCoefficient
 from procedures.models import Vacancy
 from tests.factories import UserFactory, hr_user
-from tests.offers.helpers import MONTHLY_FULL_TIME, draft_offer, sent_offer, terms
+from tests.offers.helpers import MONTHLY_FULL_TIME, draft_offer, offer_ended, sent_offer, terms
 
 pytestmark = pytest.mark.django_db
 
@@ -242,11 +242,7 @@ def test_declined_back_to_the_reserve_and_the_next_passer_is_offered(jury, staff
     offer = sent_offer(jury.proposal, maker=maker, checker=checker)
     decline_offer(offer, by=jury.best.candidate.user)
 
-    offer.refresh_from_db()
-    jury.best.refresh_from_db()
-    assert offer.status == Offer.Status.DECLINED
-    assert jury.best.stage == Stage.RESERVE
-    transition = Transition.objects.filter(application=jury.best).latest("created_at")
+    transition = offer_ended(offer, jury.best, status=Offer.Status.DECLINED, stage=Stage.RESERVE)
     assert (transition.from_stage, transition.to_stage, transition.actor) == (
         Stage.OFFER, Stage.RESERVE, jury.best.candidate.user)
     entry = PoolEntry.objects.active().get(application=jury.best, kind=PoolEntry.Kind.RESERVE)
@@ -336,11 +332,7 @@ def test_expiry_with_the_clock_moved(jury, staff):
         with pytest.raises(OfferRefused, match="niet meer antwoorden"):
             accept_offer(offer, by=jury.best.candidate.user)
 
-    offer.refresh_from_db()
-    jury.best.refresh_from_db()
-    assert offer.status == Offer.Status.EXPIRED
-    assert jury.best.stage == Stage.RESERVE
-    transition = Transition.objects.filter(application=jury.best).latest("created_at")
+    transition = offer_ended(offer, jury.best, status=Offer.Status.EXPIRED, stage=Stage.RESERVE)
     assert transition.actor is None and "verlopen" in transition.reason
     expired = Mail.objects.for_object(jury.best).get(event="offer_expired")
     assert last_day.strftime("%d/%m/%Y") in expired.body_text

@@ -19,7 +19,6 @@ from communications.outbox import queue_mail, release_mails
 from communications.sending import send_queued_mails
 from tests.auth import login_staff
 from tests.factories import ApplicationFactory, CandidateFactory, UserFactory, hr_user
-from tests.smtp_sink import SMTPSink
 
 pytestmark = pytest.mark.django_db
 
@@ -32,14 +31,6 @@ def _fresh_rate_limits():
     from django.core.cache import cache
 
     cache.clear()  # allauth counts confirmation mails and re-authentications in the cache
-
-
-@pytest.fixture
-def smtp_sink(settings):
-    with SMTPSink() as sink:
-        for name, value in sink.django_settings().items():
-            setattr(settings, name, value)
-        yield sink
 
 
 def account(address=OLD, **kwargs):

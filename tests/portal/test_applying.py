@@ -1,12 +1,10 @@
 """submit_application(), the one door for applying, called directly: rules, races and rollbacks."""
 
-import threading
 from decimal import Decimal
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
 
 from candidates.answers import Answers, ApplicationInvalid, PersonalData
 from candidates.applying import submit_application
@@ -22,6 +20,7 @@ from tests.factories import ApplicationFactory, CandidateFactory, DiplomaFactory
 from tests.portal.conftest import BIRTH_DATE, current_diploma, foreign_diploma
 from tests.portal.files import PDF, pdf
 from tests.portal.test_uploads import stored_files
+from tests.threads import run_together
 
 PERSON = PersonalData(first_name="Ann", last_name="Peeters", phone="056 27 80 00", street="Grote Markt 54",
                       postal_code="8500", city="Kortrijk", birth_date=BIRTH_DATE)
@@ -161,23 +160,8 @@ def test_a_failure_after_files_were_written_leaves_no_file_behind(procedure, use
 @pytest.mark.django_db(transaction=True)
 def test_a_double_submit_at_the_same_moment_makes_one_application(procedure, private_storage):
     user = UserFactory(username="dubbel", email="dubbel@example.org")
-    barrier = threading.Barrier(4)
-    outcomes = []
-
-    def apply_once():
-        try:
-            barrier.wait()
-            outcomes.append(submit(procedure, user))
-        except AlreadyApplied as refusal:
-            outcomes.append(refusal)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=apply_once) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    handles = run_together(*[lambda: submit(procedure, user)] * 4)
+    outcomes = [h.result if h.error is None else h.error for h in handles]
     created = [o for o in outcomes if isinstance(o, Application)]
     refused = [o for o in outcomes if isinstance(o, AlreadyApplied)]
     assert len(created) == 1 and len(refused) == 3

@@ -4,10 +4,9 @@ Through the portal's upload checks; HR sees it in the application's timeline; a 
 download it) until retention deletes it with the application; after screening nothing is stored any more.
 """
 
-import threading
+from functools import partial
 
 import pytest
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -27,6 +26,7 @@ from tests.portal.conftest import form_data
 from tests.portal.files import EXE, JPEG, PDF, PNG, pdf, upload
 from tests.portal.test_apply_view import apply_url, errors_of
 from tests.portal.test_uploads import stored_files
+from tests.threads import run_together
 
 pytestmark = pytest.mark.django_db
 
@@ -129,24 +129,14 @@ def test_a_double_click_stores_the_file_once(procedure, private_storage):
     client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
     client.post(apply_url(procedure), {**form_data(procedure), "diploma_file": pdf()})
     application = Application.objects.get()
-    barrier = threading.Barrier(3)
-    statuses = []
-
-    def post_once(content):
-        try:
-            mine = Client()
-            mine.cookies = client.cookies
-            barrier.wait()
-            statuses.append(send(mine, application, "equivalence", upload("attest.pdf", content)).status_code)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=post_once, args=(ATTEST,)) for _ in range(3)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert statuses == [302, 302, 302]
+    clicks = []
+    for _ in range(3):
+        mine = Client()
+        mine.cookies = client.cookies
+        clicks.append(partial(send, mine, application, "equivalence", upload("attest.pdf", ATTEST)))
+    handles = run_together(*clicks)
+    assert [h.error for h in handles] == [None, None, None]
+    assert [h.result.status_code for h in handles] == [302, 302, 302]
     assert application.documents.filter(kind=Document.Kind.EQUIVALENCE).count() == 1
     assert DocumentChange.objects.count() == 1
     assert len(files_in(private_storage)) == 2  # the diploma and one attest

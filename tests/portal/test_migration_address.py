@@ -28,20 +28,15 @@ def test_a_candidate_behind_their_account_catches_up_and_unsent_mails_follow():
                         account_address="nog-niet@example.org", verified=False)
     in_line = person(old, username="gelijk", candidate_address="gelijk@example.org",
                      account_address="gelijk@example.org")
-    mails = {
-        "draft": Mail.objects.create(event="screening_not_eligible", to="oud@example.org", subject="s",
-                                     body_text="t", state="draft", message_id="<1@x>"),
-        "sent": Mail.objects.create(event="application_received", to="oud@example.org", subject="s",
-                                    body_text="t", state="sent", message_id="<2@x>"),
-        "old_account_mail": Mail.objects.create(event="account", to="oud@example.org", subject="s",
-                                                body_text="t", state="sent", message_id="<3@x>"),
-        "account_mail": Mail.objects.create(event="account", to="gelijk@example.org", subject="s",
-                                            body_text="t", state="sent", message_id="<4@x>"),
-        "unknown": Mail.objects.create(event="account", to="onbekend@example.org", subject="s",
-                                       body_text="t", state="sent", message_id="<5@x>"),
-        "unverified": Mail.objects.create(event="application_received", to="blijft@example.org", subject="s",
-                                          body_text="t", state="queued", message_id="<6@x>"),
-    }
+    mails = {name: Mail.objects.create(event=event, to=to, subject="s", body_text="t", state=state,
+                                       message_id=f"<{number}@x>")
+             for number, (name, event, to, state) in enumerate([
+                 ("draft", "screening_not_eligible", "oud@example.org", "draft"),
+                 ("sent", "application_received", "oud@example.org", "sent"),
+                 ("old_account_mail", "account", "oud@example.org", "sent"),
+                 ("account_mail", "account", "gelijk@example.org", "sent"),
+                 ("unknown", "account", "onbekend@example.org", "sent"),
+                 ("unverified", "application_received", "blijft@example.org", "queued")], start=1)}
 
     new = migrate()
     Candidate, Mail = new.get_model("candidates", "Candidate"), new.get_model("communications", "Mail")

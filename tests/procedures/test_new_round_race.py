@@ -6,19 +6,16 @@ The negative control runs the same overlap with the guard off (the slug's unique
 test and restored afterwards, no migration): then two rounds appear, so the harness really overlaps the requests.
 """
 
-import threading
-import time
 from contextlib import contextmanager
 from datetime import date
 
 import pytest
-from django.db import connection, transaction
+from django.db import connection
 
 from procedures.models import Diploma, Procedure, ProcedureStep
 from procedures.rounds import NewRoundRefused, start_new_round
-from tests.candidates.test_concurrency import backend_pid, is_waiting_for_a_lock
 from tests.factories import DiplomaFactory, ProcedureFactory
-from tests.threads import WAIT, in_thread, join
+from tests.threads import first_holds_while_second_runs
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -38,31 +35,10 @@ def old():
 def twice_at_once(old):
     """The first request makes the round and keeps its transaction open until the second has either finished or
     queued behind it on a lock; then the first commits. Returns both handles (.result / .error)."""
-    first_made, release_first = threading.Event(), threading.Event()
-    second_pid = []
-
-    def first():
-        with transaction.atomic():
-            new = start_new_round(Procedure.objects.get(pk=old.pk), **NEXT)
-            first_made.set()
-            if not release_first.wait(WAIT):
-                raise AssertionError("the second request neither finished nor queued")
-        return new
-
-    def second():
-        second_pid.append(backend_pid())
-        first_made.wait(WAIT)
+    def start_round():
         return start_new_round(Procedure.objects.get(pk=old.pk), **NEXT)
 
-    handles = in_thread(first), in_thread(second)
-    for _ in range(WAIT * 20):
-        second_done = not handles[1].thread.is_alive()
-        if first_made.is_set() and (second_done or (second_pid and is_waiting_for_a_lock(second_pid[0]))):
-            break
-        time.sleep(0.05)
-    release_first.set()
-    join(*handles)
-    return handles
+    return first_holds_while_second_runs(start_round, start_round)
 
 
 @contextmanager

@@ -215,12 +215,18 @@ def test_passwords_are_hashed_with_argon2id_and_short_or_common_ones_are_refused
     validate_password("Zomer-in-Kortrijk-2026!", password_validators=active)
 
 
-def test_a_staff_session_ends_after_thirty_idle_minutes():
-    user = make_staff("hr")
+def logged_in_at(moment, user):
+    """A client that logged `user` in (with the second factor, for staff) at `moment`."""
     client = Client()
-    start = timezone.now()
-    with time_machine.travel(start, tick=False):
+    with time_machine.travel(moment, tick=False):
         login_staff(client, user)
+    return client
+
+
+def test_a_staff_session_ends_after_thirty_idle_minutes():
+    start = timezone.now()
+    client = logged_in_at(start, make_staff("hr"))
+    with time_machine.travel(start, tick=False):
         assert client.get("/admin/").status_code == 200
     with time_machine.travel(start + timezone.timedelta(minutes=29), tick=False):
         assert client.get("/admin/").status_code == 200  # activity keeps it alive
@@ -233,11 +239,8 @@ def test_a_staff_session_ends_after_thirty_idle_minutes():
 
 
 def test_a_staff_session_ends_twelve_hours_after_log_in_however_active():
-    user = make_staff("hr")
-    client = Client()
     start = timezone.now()
-    with time_machine.travel(start, tick=False):
-        login_staff(client, user)
+    client = logged_in_at(start, make_staff("hr"))
     for minutes in range(20, 12 * 60, 20):
         with time_machine.travel(start + timezone.timedelta(minutes=minutes), tick=False):
             assert client.get("/admin/").status_code == 200, minutes
@@ -246,11 +249,8 @@ def test_a_staff_session_ends_twelve_hours_after_log_in_however_active():
 
 
 def test_a_candidates_session_is_not_cut_after_thirty_minutes():
-    candidate = CandidateFactory()
-    client = Client()
     start = timezone.now()
-    with time_machine.travel(start, tick=False):
-        login_staff(client, candidate.user)
+    client = logged_in_at(start, CandidateFactory().user)
     with time_machine.travel(start + timezone.timedelta(hours=2), tick=False):
         assert client.get("/mijn-kandidaturen/").status_code == 200
 

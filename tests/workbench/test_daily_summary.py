@@ -14,7 +14,6 @@ from communications.models import Mail
 from kortrijk_ats import roles
 from kortrijk_ats.celery import app
 from tests.auth import login_staff
-from tests.communications.conftest import smtp_sink  # noqa: F401  (the SMTP sink fixture)
 from tests.communications.test_worker import wait_for_state, worker  # noqa: F401  (the worker fixture)
 from tests.factories import ApplicationFactory, hr_user, staff_user
 from tests.threads import run_together
