@@ -88,7 +88,8 @@ def test_the_whole_offer_through_the_back_office_and_the_portal(jury, staff):
 
     # Send with a deadline; the candidate gets the mail at once.
     send_url = reverse("admin:offers_offer_send", args=[offer.pk])
-    assert hr_maker.get(send_url).status_code == 200
+    send_page = hr_maker.get(send_url).content.decode()
+    assert 'name="respond_by"' in send_page and 'value="Versturen"' in send_page  # the step's form, not only its frame
     respond_by = timezone.localdate() + timedelta(days=10)
     response = hr_maker.post(send_url, {"respond_by": respond_by.isoformat()})
     assert response.status_code == 302
