@@ -59,6 +59,18 @@ def _column(model, field):
     return model._meta.get_field(field).max_length
 
 
+def _years_field(label, help_text):
+    """Years of experience, as a candidate types them (0, 2 or 3,5); the range is checked in candidates.answers."""
+    return forms.DecimalField(
+        label=label, help_text=help_text, localize=True, initial=0, decimal_places=1, max_digits=3,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+        error_messages={"required": _("Vul het aantal jaren in. Geen ervaring? Vul 0 in."),
+                        "invalid": _("Vul een getal in, bv. 2 of 3,5."),
+                        "max_decimal_places": _("Gebruik hoogstens één cijfer na de komma, bv. 3,5."),
+                        "max_digits": _("Vul een aantal jaren in tussen 0 en 50."),
+                        "max_whole_digits": _("Vul een aantal jaren in tussen 0 en 50.")})
+
+
 class ApplicationForm(forms.Form):
     """The application (kandidatuur) for one procedure. Accepted uploads can come from the session's stash."""
 
@@ -113,24 +125,12 @@ class ApplicationForm(forms.Form):
         label=_("Waarom wil je deze job doen?"), max_length=6000, widget=forms.Textarea(attrs={"rows": 6}),
         error_messages=_required(_("Schrijf in een paar zinnen waarom je deze job wil doen.")))
 
-    years_public_sector = forms.DecimalField(
-        label=_("Jaren ervaring in de openbare sector"), localize=True, initial=0, decimal_places=1, max_digits=3,
-        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
-        help_text=_("Alle jaren als werknemer van een overheid. Bv. 2 of 3,5. Geen ervaring? Vul 0 in."),
-        error_messages={"required": _("Vul het aantal jaren in. Geen ervaring? Vul 0 in."),
-                        "invalid": _("Vul een getal in, bv. 2 of 3,5."),
-                        "max_decimal_places": _("Gebruik hoogstens één cijfer na de komma, bv. 3,5."),
-                        "max_digits": _("Vul een aantal jaren in tussen 0 en 50."),
-                        "max_whole_digits": _("Vul een aantal jaren in tussen 0 en 50.")})
-    years_private_sector = forms.DecimalField(
-        label=_("Jaren relevante ervaring in de privésector"), localize=True, initial=0, decimal_places=1,
-        max_digits=3, widget=forms.TextInput(attrs={"inputmode": "decimal"}),
-        help_text=_("Alleen ervaring die past bij deze functie. Bewijzen hoeft pas bij een jobaanbod."),
-        error_messages={"required": _("Vul het aantal jaren in. Geen ervaring? Vul 0 in."),
-                        "invalid": _("Vul een getal in, bv. 2 of 3,5."),
-                        "max_decimal_places": _("Gebruik hoogstens één cijfer na de komma, bv. 3,5."),
-                        "max_digits": _("Vul een aantal jaren in tussen 0 en 50."),
-                        "max_whole_digits": _("Vul een aantal jaren in tussen 0 en 50.")})
+    years_public_sector = _years_field(
+        _("Jaren ervaring in de openbare sector"),
+        _("Alle jaren als werknemer van een overheid. Bv. 2 of 3,5. Geen ervaring? Vul 0 in."))
+    years_private_sector = _years_field(
+        _("Jaren relevante ervaring in de privésector"),
+        _("Alleen ervaring die past bij deze functie. Bewijzen hoeft pas bij een jobaanbod."))
     accommodations = FreeTextField(
         label=_("Redelijke aanpassingen voor de gesprekken (optioneel)"), max_length=3000, required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
