@@ -14,6 +14,7 @@ items; `procedure` is None on a function's page. E.g. the pay module for pay rul
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -84,7 +85,8 @@ def _intake_hours(function, procedure):
     if procedure is None:
         return
     url, place = _procedure_place(procedure)
-    for session in procedure.intake_sessions.filter(starts_at__isnull=True):
+    # A moment that has passed needs nothing any more: no slot can be made for it, no page announces it.
+    for session in procedure.intake_sessions.filter(starts_at__isnull=True, date__gte=timezone.localdate()):
         yield MissingSetting(
             _("Begin- en einduur van het intakemoment %(day)s (%(label)s)")
             % {"day": date_format(session.date, "l d/m/Y"), "label": session.label},

@@ -34,7 +34,10 @@ def text(response):
 
 
 def test_the_seeded_procedure_lists_every_setting_the_bundle_leaves_to_hr(seeded):
-    items = missing_settings(seeded)
+    with during_the_round():  # before the bundle's intake moments
+        items = missing_settings(seeded)
+        function_items = missing_function_settings(seeded.function)
+        today = timezone.localdate()
     assert [item.what for item in items] == [
         "Geldigheid van de wervingsreserve van de functie ‘Maatschappelijk werker’",
         "Begin- en einduur van het intakemoment dinsdag 20/01/2026 (voormiddag)",
@@ -46,9 +49,9 @@ def test_the_seeded_procedure_lists_every_setting_the_bundle_leaves_to_hr(seeded
         # The pay items (pay.estimate): the bundle states no career, no steps, no index coefficient, no holiday
         # pay and no year-end bonus as the city's.
         "Functionele loopbaan van Maatschappelijk werker",
-        f"Indexcoëfficiënt, geldig op {date_text(timezone.localdate())}",
+        f"Indexcoëfficiënt, geldig op {date_text(today)}",
         "Premies en voordelen (vakantiegeld, eindejaarspremie, maaltijdcheques, fietsvergoeding, vakantiedagen), "
-        f"geldig op {date_text(timezone.localdate())}",
+        f"geldig op {date_text(today)}",
     ]
     assert "Een juryronde starten" in items[0].used_for
     assert items[0].url == reverse("admin:procedures_function_change", args=[seeded.function.pk])
@@ -56,8 +59,24 @@ def test_the_seeded_procedure_lists_every_setting_the_bundle_leaves_to_hr(seeded
     assert "tijdsloten" in items[1].used_for
     assert items[5].url == reverse("admin:procedures_team_changelist")
     assert "concrete vacature" in items[5].used_for
-    assert [item.what for item in missing_function_settings(seeded.function)] == [
+    assert [item.what for item in function_items] == [
         items[0].what, items[5].what, items[7].what, items[8].what, items[9].what]
+
+
+def test_a_moment_that_has_passed_asks_for_no_hours(seeded, time_machine):
+    def moments_asked():
+        return [item.what for item in missing_settings(seeded) if "intakemoment" in item.what]
+
+    time_machine.move_to("2026-01-21 09:00 +01:00")
+    assert moments_asked() == [
+        "Begin- en einduur van het intakemoment donderdag 22/01/2026 (voormiddag)",
+        "Begin- en einduur van het intakemoment vrijdag 23/01/2026 (volledige dag)",
+        "Begin- en einduur van het intakemoment maandag 26/01/2026 (voormiddag)",
+    ]
+    time_machine.move_to("2026-01-26 16:00 +01:00")  # the last moment is today: still asked
+    assert moments_asked() == ["Begin- en einduur van het intakemoment maandag 26/01/2026 (voormiddag)"]
+    time_machine.move_to("2026-01-27 09:00 +01:00")
+    assert moments_asked() == []
 
 
 def test_the_list_empties_as_hr_fills_in(seeded):
