@@ -5,6 +5,7 @@ from kortrijk_ats import views, views_otp
 
 urlpatterns = [
     path("", include("workbench.urls")),  # before the admin: its pages live under /admin/werkbank/
+    path("admin/procedures/", include("pay.moved_urls")),  # old addresses of the pay pages
     path("admin/", admin.site.urls),
     path("personeel/tweestapsverificatie/", views_otp.staff_otp, name="staff_otp"),
     path("hr/rapporten/", include("reports.urls")),

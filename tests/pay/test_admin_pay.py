@@ -332,3 +332,14 @@ def test_a_demo_career_is_marked_fictitious_in_the_list_of_functions(hr_client):
     CareerScale.objects.filter(function=function).update(fictitious=True)
     listing = hr_client.get(reverse("admin:pay_functionpay_changelist")).content.decode()
     assert "S1 → S2 → S3 (fictief)" in listing
+
+
+def test_an_old_bookmark_of_a_pay_page_arrives_at_its_new_address(hr_client, scale):
+    # The pay pages lived under /admin/procedures/ until pay became its own app.
+    old = hr_client.get(f"/admin/procedures/payscale/{scale.pk}/change/?_changelist_filters=q%3DB1")
+    assert old.status_code == 301
+    assert old["Location"] == f"/admin/pay/payscale/{scale.pk}/change/?_changelist_filters=q%3DB1"
+    assert scale.code in hr_client.get(old["Location"]).content.decode()
+    assert hr_client.get("/admin/procedures/indexcoefficient/")["Location"] == "/admin/pay/indexcoefficient/"
+    # The procedures app's own pages stay where they are.
+    assert hr_client.get("/admin/procedures/procedure/").status_code == 200
