@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import Promise
 from django.utils.translation import gettext
 
 from candidates import mail_events
@@ -18,6 +19,7 @@ from candidates.models import Application, BanMatch, Candidate, PoolEntry, Trans
 from candidates.stages import BANNING_STAGES, CLOSED_STAGES, REASON_REQUIRED, Stage, is_allowed
 from communications.outbox import batched_mails, compose_mail, put_in_outbox
 from kortrijk_ats.dates import add_months
+from kortrijk_ats.record_language import as_recorded
 from procedures.settings_check import SettingMissing, reserve_months_for
 
 # The mail each new stage sends to the candidate (outcome mails wait for HR's release: see mail_events).
@@ -81,8 +83,9 @@ def change_stage(application, *, to, by=None, by_label="", reason="", expected_s
 def _checked_request(to, reason):
     """The checks that depend only on the request, not on the application: the same for every one of a bulk."""
     to = _known_stage(to)
-    reason = (reason or "").strip()
-    if to in REASON_REQUIRED and not reason:
+    if not isinstance(reason, Promise):  # a system reason stays lazy: Dutch in the record, the candidate's in the mail
+        reason = (reason or "").strip()
+    if to in REASON_REQUIRED and not str(reason):
         raise TransitionRefused(gettext("Een motivering is verplicht voor ‘%(stage)s’.") % {"stage": to.label})
     return to, reason
 
@@ -140,7 +143,7 @@ def _change_locked(locked, *, to, by, by_label, reason, expected_stage):
 
 def _transition_fields(application, current, to, *, by, by_label, reason, now):
     return {"application": application, "from_stage": current, "to_stage": to, "actor": by,
-            "actor_label": by_label or (by.get_username() if by else "systeem"), "reason": reason,
+            "actor_label": by_label or (by.get_username() if by else "systeem"), "reason": as_recorded(reason),
             "created_at": now}
 
 

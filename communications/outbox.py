@@ -14,7 +14,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from communications.events import get_event
 from communications.models import Mail, MailTemplate
@@ -100,12 +100,15 @@ def compose_mail(event_key, *, to, context, language="nl-be", related=None, cale
     if hold is not None:
         held = hold
     context = {"portal_url": f"{settings.SITE_URL}/mijn-kandidaturen/", **context}
+    with translation.override(language):  # a lazy system text in the context speaks the recipient's language
+        subject, body_text, body_html = (render_subject(subject, context), render_text(body, context),
+                                         render_html(body, context))
     mail = Mail(
         event=event_key,
         to=to,
-        subject=fit_subject(render_subject(subject, context)),
-        body_text=render_text(body, context),
-        body_html=render_html(body, context),
+        subject=fit_subject(subject),
+        body_text=body_text,
+        body_html=body_html,
         calendar=calendar,
         language=language,
         state=Mail.State.DRAFT if held else Mail.State.QUEUED,

@@ -14,11 +14,13 @@ withdrawal mail waits in the outbox for HR's release.
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.functional import lazy
 from django.utils.translation import gettext, ngettext
 
 from candidates.stages import Stage
 from candidates.transitions import TransitionRefused, change_stage
 from kortrijk_ats.dates import add_months
+from kortrijk_ats.record_language import as_recorded
 from offers.models import CriminalRecordCheck, ExtractModel, Offer
 from offers.offering import OfferRefused, check_hr, lock_offer
 
@@ -87,13 +89,18 @@ def record_criminal_record_check(offer, *, by, extract_model, issued_on, result,
             raise OfferRefused(gettext(
                 "Een collega registreerde het uittreksel net; open het aanbod opnieuw.")) from None
         if result == CriminalRecordCheck.Result.NOT_BLANK:
-            _withdraw(locked, by=by, reason=(reason or "").strip() or (
-                f"Het uittreksel uit het strafregister ({locked.get_extract_model_display()}) is niet blanco."))
+            _withdraw(locked, by=by, reason=(reason or "").strip() or _not_blank(locked))
     return check
 
 
+def _not_blank(offer):
+    """The withdrawal's reason when HR gave none: lazy, so the candidate reads it in their language."""
+    return lazy(lambda: gettext("Het uittreksel uit het strafregister (%(model)s) is niet blanco.")
+                % {"model": offer.get_extract_model_display()}, str)()
+
+
 def _withdraw(offer, *, by, reason):
-    offer.status, offer.withdrawal_reason, offer.closed_at = Offer.Status.WITHDRAWN, reason, timezone.now()
+    offer.status, offer.withdrawal_reason, offer.closed_at = Offer.Status.WITHDRAWN, as_recorded(reason), timezone.now()
     offer.save(update_fields=["status", "withdrawal_reason", "closed_at"])
     try:
         change_stage(offer.proposal.application, to=Stage.OFFER_WITHDRAWN, by=by, reason=reason,

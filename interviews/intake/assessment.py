@@ -6,7 +6,7 @@ on the waitlist for a year, fail bars them from the function for a year (the fai
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 from candidates.mailing import mail_candidate
 from candidates.stages import Stage
@@ -16,7 +16,7 @@ from interviews.intake.booking import booking_url, close_as_no_show, describe_sl
 from interviews.models import IntakeAssessment, IntakeBooking, IntakePolicy, SessionInterviewer, policy_for
 from kortrijk_ats.roles import INTERVIEWER, has_role, is_hr
 
-NO_SHOW_REASON = "Je was niet aanwezig op je online kennismakingsinterview."
+NO_SHOW_REASON = gettext_lazy("Je was niet aanwezig op je online kennismakingsinterview.")
 
 
 class AssessmentRefused(Exception):

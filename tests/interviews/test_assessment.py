@@ -7,8 +7,9 @@ import time_machine
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
-from candidates.models import Ban, PoolEntry
+from candidates.models import Ban, Candidate, PoolEntry, Transition
 from candidates.stages import Stage
 from communications.models import Mail
 from interviews.intake import mail_events
@@ -133,6 +134,18 @@ def test_under_the_fail_policy_a_no_show_fails_at_once(held, anna):
     assert record_no_show(held, by=anna) == Stage.INTAKE_FAILED
     assert _stage(held) == Stage.INTAKE_FAILED
     assert not Mail.objects.filter(event=mail_events.NO_SHOW_REINVITATION.key).exists()
+
+
+def test_a_no_show_tells_an_english_candidate_in_english_and_the_record_stays_dutch(held, anna):
+    IntakePolicy.objects.create(procedure=held.application.procedure, no_show_policy=IntakePolicy.NoShow.FAIL)
+    Candidate.objects.filter(pk=held.application.candidate_id).update(language="en")
+    with translation.override("en"):  # the interviewer's screen is in English
+        record_no_show(held, by=anna)
+    transition = Transition.objects.filter(application=held.application).latest("created_at")
+    assert transition.reason == "Je was niet aanwezig op je online kennismakingsinterview."
+    mail = Mail.objects.get(event="intake_failed")
+    assert mail.language == "en" and "You did not attend your online intake interview." in mail.body_text
+    assert "niet aanwezig" not in mail.body_text
 
 
 def test_cancelling_a_booking_read_before_its_no_show_says_it_was_closed_and_sends_nothing(held, anna):

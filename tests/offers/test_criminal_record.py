@@ -9,9 +9,9 @@ import time_machine
 from django import forms
 from django.apps import apps
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from candidates.models import Transition
+from candidates.models import Candidate, Transition
 from candidates.stages import Stage
 from communications.models import Mail
 from kortrijk_ats.dates import add_months
@@ -93,6 +93,17 @@ def test_not_blank_without_a_reason_names_the_extract(offer, jury, staff):
     transition = Transition.objects.filter(application=jury.best).latest("created_at")
     assert transition.reason == "Het uittreksel uit het strafregister (model 2 (artikel 596, tweede lid): werken met " \
                                 "minderjarigen) is niet blanco."
+
+
+def test_not_blank_without_a_reason_tells_an_english_candidate_in_english(offer, jury, staff):
+    maker, _checker = staff
+    Candidate.objects.filter(pk=jury.best.candidate_id).update(language="en")
+    with translation.override("en"):  # HR's screen is in English
+        record(offer, maker, result=NOT_BLANK)
+    offer.refresh_from_db()
+    assert offer.withdrawal_reason.startswith("Het uittreksel uit het strafregister (model 2")  # the record: Dutch
+    mail = Mail.objects.for_object(jury.best).get(event="offer_withdrawn")
+    assert "The extract from the criminal record (" in mail.body_text and "niet blanco" not in mail.body_text
 
 
 @pytest.mark.parametrize(("issued", "message"), [
