@@ -91,3 +91,10 @@ def first_holds_while_second_runs(first, second, *, second_must_queue=False):
         time.sleep(0.05)
     join(*handles)
     return handles
+
+
+def assert_no_error(handles):
+    """Fail with the first error a thread raised, its own traceback included."""
+    for handle in handles:
+        if handle.error is not None:
+            raise AssertionError(f"a thread raised {handle.error!r}") from handle.error

@@ -12,7 +12,7 @@ from candidates.stages import Stage
 from communications.models import Mail
 from tests.auth import login_staff
 from tests.factories import ApplicationFactory, hr_user
-from tests.threads import run_together
+from tests.threads import assert_no_error, run_together
 
 
 @pytest.mark.django_db(transaction=True)
@@ -35,7 +35,7 @@ def test_two_hr_users_at_once_one_wins_the_other_is_told(settings):
         return clients[username].post(url, data, follow=True).content.decode()
 
     handles = run_together(*(partial(decide, username) for username in decisions))
-    assert [h.error for h in handles] == [None, None]
+    assert_no_error(handles)
     pages = {username: h.result for username, h in zip(decisions, handles, strict=True)}
     winners = [u for u, html in pages.items() if "staat nu op" in html]
     losers = [u for u, html in pages.items() if "Iemand anders was sneller" in html]

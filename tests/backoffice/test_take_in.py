@@ -41,7 +41,7 @@ from tests.portal.fake_clamd import FakeClamd
 from tests.portal.files import EICAR, EXE, PDF, pdf, upload
 from tests.portal.test_applying import PERSON, answers, proof
 from tests.portal.test_uploads import stored_files
-from tests.threads import run_together
+from tests.threads import assert_no_error, run_together
 
 pytestmark = pytest.mark.django_db
 
@@ -736,7 +736,7 @@ def concurrent_posts(procedure, hr, emails):
         login_staff(client, hr)
         posts.append(partial(client.post, form_url(procedure), take_in_data(procedure, email=email)))
     handles = run_together(*posts)
-    assert [h.error for h in handles] == [None] * len(emails)
+    assert_no_error(handles)
     return [h.result for h in handles]
 
 

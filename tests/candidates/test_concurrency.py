@@ -21,7 +21,7 @@ from candidates.transitions import StageConflict, TransitionRefused, change_stag
 from communications.models import Mail
 from tests.candidates.stage_paths import walk_to
 from tests.factories import ApplicationFactory, FunctionFactory, hr_user
-from tests.threads import WAIT, first_holds_while_second_runs, run_together
+from tests.threads import WAIT, assert_no_error, first_holds_while_second_runs, run_together
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -139,7 +139,7 @@ def test_both_users_read_screening_before_either_writes(door, expected_rows, hr,
         assert sorted(type(h.error).__name__ for h in handles) == ["NoneType", "StageConflict"]
     else:
         # Both decisions were recorded as made on a screening application: one of them silently lost.
-        assert [h.error for h in handles] == [None, None]
+        assert_no_error(handles)
 
 
 def expired_places(count, *, by, stage=S.WAITLIST):
@@ -155,7 +155,7 @@ def test_two_sweeps_at_once_expire_each_place_exactly_once(hr):
 
     handles = run_together(expire_pool_entries, expire_pool_entries)
 
-    assert [h.error for h in handles] == [None, None]
+    assert_no_error(handles)
     assert sum(h.result for h in handles) == len(waiting) + len(reserve)
     for application, expired_stage in [(a, S.WAITLIST_EXPIRED) for a in waiting] + [
             (a, S.RESERVE_EXPIRED) for a in reserve]:

@@ -7,7 +7,7 @@ import time_machine
 
 from communications.models import Mail
 from communications.sending import requeue_stuck_mails
-from tests.threads import run_together
+from tests.threads import assert_no_error, run_together
 
 pytestmark = pytest.mark.django_db
 
@@ -89,7 +89,7 @@ def test_two_sweeps_at_once_requeue_each_mail_once(make_mail):
         lost = [make_mail(queued_at=T0) for _ in range(20)]
     with time_machine.travel(T0 + timedelta(hours=1), tick=False):
         handles = run_together(requeue_stuck_mails, requeue_stuck_mails)
-    assert [h.error for h in handles] == [None, None]
+    assert_no_error(handles)
     reports = [h.result for h in handles]
     assert sum(r.requeued_stuck for r in reports) == len(stuck)
     assert sum(r.reenqueued for r in reports) == len(lost)

@@ -24,7 +24,7 @@ from tests.factories import TeamFactory
 from tests.jury.helpers import in_future, make_vacancy, waitlisted
 from tests.jury.rounds import decide
 from tests.jury.test_access import client_for
-from tests.threads import run_together
+from tests.threads import assert_no_error, run_together
 
 pytestmark = pytest.mark.django_db
 
@@ -191,7 +191,7 @@ def test_two_starts_at_once_with_a_reason_make_one_round(second_vacancy, hr, doo
         assert Transition.objects.filter(application=nina, to_stage=Stage.JURY_INVITED).count() == 1
         assert Mail.objects.filter(event="jury_invitation", to=nina.candidate.email).count() == 1
     else:
-        assert [h.error for h in handles] == [None, None]
+        assert_no_error(handles)
 
 
 def test_the_reserve_place_counts_until_its_last_valid_day(second_vacancy, hr):

@@ -18,7 +18,7 @@ from interviews.jury.scoring import (
 from interviews.models import JuryScore, ScoreSheet, ScoreSheetEvent
 from tests.auth import login_staff
 from tests.jury.helpers import score_all
-from tests.threads import run_together
+from tests.threads import assert_no_error, run_together
 
 pytestmark = pytest.mark.django_db
 
@@ -156,6 +156,6 @@ def test_ten_concurrent_saves_of_the_same_score_leave_one_row(procedure):
     key = items_for(jury_round)[0].key
     handles = run_together(
         *[lambda: record_score(leader, ann, part=key, value=4, evidence="Luistert actief en vat samen.")] * 10)
-    assert [h.error for h in handles] == [None] * 10
+    assert_no_error(handles)
     assert ScoreSheet.objects.filter(member=leader, jury_candidate=ann).count() == 1
     assert list(JuryScore.objects.filter(sheet__member=leader).values_list("part", "value")) == [(key, 4)]

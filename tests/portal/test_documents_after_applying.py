@@ -26,7 +26,7 @@ from tests.portal.conftest import form_data
 from tests.portal.files import EXE, JPEG, PDF, PNG, pdf, upload
 from tests.portal.test_apply_view import apply_url, errors_of
 from tests.portal.test_uploads import stored_files
-from tests.threads import run_together
+from tests.threads import assert_no_error, run_together
 
 pytestmark = pytest.mark.django_db
 
@@ -135,7 +135,7 @@ def test_a_double_click_stores_the_file_once(procedure, private_storage):
         mine.cookies = client.cookies
         clicks.append(partial(send, mine, application, "equivalence", upload("attest.pdf", ATTEST)))
     handles = run_together(*clicks)
-    assert [h.error for h in handles] == [None, None, None]
+    assert_no_error(handles)
     assert [h.result.status_code for h in handles] == [302, 302, 302]
     assert application.documents.filter(kind=Document.Kind.EQUIVALENCE).count() == 1
     assert DocumentChange.objects.count() == 1

@@ -16,7 +16,7 @@ from kortrijk_ats.celery import app
 from tests.auth import login_staff
 from tests.communications.test_worker import wait_for_state, worker  # noqa: F401  (the worker fixture)
 from tests.factories import ApplicationFactory, hr_user, staff_user
-from tests.threads import run_together
+from tests.threads import assert_no_error, run_together
 from workbench import tasks
 from workbench.daily_summary import send_daily_summaries, set_summary, summary_recipients
 from workbench.mail_events import DAILY_SUMMARY
@@ -82,7 +82,7 @@ def test_two_runs_at_once_send_one_summary(team, procedure):
     ApplicationFactory(procedure=procedure)
     with time_machine.travel(MONDAY_MORNING, tick=True):
         handles = run_together(send_daily_summaries, send_daily_summaries)
-    assert [handle.error for handle in handles] == [None, None]
+    assert_no_error(handles)
     assert sorted(handle.result for handle in handles) == [0, 1]
     assert list(summaries().values_list("to", flat=True)) == ["hilde@kortrijk.example"]
 
